@@ -1,0 +1,67 @@
+"""The reference-word lexicon (titles, plurals, collectives, pronouns) read from ``data/references.yaml``.
+
+In: the YAML file. Out: a frozen ``References`` object the resolver and the coder consult.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from tidings.errors import DataFileError
+
+__all__ = ["References", "TitleInfo"]
+
+
+@dataclass(frozen=True)
+class TitleInfo:
+    key: str
+    sector: str
+    generic: bool
+
+
+@dataclass(frozen=True)
+class References:
+    titles: dict[str, TitleInfo]
+    sector_words: dict[str, str]
+    plural_participants: frozenset[str]
+    plural_states: frozenset[str]
+    collectives: frozenset[str]
+    pronoun_gender: dict[str, str]
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> References:
+        if path is None:
+            text = resources.files("tidings.data").joinpath("references.yaml").read_text("utf-8")
+            name = "references.yaml"
+        else:
+            text, name = path.read_text("utf-8"), str(path)
+        try:
+            raw = yaml.safe_load(text)
+            titles = {
+                k.lower(): TitleInfo(k.lower(), v["sector"], bool(v.get("generic", False)))
+                for k, v in raw["titles"].items()
+            }
+            genders = {w: g for g, words in raw["pronouns"].items() for w in words}
+            return cls(
+                titles=titles,
+                sector_words={k.lower(): v for k, v in raw["sector_words"].items()},
+                plural_participants=frozenset(w.lower() for w in raw["plural_participants"]),
+                plural_states=frozenset(w.lower() for w in raw["plural_states"]),
+                collectives=frozenset(w.lower() for w in raw["collectives"]),
+                pronoun_gender=genders,
+            )
+        except (yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
+            raise DataFileError(name, f"malformed reference lexicon: {exc}") from exc
+
+    def title_key(self, words: list[str]) -> str | None:
+        """The longest title at the end of ``words`` ("deputy foreign minister" before "minister")."""
+        lowered = [w.lower() for w in words]
+        for size in range(min(4, len(lowered)), 0, -1):
+            key = " ".join(lowered[-size:])
+            if key in self.titles:
+                return key
+        return None

@@ -1,0 +1,552 @@
+"""Find every actor mention in a parsed document and resolve it to a canonical actor.
+
+In: a spaCy ``Doc`` of a document's clean text, the ``ActorKB`` and the reference lexicon.
+Out: ``ResolvedDoc``: mentions (names, initial+surname, surnames, titles, pronouns, metonyms,
+demonyms; plural references left for the event coder, which knows the last meeting), a token →
+mention map for the coder, and actors learned from the text ("Benedetta Berti, secretary general of
+the NATO Parliamentary Assembly").
+
+Names are found by one Aho-Corasick pass over the accent-folded text, so that spellings NER misses
+(Cichanoŭskaja, I.Sekreta) are found; spaCy's PERSON entities catch people the base does not know.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import ahocorasick
+from spacy.tokens import Doc, Span, Token
+
+from tidings.actors.kb import ActorKB
+from tidings.actors.references import References
+from tidings.actors.translit import fold
+from tidings.records import Actor, Role
+
+__all__ = ["ActorResolver", "DocMention", "ResolvedDoc"]
+
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "from", "to", "into", "throughout"}
+_INITIAL = re.compile(r"([A-ZА-ЯЁІЎ])\.\s?$")
+_MODIFIER_WORDS = {"deputy", "assistant", "vice", "first", "acting", "former", "chief", "senior", "special"}
+_GENERIC_OFFICE_WORDS = {"of", "the", "and", "for", "on", "in"}
+
+
+@dataclass
+class DocMention:
+    """A mention during resolution: a token span and zero or more actors."""
+
+    start: int  # token indices, end exclusive
+    end: int
+    kind: str
+    actor_ids: list[str] = field(default_factory=list)
+    confidence: float = 1.0
+
+    def span(self, doc: Doc) -> Span:
+        return doc[self.start : self.end]
+
+
+@dataclass
+class ResolvedDoc:
+    mentions: list[DocMention]
+    token_mention: dict[int, int]  # token index → index into mentions
+    learned: list[Actor]
+    titles_seen: dict[str, set[str]]  # actor id → title keys attached to them in this document
+
+    def actors_at(self, token: Token) -> list[str]:
+        idx = self.token_mention.get(token.i)
+        return list(self.mentions[idx].actor_ids) if idx is not None else []
+
+    def mention_at(self, token: Token) -> DocMention | None:
+        idx = self.token_mention.get(token.i)
+        return self.mentions[idx] if idx is not None else None
+
+
+class _NameMatcher:
+    """Aho-Corasick over folded surface forms; maps matches back to the original text."""
+
+    def __init__(self, kb: ActorKB) -> None:
+        self._automaton = ahocorasick.Automaton()
+        entries: dict[str, list[tuple[str, str]]] = {}
+        for form in kb.forms():
+            key = fold(form.text)
+            if len(key) < 2:
+                continue
+            entries.setdefault(key, []).append((form.actor_id, form.kind))
+        for key, values in entries.items():
+            self._automaton.add_word(key, (len(key), values))
+        self._automaton.make_automaton()
+        self._fold_cache: dict[str, str] = {}
+
+    def _fold_with_offsets(self, text: str) -> tuple[str, list[int]]:
+        parts: list[str] = []
+        offsets: list[int] = []
+        cache = self._fold_cache
+        for i, ch in enumerate(text):
+            folded = cache.get(ch)
+            if folded is None:
+                folded = fold(ch) if not ch.isspace() else " "
+                # fold() may drop a lone character entirely; keep alignment with a neutral mark
+                folded = folded if folded else ("" if not ch.isalnum() else ch.lower())
+                cache[ch] = folded
+            for f in folded:
+                parts.append(f)
+                offsets.append(i)
+        return "".join(parts), offsets
+
+    def find(self, text: str) -> list[tuple[int, int, list[tuple[str, str]]]]:
+        """Longest non-overlapping matches at word boundaries: (start char, end char, [(actor, kind)])."""
+        folded, offsets = self._fold_with_offsets(text)
+        if not folded:
+            return []
+        found = []
+        for end_idx, (length, values) in self._automaton.iter_long(folded):
+            start_idx = end_idx - length + 1
+            start, end = offsets[start_idx], offsets[end_idx] + 1
+            if _is_word_bounded(text, start, end) and _looks_like_name(text[start:end], values):
+                found.append((start, end, values))
+        return found
+
+
+def _is_word_bounded(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not before.isalnum() and not after.isalnum()
+
+
+def _looks_like_name(surface: str, values: list[tuple[str, str]]) -> bool:
+    """Proper names start with a capital; short acronyms must match case ("US" is not "us")."""
+    first = surface[0]
+    if first.isalpha() and not first.isupper():
+        return False
+    if any(kind == "acronym" for _, kind in values) and len(surface) <= 4:
+        return surface.isupper() or surface[:1].isupper() and any(c.isupper() for c in surface[1:])
+    return True
+
+
+class ActorResolver:
+    """Resolves the mentions of one document at a time; holds only read-only lookup structures."""
+
+    def __init__(self, kb: ActorKB, refs: References) -> None:
+        self.kb = kb
+        self.refs = refs
+        self._names = _NameMatcher(kb)
+
+    # -- public ------------------------------------------------------------------------------
+    def resolve(self, doc: Doc) -> ResolvedDoc:
+        mentions = self._name_mentions(doc)
+        learned, mentions = self._learn_people(doc, mentions)
+        token_mention = _index(mentions)
+        titles_seen: dict[str, set[str]] = {}
+        self._attach_titles(doc, mentions, token_mention, titles_seen)
+        self._contextual_mentions(doc, mentions, token_mention, titles_seen, learned)
+        mentions.sort(key=lambda m: m.start)
+        return ResolvedDoc(mentions, _index(mentions), learned, titles_seen)
+
+    # -- names -------------------------------------------------------------------------------
+    def _name_mentions(self, doc: Doc) -> list[DocMention]:
+        text = doc.text
+        mentions: list[DocMention] = []
+        for start, end, values in self._names.find(text):
+            kind = _best_kind(values)
+            actor_ids = _unique(a for a, _ in values)
+            initial = _INITIAL.search(text[max(0, start - 3) : start])
+            if initial and kind in {"surname", "name", "alias"}:
+                start -= len(initial.group(0))
+                actor_ids = self._filter_initial(actor_ids, initial.group(1)) or actor_ids
+                kind = "initial"
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            if kind == "metonym" and _is_place_use(span):
+                continue
+            mentions.append(DocMention(span.start, span.end, _public_kind(kind), actor_ids))
+        self._disambiguate_surnames(mentions)
+        return _drop_overlaps(mentions)
+
+    def _filter_initial(self, actor_ids: list[str], initial: str) -> list[str]:
+        folded = fold(initial)
+        keep = []
+        for actor_id in actor_ids:
+            actor = self.kb.get(actor_id)
+            if actor and any(fold(n)[:1] == folded for n in actor.all_names()):
+                keep.append(actor_id)
+        return keep
+
+    def _disambiguate_surnames(self, mentions: list[DocMention]) -> None:
+        """A bare surname means the person already named in full earlier, if there is one."""
+        named: list[str] = []
+        for m in mentions:
+            if m.kind == "name" and len(m.actor_ids) == 1:
+                named.append(m.actor_ids[0])
+            elif len(m.actor_ids) > 1:
+                earlier = [a for a in m.actor_ids if a in named]
+                m.actor_ids = earlier[-1:] or m.actor_ids[:1]
+                m.confidence = 0.9 if earlier else 0.6
+
+    # -- people the base does not know -------------------------------------------------------
+    def _learn_people(self, doc: Doc, mentions: list[DocMention]) -> tuple[list[Actor], list[DocMention]]:
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        learned: dict[str, Actor] = {}
+        surnames: dict[str, str] = {}
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or any(t.i in covered for t in ent):
+                continue
+            name = _clean_person(ent)
+            if name is None:
+                continue
+            actor_id = self.kb.fuzzy(name.text)
+            if actor_id is None and len(name) >= 2:
+                actor = self._learned_actor(name)
+                learned.setdefault(actor.id, actor)
+                actor_id = actor.id
+                surnames[name[-1].text] = actor.id
+            elif actor_id is None:
+                actor_id = surnames.get(name.text)
+            if actor_id:
+                mentions.append(DocMention(name.start, name.end, "name", [actor_id], 0.8))
+                covered.update(range(name.start, name.end))
+        self._surname_mentions(doc, mentions, covered, surnames)
+        return list(learned.values()), _drop_overlaps(sorted(mentions, key=lambda m: m.start))
+
+    def _surname_mentions(
+        self, doc: Doc, mentions: list[DocMention], covered: set[int], surnames: dict[str, str]
+    ) -> None:
+        for token in doc:
+            if token.i not in covered and token.pos_ == "PROPN" and token.text in surnames:
+                mentions.append(DocMention(token.i, token.i + 1, "surname", [surnames[token.text]], 0.8))
+
+    def _learned_actor(self, name: Span) -> Actor:
+        title_tokens = _title_context(name)
+        words = [t.text for t in title_tokens]
+        key = self.refs.title_key([t.text for t in title_tokens if t.pos_ in {"NOUN", "PROPN"}])
+        country, org_code = self._title_affiliation(title_tokens)
+        sector = self._sector(key, words)
+        code = org_code or (f"{country}.{sector}" if country and sector else country)
+        office = " ".join(words).strip(" ,") or None
+        roles = [Role(office=office, code=code)] if office else []
+        slug = re.sub(r"[^a-z0-9]+", "-", fold(name.text)).strip("-")
+        return Actor(
+            id=slug, name=name.text, type="person", country=country, code=code, roles=roles, learned=True
+        )
+
+    def _title_affiliation(self, tokens: list[Token]) -> tuple[str | None, str | None]:
+        """The country (demonym) and organisation code named in a title ("of the NATO PA")."""
+        country: str | None = None
+        for token in tokens:
+            found = self.kb.demonym(token.text)
+            if found:
+                country = country or found
+        text = " ".join(t.text for t in tokens)
+        for start, end, values in self._names.find(text):
+            actor = self.kb.get(values[0][0])
+            if actor and actor.type in {"organisation", "group"}:
+                return actor.country or country, actor.code
+            if actor and actor.type == "state":
+                country = country or actor.id
+        return country, None
+
+    def _sector(self, key: str | None, words: list[str]) -> str | None:
+        for word in words:
+            if word.lower() in self.refs.sector_words:
+                return self.refs.sector_words[word.lower()]
+        return self.refs.titles[key].sector if key else None
+
+    # -- titles attached to names ------------------------------------------------------------
+    def _attach_titles(
+        self,
+        doc: Doc,
+        mentions: list[DocMention],
+        token_mention: dict[int, int],
+        titles_seen: dict[str, set[str]],
+    ) -> None:
+        """Record the titles written next to a name ("the Deputy Minister ..., Igor Sekreta")."""
+        for m in mentions:
+            if len(m.actor_ids) != 1:
+                continue
+            head = m.span(doc).root
+            for title in _titles_around(head, token_mention):
+                key = self.refs.title_key([t.text for t in title if t.pos_ in {"NOUN", "PROPN"}])
+                if key:
+                    titles_seen.setdefault(m.actor_ids[0], set()).add(key)
+
+    # -- titles, pronouns, demonyms, plurals -------------------------------------------------
+    def _contextual_mentions(
+        self,
+        doc: Doc,
+        mentions: list[DocMention],
+        token_mention: dict[int, int],
+        titles_seen: dict[str, set[str]],
+        learned: list[Actor],
+    ) -> None:
+        learned_by_id = {a.id: a for a in learned}
+        history: list[tuple[int, str, bool]] = []  # (token index, person actor id, was subject)
+        state_lists: list[list[str]] = []
+        by_start = {m.start: m for m in mentions}
+        added: list[DocMention] = []
+        for token in doc:
+            named = by_start.get(token.i)
+            if named is not None:
+                self._remember(doc, named, history, state_lists, learned_by_id)
+                continue
+            if token.i in token_mention:
+                continue
+            new = self._reference_at(doc, token, history, state_lists, titles_seen, learned_by_id)
+            if new is not None:
+                added.append(new)
+                for i in range(new.start, new.end):
+                    token_mention[i] = -1  # placeholder: covered
+                if new.actor_ids and new.kind in {"title", "description", "pronoun"}:
+                    history.append((new.end - 1, new.actor_ids[0], _is_subject(doc[new.end - 1])))
+        mentions.extend(added)
+
+    def _remember(
+        self,
+        doc: Doc,
+        m: DocMention,
+        history: list[tuple[int, str, bool]],
+        state_lists: list[list[str]],
+        learned: dict[str, Actor],
+    ) -> None:
+        head = m.span(doc).root
+        for actor_id in m.actor_ids:
+            actor = self.kb.get(actor_id) or learned.get(actor_id)
+            if actor is None:
+                continue
+            if actor.type == "person":
+                history.append((head.i, actor_id, _is_subject(_np_head(head))))
+            elif actor.type == "state" and head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children):
+                conj_states = [a for a in _conjunct_actor_ids(head, m, doc, self) if self._is_state(a)]
+                if len(conj_states) >= 2 and conj_states not in state_lists:
+                    state_lists.append(conj_states)
+
+    def _is_state(self, actor_id: str) -> bool:
+        actor = self.kb.get(actor_id)
+        return actor is not None and actor.type == "state"
+
+    def _reference_at(
+        self,
+        doc: Doc,
+        token: Token,
+        history: list[tuple[int, str, bool]],
+        state_lists: list[list[str]],
+        titles_seen: dict[str, set[str]],
+        learned: dict[str, Actor],
+    ) -> DocMention | None:
+        lower = token.lower_
+        if lower in self.refs.pronoun_gender and token.pos_ == "PRON" or lower in {"her", "his"}:
+            gender = self.refs.pronoun_gender.get(lower)
+            if gender is None:
+                return None
+            actor_id = self._pronoun_antecedent(token, gender, history, learned)
+            return DocMention(token.i, token.i + 1, "pronoun", [actor_id] if actor_id else [], 0.8)
+        if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ == "compound":
+            return None
+        if lower in self.refs.plural_participants and token.tag_ in {"NNS", "NNPS"}:
+            start = _det_start(token)
+            return DocMention(start, token.i + 1, "plural", [], 0.8)
+        if lower in self.refs.plural_states and token.tag_ == "NNS":
+            if any(c.lower_ in {"these", "those", "both", "the"} for c in token.children) and state_lists:
+                return DocMention(_det_start(token), token.i + 1, "plural", list(state_lists[-1]), 0.7)
+            return None
+        return self._title_mention(doc, token, history, titles_seen, learned)
+
+    def _title_mention(
+        self,
+        doc: Doc,
+        token: Token,
+        history: list[tuple[int, str, bool]],
+        titles_seen: dict[str, set[str]],
+        learned: dict[str, Actor],
+    ) -> DocMention | None:
+        left = [c for c in token.lefts if c.dep_ in {"compound", "amod"}]
+        words = [t.text for t in left if t.pos_ in {"NOUN", "PROPN"}] + [token.text]
+        key = self.refs.title_key(words)
+        if key is None or token.tag_ in {"NNS", "NNPS"}:
+            return None
+        if not any(c.lower_ in {"the", "this", "that"} for c in token.children):
+            return None
+        country = next((self.kb.demonym(t.text) for t in left if self.kb.demonym(t.text)), None)
+        end = _title_end(token)
+        actor_id = self._title_antecedent(key, country, token, history, titles_seen, learned)
+        start = _det_start(token)
+        return DocMention(start, end, "title", [actor_id] if actor_id else [], 0.8)
+
+    # -- antecedents -------------------------------------------------------------------------
+    def _pronoun_antecedent(
+        self, token: Token, gender: str, history: list[tuple[int, str, bool]], learned: dict[str, Actor]
+    ) -> str | None:
+        sentence_start = token.sent.start
+        fallback = None
+        for index, actor_id, was_subject in reversed(history):
+            if index >= token.i:
+                continue
+            actor = self.kb.get(actor_id) or learned.get(actor_id)
+            if actor is None or (actor.gender and actor.gender != gender):
+                continue
+            # Possessors and objects in the same sentence rarely bind a subject pronoun.
+            if was_subject or index < sentence_start:
+                if was_subject:
+                    return actor_id
+                fallback = fallback or actor_id
+        return fallback
+
+    def _title_antecedent(
+        self,
+        key: str,
+        country: str | None,
+        token: Token,
+        history: list[tuple[int, str, bool]],
+        titles_seen: dict[str, set[str]],
+        learned: dict[str, Actor],
+    ) -> str | None:
+        generic = self.refs.titles[key].generic
+        best: str | None = None
+        for index, actor_id, was_subject in reversed(history):
+            if index >= token.i:
+                continue
+            actor = self.kb.get(actor_id) or learned.get(actor_id)
+            if actor is None or (country and actor.country and actor.country != country):
+                continue
+            if generic or self._title_fits(key, actor, titles_seen.get(actor_id, set())):
+                if was_subject:
+                    return actor_id
+                best = best or actor_id
+        return best
+
+    def _title_fits(self, key: str, actor: Actor, seen: set[str]) -> bool:
+        words = set(key.split())
+        offices = {w for r in actor.roles for w in (r.office or "").lower().replace("-", " ").split()}
+        offices |= {w for t in seen for w in t.split()}
+        shared = (words & offices) - _GENERIC_OFFICE_WORDS
+        if not shared:
+            return False
+        # "the Deputy Minister" must not bind the Minister: modifiers on either side must agree.
+        return (words & _MODIFIER_WORDS) <= offices
+
+
+# -- helpers -----------------------------------------------------------------------------------
+def _best_kind(values: list[tuple[str, str]]) -> str:
+    order = ["name", "native", "alias", "acronym", "surname", "metonym", "demonym"]
+    kinds = {k for _, k in values}
+    return next((k for k in order if k in kinds), values[0][1])
+
+
+def _public_kind(kind: str) -> str:
+    return {"native": "name", "alias": "name", "acronym": "name"}.get(kind, kind)
+
+
+def _unique(items: object) -> list[str]:
+    seen: list[str] = []
+    for item in items:  # type: ignore[attr-defined]
+        if item not in seen:
+            seen.append(item)
+    return seen
+
+
+def _index(mentions: list[DocMention]) -> dict[int, int]:
+    return {i: n for n, m in enumerate(mentions) for i in range(m.start, m.end)}
+
+
+def _drop_overlaps(mentions: list[DocMention]) -> list[DocMention]:
+    """Keep the longer mention where two overlap (the expanded span of a name wins)."""
+    kept: list[DocMention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return kept
+
+
+def _is_place_use(span: Span) -> bool:
+    """A capital used as a place ("in Minsk") is not a metonym for its government."""
+    head = span.root
+    return head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS
+
+
+def _clean_person(ent: Span) -> Span | None:
+    tokens = [t for t in ent if t.pos_ == "PROPN" and t.text[:1].isupper()]
+    if not tokens:
+        return None
+    span = ent.doc[tokens[0].i : tokens[-1].i + 1]
+    if span.text.endswith("’s") or span.text.endswith("'s"):
+        return None
+    return span
+
+
+def _title_context(name: Span) -> list[Token]:
+    """Words describing a person: "Ukrainian President" before the name, or an apposition."""
+    doc = name.doc
+    before: list[Token] = []
+    i = name.start - 1
+    while i >= 0 and doc[i].dep_ in {"compound", "amod"} and doc[i].head.i in range(name.start, name.end):
+        before.insert(0, doc[i])
+        i -= 1
+    if before:
+        return before
+    head = name.root
+    for child in head.children:
+        if child.dep_ == "appos":
+            return [t for t in child.subtree if t.dep_ != "punct"]
+    if head.dep_ == "appos":
+        return [t for t in head.head.subtree if t.i < name.start and t.dep_ != "punct"]
+    return []
+
+
+def _titles_around(head: Token, token_mention: dict[int, int]) -> list[list[Token]]:
+    titles: list[list[Token]] = []
+    if head.dep_ == "appos" and head.head.i not in token_mention:
+        noun = head.head
+        titles.append([c for c in noun.lefts if c.dep_ == "compound"] + [noun])
+    for child in head.children:
+        if child.dep_ == "appos" and child.i not in token_mention:
+            titles.append([c for c in child.lefts if c.dep_ == "compound"] + [child])
+    compounds = [c for c in head.lefts if c.dep_ == "compound" and c.i not in token_mention]
+    if compounds:
+        titles.append(compounds)
+    return titles
+
+
+def _det_start(token: Token) -> int:
+    lefts = [c for c in token.lefts if c.dep_ in {"det", "amod", "compound", "nummod", "poss"}]
+    return min([token.i, *[c.left_edge.i for c in lefts]])
+
+
+def _title_end(token: Token) -> int:
+    """A title runs on through its "of" phrase ("the Deputy Head of the Foreign Ministry")."""
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return child.right_edge.i + 1
+    return token.i + 1
+
+
+def _np_head(token: Token) -> Token:
+    while token.dep_ in {"compound", "flat"} and token.head is not token:
+        token = token.head
+    return token
+
+
+def _is_subject(token: Token) -> bool:
+    token = _np_head(token)
+    if token.dep_ in _SUBJECT_DEPS:
+        return True
+    # "the Deputy Minister ..., Igor Sekreta, addressed": the name is an apposition of the subject
+    return token.dep_ == "appos" and token.head.dep_ in _SUBJECT_DEPS
+
+
+def _conjunct_actor_ids(head: Token, m: DocMention, doc: Doc, resolver: ActorResolver) -> list[str]:
+    root = head
+    while root.dep_ == "conj":
+        root = root.head
+    ids: list[str] = []
+    for t in [root, *[c for c in root.subtree if c.dep_ == "conj" and _conj_chain(c, root)]]:
+        found = resolver._names.find(t.text)
+        for _, _, values in found:
+            ids.extend(a for a, _ in values[:1])
+    return _unique(ids)
+
+
+def _conj_chain(token: Token, root: Token) -> bool:
+    while token.dep_ == "conj":
+        token = token.head
+    return token is root

@@ -1,0 +1,323 @@
+"""The ``tidings`` command line: a thin layer over ingest, the pipeline, the store and eval.
+
+In: paths, filters and options from the command line. Out: tables, CSV or JSONL on stdout, one-line
+errors on stderr, and exit codes (0 ok, 1 bad input or nothing done, 2 usage).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from tidings.errors import TidingsError
+from tidings.records import Event, to_plain
+
+__all__ = ["app"]
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Source-aware event coding of political news.")
+out = Console(soft_wrap=True)
+err = Console(stderr=True)
+
+DbOption = Annotated[str, typer.Option("--db", help="SQLite file or database URL (postgresql+psycopg://…).")]
+ActorsOption = Annotated[
+    list[Path] | None, typer.Option("--actors", help="Extra actor YAML file(s) extending the base.")
+]
+
+
+def _fail(message: str, code: int = 1) -> None:
+    err.print(f"[red]error:[/red] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def _parse_date(value: str | None, name: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        _fail(f"{name}: expected a date as YYYY-MM-DD, got {value!r}", 2)
+    return None
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), console=err, transient=False,
+        disable=not err.is_terminal,
+    )
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt, .html, .jsonl, RSS/Atom.")],
+    db: DbOption = "tidings.db",
+    published: Annotated[str | None, typer.Option(help="Publication date for every document (YYYY-MM-DD).")] = None,
+    actors: ActorsOption = None,
+    workers: Annotated[int, typer.Option(help="Worker processes for coding.")] = 1,
+) -> None:
+    """Read documents, code their events and store them (idempotent: a known document is skipped)."""
+    from tidings.ingest import Deduplicator, ingest_paths
+    from tidings.pipeline import PipelineConfig
+    from tidings.scale.pool import code_documents
+    from tidings.store import Store
+
+    report = ingest_paths(paths, published=_parse_date(published, "--published"))
+    for error in report.errors:
+        err.print(f"[red]error:[/red] {error}", highlight=False)
+    store = Store(db)
+    try:
+        dedup = Deduplicator(store.documents())
+        fresh = []
+        for doc in report.documents:
+            kept = dedup.add(doc)
+            if kept is None:
+                continue
+            if store.has_document(kept.id):
+                continue
+            fresh.append(kept)
+        for source, original in report.duplicates:
+            err.print(f"duplicate: {source} (kept {original[:12]})", highlight=False)
+        _code_and_save(store, fresh, PipelineConfig(actor_files=tuple(actors or ())), workers)
+        counts = store.counts()
+    finally:
+        store.close()
+    out.print(
+        f"ingested {len(fresh)} new document(s) of {len(report.documents)} read; store: "
+        + ", ".join(f"{v} {k}" for k, v in counts.items()),
+        highlight=False,
+    )
+    if report.errors and not report.documents:
+        raise typer.Exit(1)
+
+
+def _code_and_save(store: object, docs: list, config: object, workers: int) -> None:
+    import time
+
+    from tidings.scale.pool import code_documents
+
+    if not docs:
+        return
+    results = []
+    started = time.perf_counter()
+    with _progress() as progress:
+        task = progress.add_task("coding", total=len(docs), rate="")
+        for result in code_documents(docs, config, workers=workers):  # type: ignore[arg-type]
+            results.append(result)
+            rate = len(results) / max(time.perf_counter() - started, 1e-6)
+            progress.update(task, advance=1, rate=f"{rate:.1f} docs/s")
+    store.save(results)  # type: ignore[attr-defined]  # one transaction: all or nothing
+
+
+@app.command()
+def events(
+    db: DbOption = "tidings.db",
+    actor: Annotated[str | None, typer.Option(help="Actor, in any spelling or script.")] = None,
+    code: Annotated[str | None, typer.Option(help="CAMEO code or prefix (04 = consult).")] = None,
+    since: Annotated[str | None, typer.Option(help="Events on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Events on or before YYYY-MM-DD.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Only documents from this outlet.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or jsonl.")] = "table",
+    actors: ActorsOption = None,
+) -> None:
+    """List coded events."""
+    from tidings.actors.kb import ActorKB
+    from tidings.store import Store
+
+    if fmt not in {"table", "csv", "jsonl"}:
+        _fail(f"--format: expected table, csv or jsonl, got {fmt!r}", 2)
+    store = Store(db)
+    try:
+        actor_ids = None
+        if actor:
+            kb = _kb_with_learned(ActorKB.load(actors or ()), store)
+            actor_ids = [a.id for a in kb.search(actor)]
+            if not actor_ids:
+                _fail(f"--actor: no actor matches {actor!r}")
+        rows = store.events(
+            actor_ids=actor_ids, code=code, since=_parse_date(since, "--since"),
+            until=_parse_date(until, "--until"), outlet=outlet,
+        )
+    finally:
+        store.close()
+    _print_events(rows, fmt)
+
+
+def _kb_with_learned(kb: object, store: object) -> object:
+    for stored in store.actors():  # type: ignore[attr-defined]
+        if stored.learned and kb.get(stored.id) is None:  # type: ignore[attr-defined]
+            kb.add(stored)  # type: ignore[attr-defined]
+    return kb
+
+
+_COLUMNS = ["date", "source_name", "source_code", "cameo", "cameo_name", "plover_type", "target_name",
+            "target_code", "location", "flags", "evidence"]
+
+
+def _flags(e: Event) -> str:
+    flags = [name for name in ("negated", "hypothetical") if getattr(e, name)]
+    if e.via_id:
+        flags.append(f"via {e.via_id}")
+    if not e.core:
+        flags.append("embedded")
+    return ",".join(flags)
+
+
+def _print_events(rows: list[Event], fmt: str) -> None:
+    if fmt == "jsonl":
+        for e in rows:
+            sys.stdout.write(json.dumps(to_plain(e), ensure_ascii=False) + "\n")
+        return
+    if fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        fields = list(to_plain(rows[0]).keys()) if rows else []
+        writer.writerow(fields)
+        for e in rows:
+            plain = to_plain(e)
+            writer.writerow([plain[f] for f in fields])
+        return
+    table = Table(title=f"{len(rows)} events", show_lines=False)
+    for col in ["date", "source", "code", "event", "target", "place", "flags", "evidence"]:
+        table.add_column(col, overflow="fold")
+    for e in rows:
+        table.add_row(
+            e.date.isoformat() if e.date else "", f"{e.source_name} [{e.source_code or ''}]",
+            f"{e.cameo} {e.plover_type or ''}", e.cameo_name,
+            f"{e.target_name} [{e.target_code or ''}]" if e.target_id else "", e.location or "", _flags(e),
+            e.evidence,
+        )
+    out.print(table)
+
+
+@app.command("actors")
+def actors_cmd(
+    query: Annotated[str | None, typer.Argument(help="Search by any spelling.")] = None,
+    db: DbOption = "tidings.db",
+    actors: ActorsOption = None,
+) -> None:
+    """List actors (known and learned), or search them by any spelling."""
+    from tidings.actors.kb import ActorKB
+    from tidings.store import Store
+
+    store = Store(db)
+    try:
+        kb = _kb_with_learned(ActorKB.load(actors or ()), store)
+        found = kb.search(query) if query else store.actors()  # type: ignore[attr-defined]
+    finally:
+        store.close()
+    table = Table(title=f"{len(found)} actors")
+    for col in ["id", "name", "type", "code", "learned"]:
+        table.add_column(col)
+    for a in found:
+        table.add_row(a.id, a.name, a.type, a.code or "", "yes" if a.learned else "")
+    out.print(table)
+
+
+@app.command("actor")
+def actor_cmd(
+    name: Annotated[str, typer.Argument(help="Actor name in any spelling or script.")],
+    db: DbOption = "tidings.db",
+    actors: ActorsOption = None,
+) -> None:
+    """Show one actor: canonical record, spellings seen, mentions and events by outlet."""
+    from tidings.actors.kb import ActorKB
+    from tidings.store import Store
+
+    store = Store(db)
+    try:
+        kb = _kb_with_learned(ActorKB.load(actors or ()), store)
+        found = kb.search(name)  # type: ignore[attr-defined]
+        if not found:
+            _fail(f"no actor matches {name!r}")
+        actor = found[0]
+        mentions = store.mentions(actor_id=actor.id)
+        docs = {d.id: d for d in store.documents()}
+        evs = store.events(actor_ids=[actor.id])
+    finally:
+        store.close()
+    out.print(f"[bold]{actor.name}[/bold]  ({actor.id}, {actor.type}, code {actor.code or '-'})")
+    if actor.native:
+        out.print("native: " + ", ".join(f"{k}: {v}" for k, v in actor.native.items()))
+    for role in actor.roles:
+        span = f"{role.start or '…'} – {role.end or ''}"
+        out.print(f"role: {role.office} ({role.organisation or ''}) {role.code or ''} {span}")
+    seen = sorted({m.text for m in mentions if m.kind in {"name", "initial", "surname"}})
+    out.print("spellings seen: " + (", ".join(seen) or "-"))
+    table = Table(title="by outlet")
+    for col in ["outlet", "mentions", "events"]:
+        table.add_column(col)
+    outlets = sorted({docs[m.doc_id].outlet or "?" for m in mentions} | {docs[e.doc_id].outlet or "?" for e in evs})
+    for o in outlets:
+        n_m = sum(1 for m in mentions if (docs[m.doc_id].outlet or "?") == o)
+        n_e = sum(1 for e in evs if (docs[e.doc_id].outlet or "?") == o)
+        table.add_row(o, str(n_m), str(n_e))
+    out.print(table)
+
+
+@app.command()
+def show(
+    doc: Annotated[str, typer.Argument(help="Document id, id prefix or source file name.")],
+    db: DbOption = "tidings.db",
+) -> None:
+    """Print a document with its events' evidence highlighted."""
+    from tidings.store import Store
+
+    store = Store(db)
+    try:
+        document = store.document(doc)
+        if document is None:
+            _fail(f"no document {doc!r} in {db}")
+        evs = store.events(doc_id=document.id)
+    finally:
+        store.close()
+    out.print(f"[bold]{document.title or document.source}[/bold]")
+    out.print(f"{document.outlet or '?'} · {document.published or 'date unknown'}"
+              f"{' (inferred)' if document.published_inferred else ''} · {document.author or ''}")
+    text = Text(document.text)
+    for n, e in enumerate(evs, 1):
+        text.stylize("bold yellow", e.evidence_start, e.evidence_end)
+        text.stylize("underline", e.evidence_start, e.evidence_start + 1)
+        del n
+    out.print(text)
+    out.print()
+    for n, e in enumerate(evs, 1):
+        target = f" → {e.target_name}" if e.target_id else ""
+        out.print(f"[{n}] {e.source_name}{target}: {e.cameo} {e.cameo_name} ({e.plover_type}) "
+                  f"{e.date or ''} {e.location or ''} {_flags(e)} «{e.evidence}»", highlight=False)
+
+
+@app.command("eval")
+def eval_cmd(
+    gold: Annotated[Path, typer.Argument(help="Gold file: seeds JSONL, or the PLOVER GSR JSON.")],
+    db: DbOption = "tidings.db",
+    details: Annotated[bool, typer.Option(help="List every miss and false positive.")] = False,
+    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    actors: ActorsOption = None,
+) -> None:
+    """Score coded events against gold annotations."""
+    from tidings.cli.evaluation import run_eval
+
+    if not gold.exists():
+        _fail(f"{gold}: no such file")
+    run_eval(gold, db, details, fmt, tuple(actors or ()), out)
+
+
+def main() -> None:
+    try:
+        app()
+    except TidingsError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,672 @@
+"""Code events sentence by sentence from the dependency parse and the pattern book.
+
+In: a spaCy ``Doc``, its ``ResolvedDoc`` (actor mentions) and the ``PatternBook``.
+Out: ``RawEvent`` records (trigger token, source, target, CAMEO code, speaker, relay, flags,
+evidence span) and the actors the plural references ("the sides") stood for. Dates, places and
+codebook labels are added by the pipeline.
+
+The coder walks each sentence once: reporting frames first (who speaks, through whom), then verb
+patterns, event nouns, intentions, and the accusations and appeals inside reported speech.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from tidings.actors.kb import ActorKB
+from tidings.actors.references import References
+from tidings.actors.resolve import DocMention, ResolvedDoc
+from tidings.events.patterns import NounPattern, PatternBook, VerbPattern
+
+__all__ = ["CodedDoc", "EventCoder", "RawEvent"]
+
+_SUBJ = {"nsubj", "nsubjpass", "csubj"}
+_MODALS = {"will", "would", "could", "may", "might", "should", "shall", "'ll", "can"}
+_INTENT_HEADS = {"seek", "plan", "intend", "want", "hope", "try", "aim", "wish", "prepare", "expect"}
+_HYPOTHETICAL_MODS = {"possible", "potential", "planned", "proposed", "future", "upcoming", "prospective",
+                      "expected", "likely", "next", "scheduled"}
+_VICTIM_PREPS = {"to", "against", "for", "toward", "towards", "on"}
+
+
+@dataclass
+class RawEvent:
+    sentence: int
+    trigger: int  # token index of the verb or noun
+    source: str
+    target: str | None
+    code: str
+    pattern: str
+    evidence_start: int  # token indices, end exclusive
+    evidence_end: int
+    symmetric: bool = False
+    speaker: str | None = None
+    via: str | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    core: bool = True
+    from_speech: bool = False
+
+
+@dataclass
+class CodedDoc:
+    events: list[RawEvent] = field(default_factory=list)
+    plural_resolutions: dict[int, list[str]] = field(default_factory=dict)  # mention start token → actors
+
+
+@dataclass
+class _Frame:
+    speaker: list[str]
+    via: list[str]
+
+
+@dataclass
+class _State:
+    """What the coder remembers while reading a document from top to bottom."""
+
+    last_meeting: list[str] = field(default_factory=list)
+    protagonist: str | None = None
+    coded: CodedDoc = field(default_factory=CodedDoc)
+
+
+class EventCoder:
+    def __init__(self, book: PatternBook, kb: ActorKB, refs: References) -> None:
+        self.book = book
+        self.kb = kb
+        self.refs = refs
+
+    def code(self, doc: Doc, resolved: ResolvedDoc) -> CodedDoc:
+        state = _State()
+        for index, sent in enumerate(doc.sents):
+            events = _SentenceCoder(self, doc, sent, index, resolved, state).run()
+            state.coded.events.extend(_dedupe(events))
+        return state.coded
+
+
+class _SentenceCoder:
+    """Codes one sentence; reads and updates the document state."""
+
+    def __init__(
+        self, coder: EventCoder, doc: Doc, sent: Span, index: int, resolved: ResolvedDoc, state: _State
+    ) -> None:
+        self.c = coder
+        self.book = coder.book
+        self.doc = doc
+        self.sent = sent
+        self.index = index
+        self.resolved = resolved
+        self.state = state
+        self.frames: dict[int, _Frame] = {}
+        self.consumed: set[int] = set()
+        self.events: list[RawEvent] = []
+
+    def run(self) -> list[RawEvent]:
+        self._find_frames()
+        for token in self.sent:
+            if token.i in self.consumed:
+                continue
+            if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in self.book.verbs:
+                self._code_verb(token)
+            if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in self.book.intent_verbs:
+                self._code_intent(token)
+            if token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in self.book.nouns:
+                self._code_noun(token, self.book.nouns[token.lemma_.lower()])
+        self._code_speech()
+        return self.events
+
+    # -- actors of a noun phrase -----------------------------------------------------------
+    def actors(self, token: Token | None, depth: int = 0) -> list[str]:
+        """The actors a noun phrase headed by ``token`` stands for, conjuncts included."""
+        if token is None or depth > 4:
+            return []
+        found = self._head_actors(token, depth)
+        for conj in token.children:
+            if conj.dep_ == "conj":
+                found += [a for a in self.actors(conj, depth + 1) if a not in found]
+        return found
+
+    def _head_actors(self, token: Token, depth: int) -> list[str]:
+        mention = self.resolved.mention_at(token)
+        if mention is not None:
+            return self._mention_actors(mention)
+        for child in token.children:
+            if child.dep_ == "appos":
+                found = self._head_actors(child, depth + 1)
+                if found:
+                    return found
+        if token.lemma_.lower() in self.c.refs.collectives or token.lower_ in self.c.refs.collectives:
+            for child in token.children:
+                if child.dep_ in {"poss", "compound"} and self.resolved.mention_at(child):
+                    return self._head_actors(child, depth + 1)
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            return self.actors(pobj, depth + 1)
+            for child in token.children:
+                if child.dep_ == "amod":
+                    state = self.c.kb.demonym(child.text)
+                    if state:
+                        return [state]
+        return []
+
+    def _mention_actors(self, mention: DocMention) -> list[str]:
+        if mention.kind == "plural" and not mention.actor_ids:
+            if len(self.state.last_meeting) >= 2:
+                self.state.coded.plural_resolutions[mention.start] = list(self.state.last_meeting)
+                return list(self.state.last_meeting)
+            return []
+        if mention.kind == "demonym":
+            return []
+        return list(mention.actor_ids)
+
+    def _is_plural_ref(self, token: Token | None) -> bool:
+        mention = self.resolved.mention_at(token) if token is not None else None
+        return mention is not None and mention.kind == "plural" and not mention.actor_ids
+
+    # -- reporting frames ------------------------------------------------------------------
+    def _find_frames(self) -> None:
+        for token in self.sent:
+            if token.lemma_.lower() not in self.book.frames or token.pos_ not in {"VERB", "AUX"}:
+                continue
+            subject = self.actors(_child(token, _SUBJ))
+            if token.lemma_.lower() in self.book.speaker_dobj:
+                frame = _Frame(speaker=self.actors(_child(token, {"dobj"})), via=subject)
+            else:
+                frame = _Frame(speaker=subject, via=[])
+            if not frame.speaker:
+                continue
+            for child in token.children:
+                if child.dep_ in {"ccomp", "parataxis"} or (child.dep_ == "advcl" and _is_saying(child)):
+                    self.frames[child.i] = frame
+            if token.dep_ in {"ccomp", "parataxis"} and token.head.i not in self.frames:
+                # "X discussed ..., Y said": the parser hangs the frame under the content
+                self.frames[token.head.i] = frame
+            self.frames.setdefault(-token.i - 1, frame)  # the frame verb itself, for nominal content
+
+    def _frame_of(self, token: Token) -> _Frame | None:
+        node = token
+        while True:
+            if node.i in self.frames:
+                return self.frames[node.i]
+            if node.head is node:
+                return None
+            node = node.head
+
+    # -- verb patterns ---------------------------------------------------------------------
+    def _code_verb(self, verb: Token) -> None:
+        for pattern in self.book.verbs[verb.lemma_.lower()]:
+            if self._fits(verb, pattern):
+                self._emit_verb(verb, pattern)
+                return
+
+    def _fits(self, verb: Token, p: VerbPattern) -> bool:
+        if p.particle and not any(c.dep_ == "prt" and c.lower_ == p.particle for c in verb.children):
+            return False
+        obj = _object(verb)
+        if p.objects is not None:
+            if obj is None or obj.lemma_.lower() not in p.objects:
+                return False
+        if p.object_kind == "actor" and not self.actors(obj):
+            return False
+        if p.needs_intent and not any(c.dep_ == "xcomp" for c in verb.children):
+            return False
+        return all(_path(verb, req) for req in p.requires)
+
+    def _emit_verb(self, verb: Token, p: VerbPattern) -> None:
+        obj = _object(verb)
+        if obj is not None and p.objects:
+            self.consumed.add(obj.i)
+        sources, targets, passive = self._verb_roles(verb, p)
+        via: list[str] = []
+        if p.source_from:
+            given = [a for t in _path(verb, p.source_from) for a in self.actors(t)]
+            if given:
+                via, sources = sources, given
+        if not sources:
+            return
+        if not targets and p.context_target:
+            targets = self._partners(sources)
+        if p.requires_target and not targets:
+            return
+        code = self._verb_code(verb, p, obj)
+        negated, hypothetical = _negated(verb), _hypothetical(verb)
+        start, end = _evidence(verb, obj)
+        frame = self._frame_of(verb)
+        speaker, relay = self._attribution(frame, sources, via)
+        for source, target in _pairs(sources, targets, p.symmetric):
+            self._add(RawEvent(
+                self.index, verb.i, source, target, code, p.id, start, end, p.symmetric,
+                speaker=speaker, via=relay, negated=negated, hypothetical=hypothetical,
+                core=verb.dep_ != "relcl",
+            ))
+        del passive
+
+    def _verb_roles(self, verb: Token, p: VerbPattern) -> tuple[list[str], list[str], bool]:
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+        targets: list[str] = []
+        if passive:
+            agent = _child(verb, {"agent"})
+            sources = self.actors(_child(agent, {"pobj"})) if agent is not None else []
+            if "dobj" in p.targets:
+                targets = self.actors(_child(verb, {"nsubjpass"}))
+        else:
+            sources = self._subject_actors(verb)
+        for path in p.targets:
+            if targets:
+                break
+            targets = [a for t in _path(verb, path) for a in self.actors(t)]
+        targets = [t for t in targets if t not in sources]
+        return sources, targets, passive
+
+    def _subject_actors(self, verb: Token) -> list[str]:
+        """The subject of a verb, inherited through conjunctions, infinitives and relative clauses."""
+        node = verb
+        for _ in range(4):
+            subj = _child(node, {"nsubj", "csubj"})
+            if subj is not None:
+                if subj.lower_ in {"that", "which", "who"} and node.dep_ == "relcl":
+                    return self.actors(node.head)
+                return self.actors(subj)
+            if node.dep_ == "xcomp" and _child(node.head, {"dobj"}) is not None:
+                # "urged the UNHCR to keep": the object controls the infinitive
+                return self.actors(_child(node.head, {"dobj"}))
+            if node.dep_ in {"conj", "xcomp", "advcl"} and node.head is not node:
+                node = node.head
+                continue
+            return []
+        return []
+
+    def _verb_code(self, verb: Token, p: VerbPattern, obj: Token | None) -> str:
+        if obj is not None:
+            for mod in obj.children:
+                if mod.dep_ in {"amod", "compound"} and mod.lemma_.lower() in p.object_mod_code:
+                    return p.object_mod_code[mod.lemma_.lower()]
+            if obj.lemma_.lower() in p.object_code:
+                return p.object_code[obj.lemma_.lower()]
+        if p.intent_for:
+            for child in verb.children:
+                if child.dep_ == "xcomp" and _is_consult(child, self.book):
+                    return p.intent_for
+        return p.code
+
+    def _partners(self, sources: list[str]) -> list[str]:
+        meeting = self.state.last_meeting
+        if sources and sources[0] in meeting:
+            return [a for a in meeting if a not in sources]
+        return []
+
+    def _attribution(
+        self, frame: _Frame | None, sources: list[str], via: list[str]
+    ) -> tuple[str | None, str | None]:
+        if via:
+            return via[0], None
+        if frame is None:
+            return None, None
+        speaker = frame.speaker[0]
+        if frame.via:
+            return speaker, frame.via[0]
+        # "A and B discussed ..., Viačorka said": the speaker relays what the sources did
+        return (None, speaker) if speaker not in sources else (speaker, None)
+
+    # -- intentions ------------------------------------------------------------------------
+    def _code_intent(self, verb: Token) -> None:
+        obj = _object(verb)
+        if obj is None or obj.lemma_.lower() not in self.book.intent_nouns:
+            return
+        sources = self._subject_actors(verb)
+        if not sources:
+            return
+        complement = next((c for c in obj.children if c.dep_ in {"acl", "relcl", "xcomp"}), None)
+        code = self.book.intent_code
+        if complement is not None and _is_consult(complement, self.book):
+            code = self.book.intent_meeting_code
+        symmetric = len(sources) > 1
+        start, end = _evidence(verb, obj)
+        for source, target in _pairs(sources, [], symmetric):
+            self._add(RawEvent(self.index, verb.i, source, target, code, "intent", start, end, symmetric,
+                               negated=_negated(verb), hypothetical=False))
+
+    # -- event nouns -----------------------------------------------------------------------
+    def _code_noun(self, noun: Token, p: NounPattern) -> None:
+        if p.requires_mod and not any(c.lemma_.lower() in p.requires_mod for c in noun.children):
+            return
+        sources, targets = self._noun_roles(noun, p)
+        if not sources or not (targets or p.symmetric and len(sources) > 1):
+            return
+        hypothetical = any(c.lemma_.lower() in _HYPOTHETICAL_MODS for c in noun.children) or (
+            _hypothetical(noun.head) if noun.dep_ in {"nsubj", "nsubjpass"} else False
+        )
+        start, end = noun.left_edge.i, _noun_evidence_end(noun)
+        for source, target in _pairs(sources, targets, p.symmetric):
+            self._add(RawEvent(self.index, noun.i, source, target, p.code, p.id, start, end, p.symmetric,
+                               hypothetical=hypothetical, core=not hypothetical))
+
+    def _noun_roles(self, noun: Token, p: NounPattern) -> tuple[list[str], list[str]]:
+        between = [a for t in _prep_objects(noun, "between") for a in self.actors(t)]
+        sources: list[str] = []
+        for spec in p.sources:
+            if spec == "between" and between:
+                sources = between[:1]
+            elif spec == "by":
+                sources = [a for t in _prep_objects(noun, "by") for a in self.actors(t)]
+            elif spec == "poss":
+                sources = self.actors(_child(noun, {"poss"}))
+            elif spec == "clause":
+                sources = self._clause_subject(noun)
+            if sources:
+                break
+        targets: list[str] = []
+        for spec in p.targets:
+            if spec == "between":
+                targets = [a for a in between if a not in sources]
+            else:
+                targets = [a for t in _prep_objects(noun, spec) for a in self.actors(t)]
+            targets = [a for a in targets if a not in sources]
+            if targets:
+                break
+        return sources, targets
+
+    def _clause_subject(self, noun: Token) -> list[str]:
+        node = noun.head
+        while node.pos_ not in {"VERB", "AUX"} and node.head is not node:
+            node = node.head
+        subject = _child(node, {"nsubj"})
+        if self._is_plural_ref(subject):
+            # "During a meeting with X, the sides discussed": the sides are this meeting's own
+            return [self.state.protagonist] if self.state.protagonist else []
+        return self._subject_actors(node) if node.pos_ in {"VERB", "AUX"} else []
+
+    # -- reported speech: accusations and appeals ------------------------------------------
+    def _code_speech(self) -> None:
+        for key, frame in self.frames.items():
+            if key < 0:
+                verb = self.doc[-key - 1]
+                if verb.lemma_.lower() in self.book.nominal_content:
+                    for noun in _nominal_content(verb):
+                        self._scan_content(noun, frame, verb)
+            else:
+                root = self.doc[key]
+                self._scan_content(root, frame, root)
+                self._hostile_acts(root, frame)
+
+    def _scan_content(self, top: Token, frame: _Frame, anchor: Token) -> None:
+        for token in _content_tokens(top):
+            lemma = token.lemma_.lower()
+            if token.pos_ in {"NOUN", "VERB"} and lemma in self.book.accusations:
+                self._accusation(token, frame, top)
+            elif token.pos_ == "NOUN" and lemma in self.book.appeals:
+                self._appeal(token, frame)
+
+    def _accusation(self, noun: Token, frame: _Frame, top: Token) -> None:
+        rule = self.book.accusations[noun.lemma_.lower()]
+        if noun.pos_ == "VERB":
+            return  # verbs are handled as hostile acts
+        mods = {c.lemma_.lower() for c in noun.children if c.dep_ in {"amod", "compound"}}
+        if rule.needs_modifier and not (mods & rule.needs_modifier):
+            return
+        agents = self._noun_agents(noun)
+        if not agents:
+            agents = self._other_actor(noun, frame, top)
+        speaker = frame.speaker[0]
+        for agent in agents:
+            if agent in frame.speaker or self._same_side(agent, speaker):
+                continue
+            self._add(RawEvent(self.index, noun.i, speaker, agent, rule.code, "accusation",
+                               noun.left_edge.i, _noun_evidence_end(noun), via=_first(frame.via),
+                               speaker=speaker, from_speech=True))
+
+    def _noun_agents(self, noun: Token) -> list[str]:
+        poss = _child(noun, {"poss"})
+        if poss is not None:
+            return self.actors(poss)
+        for prep in ("by", "of", "from"):
+            found = [a for t in _prep_objects(noun, prep) for a in self.actors(t)]
+            if found:
+                return found
+        if noun.dep_ in {"pobj"} and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+            return self._noun_agents(noun.head.head) if noun.head.head.lemma_ != noun.lemma_ else []
+        return []
+
+    def _other_actor(self, noun: Token, frame: _Frame, top: Token) -> list[str]:
+        """"As long as X is in power, there will be a threat to Y": X, the one actor left."""
+        victims = {a for prep in _VICTIM_PREPS for t in _prep_objects(noun, prep) for a in self.actors(t)}
+        seen = set(frame.speaker) | set(frame.via) | victims
+        for token in top.subtree:
+            for actor in self.actors(token) if self.resolved.mention_at(token) else []:
+                if actor not in seen and not self._is_state_of(actor, victims):
+                    return [actor]
+        return []
+
+    def _appeal(self, noun: Token, frame: _Frame) -> None:
+        agents = self._appeal_agents(noun)
+        speaker = frame.speaker[0]
+        for agent in agents:
+            if agent in frame.speaker:
+                continue
+            self._add(RawEvent(self.index, noun.i, speaker, agent, "020", "appeal", noun.left_edge.i,
+                               _noun_evidence_end(noun), speaker=speaker, via=_first(frame.via),
+                               from_speech=True))
+
+    def _appeal_agents(self, noun: Token) -> list[str]:
+        """"the importance of the UNECE fulfilling", "of the firmness of NATO's members": the actor
+        that must act, never an actor deeper in the object ("safeguarding the sovereignty of Belarus")."""
+        for pobj in _prep_objects(noun, "of"):
+            node = pobj
+            for _ in range(2):
+                if node.pos_ == "VERB":
+                    subj = _child(node, {"nsubj", "poss"})
+                    return self.actors(subj) if subj is not None else []
+                found = self.actors(node) or self.actors(_child(node, {"poss", "nsubj"}))
+                if found:
+                    return found
+                nxt = _prep_objects(node, "of")
+                if not nxt:
+                    return []
+                node = nxt[0]
+        return []
+
+    def _hostile_acts(self, root: Token, frame: _Frame) -> None:
+        speaker = frame.speaker[0]
+        for token in _content_tokens(root, verbs=True):
+            if token.pos_ != "VERB" or token.lemma_.lower() not in self.book.hostile:
+                continue
+            for agent in self._subject_actors(token):
+                if agent in frame.speaker or self._same_side(agent, speaker):
+                    continue
+                subj = _child(token, {"nsubj"}) or _child(token.head, {"nsubj"}) or token
+                start = min(subj.left_edge.i, token.i)
+                self._add(RawEvent(self.index, token.i, speaker, agent, self.book.hostile_code, "hostile-act",
+                                   start, _verb_evidence_end(token), speaker=speaker, via=_first(frame.via),
+                                   from_speech=True))
+
+    def _same_side(self, agent: str, speaker: str) -> bool:
+        actor = self.c.kb.get(speaker)
+        return actor is not None and agent == actor.country and actor.code is not None and \
+            actor.code.endswith(".GOV")
+
+    def _is_state_of(self, actor_id: str, states: set[str]) -> bool:
+        actor = self.c.kb.get(actor_id)
+        return actor is not None and actor.type == "state" and actor_id in states
+
+    # -- bookkeeping -----------------------------------------------------------------------
+    def _add(self, event: RawEvent) -> None:
+        event.source, event.speaker = self._speaker_for_state(event)
+        if event.target == event.source:
+            return
+        self.events.append(event)
+        if event.code.startswith("04") and not event.hypothetical and event.target:
+            self.state.last_meeting = [event.source, event.target]
+        actor = self.c.kb.get(event.source)
+        if actor is None or actor.type == "person":
+            self.state.protagonist = event.source
+
+    def _speaker_for_state(self, event: RawEvent) -> tuple[str, str | None]:
+        """An official reporting what "Belarus expects" speaks for Belarus: the official is the source."""
+        speaker = self.c.kb.get(event.speaker) if event.speaker else None
+        if speaker is not None and speaker.type == "person" and event.source == speaker.country \
+                and not event.from_speech:
+            return speaker.id, None
+        return event.source, event.speaker
+
+
+# -- parse helpers ---------------------------------------------------------------------------
+def _child(token: Token | None, deps: set[str]) -> Token | None:
+    if token is None:
+        return None
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _object(verb: Token) -> Token | None:
+    obj = _child(verb, {"dobj", "obj"})
+    if obj is None and verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return verb.head
+    if obj is None:
+        prt = _child(verb, {"prt"})
+        if prt is not None:
+            return _child(prt, {"pobj"})
+    return obj
+
+
+def _prep_objects(token: Token, word: str) -> list[Token]:
+    out = []
+    for child in token.children:
+        if child.dep_ in {"prep", "agent"} and child.lower_ == word:
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+def _path(verb: Token, path: str) -> list[Token]:
+    """Follow a pattern path ("dobj", "prep:with", "obj.prep:of", "obj.amod:phone") from a verb."""
+    if path == "dobj":
+        obj = _child(verb, {"dobj"})
+        return [obj] if obj is not None else []
+    if path == "dative":
+        obj = _child(verb, {"dative", "iobj"})
+        return [obj] if obj is not None else []
+    if path.startswith("prep:"):
+        return _prep_objects(verb, path[5:])
+    obj = _object(verb)
+    if obj is None:
+        return []
+    if path.startswith("obj.prep:"):
+        return _prep_objects(obj, path[9:])
+    if path == "obj.poss":
+        poss = _child(obj, {"poss"})
+        return [poss] if poss is not None else []
+    if path.startswith("obj.amod:") or path.startswith("obj.compound:"):
+        word = path.split(":", 1)[1]
+        return [c for c in obj.children if c.lemma_.lower() == word]
+    if path == "xcomp.dobj":
+        xcomp = _child(verb, {"xcomp"})
+        return [o for o in [_child(xcomp, {"dobj"})] if o is not None]
+    return []
+
+
+def _negated(verb: Token) -> bool:
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    head = verb.head
+    return verb.dep_ in {"xcomp"} and any(c.dep_ == "neg" for c in head.children)
+
+
+def _hypothetical(verb: Token) -> bool:
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+        return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _INTENT_HEADS:
+        return True
+    return any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children)
+
+
+def _is_consult(token: Token, book: PatternBook) -> bool:
+    lemma = token.lemma_.lower()
+    if lemma in {"meet", "visit", "negotiate", "discuss", "talk"}:
+        return True
+    obj = _child(token, {"dobj"})
+    return obj is not None and obj.lemma_.lower() in {"meeting", "talk", "talks", "negotiation",
+                                                      "consultation", "summit", "event", "briefing"}
+
+
+def _is_saying(token: Token) -> bool:
+    return token.lemma_.lower() in {"say", "saying"} or any(c.lemma_ == "say" for c in token.subtree)
+
+
+def _pairs(sources: list[str], targets: list[str], symmetric: bool) -> Iterable[tuple[str, str | None]]:
+    if targets:
+        for source in sources:
+            for target in targets:
+                yield source, target
+    elif symmetric and len(sources) > 1:
+        yield sources[0], sources[1]
+    else:
+        for source in sources:
+            yield source, None
+
+
+def _first(items: list[str]) -> str | None:
+    return items[0] if items else None
+
+
+def _evidence(verb: Token, obj: Token | None) -> tuple[int, int]:
+    start = min([verb.i, *[c.i for c in verb.lefts if c.dep_ in {"aux", "neg", "advmod", "auxpass"}]])
+    return start, _verb_evidence_end(verb)
+
+
+def _verb_evidence_end(verb: Token) -> int:
+    end = verb.i
+    for child in verb.rights:
+        if child.dep_ in {"punct", "cc", "conj", "advcl", "ccomp", "parataxis", "relcl"}:
+            break
+        end = child.right_edge.i
+    return end + 1
+
+
+def _noun_evidence_end(noun: Token) -> int:
+    end = noun.i
+    for child in noun.rights:
+        if child.dep_ in {"punct", "relcl", "acl", "appos"}:
+            break
+        end = child.right_edge.i
+    return end + 1
+
+
+def _nominal_content(verb: Token) -> list[Token]:
+    """What "pointed out", "drew attention to", "spoke about" is about."""
+    found = []
+    for child in verb.children:
+        if child.dep_ in {"dobj", "attr"} and child.lemma_.lower() != "attention":
+            found.append(child)
+        elif child.dep_ == "dobj":
+            found.extend(_prep_objects(child, "to"))
+        elif child.dep_ == "prep" and child.lower_ in {"to", "about", "on", "of"}:
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+    return found
+
+
+def _content_tokens(top: Token, verbs: bool = False) -> Iterable[Token]:
+    """Tokens of a reported content, without descending into nested reporting clauses."""
+    stack = [top]
+    while stack:
+        token = stack.pop()
+        yield token
+        for child in token.children:
+            if child.dep_ in {"relcl"} and not verbs:
+                continue
+            stack.append(child)
+
+
+def _dedupe(events: list[RawEvent]) -> list[RawEvent]:
+    """One event per actor pair and root class in a sentence: "met with X to discuss" is one consult."""
+    kept: list[RawEvent] = []
+    seen: set[tuple[str, frozenset[str | None] | tuple[str, str | None]]] = set()
+    for event in events:
+        pair: frozenset[str | None] | tuple[str, str | None]
+        pair = frozenset({event.source, event.target}) if event.code.startswith("04") else (
+            event.source, event.target)
+        key = (event.code[:2], pair)
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(event)
+    return kept

@@ -1,0 +1,181 @@
+"""Load and validate the event pattern book (``data/verbs.yaml``).
+
+In: the YAML pattern file (and optionally a user file whose patterns come first).
+Out: a frozen ``PatternBook`` indexed by lemma, read by the coder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tidings.errors import DataFileError
+
+__all__ = ["Accusation", "NounPattern", "PatternBook", "VerbPattern"]
+
+_TARGET_KINDS = ("dobj", "dative", "prep:", "obj.prep:", "obj.poss", "xcomp.dobj")
+
+
+@dataclass(frozen=True)
+class VerbPattern:
+    id: str
+    lemmas: tuple[str, ...]
+    code: str
+    targets: tuple[str, ...] = ()
+    particle: str | None = None
+    objects: frozenset[str] | None = None
+    object_code: dict[str, str] = field(default_factory=dict)
+    object_mod_code: dict[str, str] = field(default_factory=dict)
+    object_kind: str | None = None
+    requires: tuple[str, ...] = ()
+    symmetric: bool = False
+    context_target: bool = False
+    intent_for: str | None = None
+    needs_intent: bool = False
+    source_from: str | None = None
+    requires_target: bool = False
+
+    @property
+    def specificity(self) -> int:
+        return 2 * bool(self.objects) + len(self.requires) + bool(self.particle) + bool(self.object_kind)
+
+
+@dataclass(frozen=True)
+class NounPattern:
+    id: str
+    lemmas: tuple[str, ...]
+    code: str
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+    symmetric: bool = False
+    requires_mod: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Accusation:
+    code: str
+    needs_modifier: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class PatternBook:
+    verbs: dict[str, tuple[VerbPattern, ...]]
+    nouns: dict[str, NounPattern]
+    frames: frozenset[str]
+    speaker_dobj: frozenset[str]
+    nominal_content: frozenset[str]
+    accusations: dict[str, Accusation]
+    hostile: frozenset[str]
+    hostile_code: str
+    appeals: frozenset[str]
+    intent_nouns: frozenset[str]
+    intent_verbs: frozenset[str]
+    intent_code: str
+    intent_meeting_code: str
+
+    @classmethod
+    def load(cls, extra: Sequence[Path] = ()) -> PatternBook:
+        base = resources.files("tidings.data").joinpath("verbs.yaml").read_text("utf-8")
+        raw = _parse(base, "verbs.yaml")
+        user_verbs: list[dict[str, Any]] = []
+        for path in extra:
+            user = _parse(path.read_text("utf-8"), str(path))
+            user_verbs.extend(user.get("verbs", []))
+        try:
+            return cls._build(raw, user_verbs)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise DataFileError("verbs.yaml", f"malformed pattern: {exc}") from exc
+
+    @classmethod
+    def _build(cls, raw: dict[str, Any], user_verbs: list[dict[str, Any]]) -> PatternBook:
+        verbs: dict[str, list[VerbPattern]] = {}
+        for entry in [*user_verbs, *raw["verbs"]]:
+            pattern = _verb_pattern(entry)
+            for lemma in pattern.lemmas:
+                verbs.setdefault(lemma, []).append(pattern)
+        nouns = {}
+        for entry in raw["nouns"]:
+            noun = NounPattern(
+                id=entry["id"],
+                lemmas=tuple(entry["lemmas"]),
+                code=str(entry["code"]),
+                sources=tuple(entry.get("sources", [])),
+                targets=tuple(entry.get("targets", [])),
+                symmetric=bool(entry.get("symmetric", False)),
+                requires_mod=frozenset(entry.get("requires_mod", [])),
+            )
+            nouns.update({lemma: noun for lemma in noun.lemmas})
+        frames = raw["frames"]
+        intents = raw["intents"]
+        return cls(
+            # user patterns first, then the more specific ones: the first that fits wins
+            verbs={k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in verbs.items()},
+            nouns=nouns,
+            frames=frozenset(frames["lemmas"]),
+            speaker_dobj=frozenset(frames.get("speaker_dobj", [])),
+            nominal_content=frozenset(frames.get("nominal_content", [])),
+            accusations={k: _accusation(v) for k, v in raw["accusations"].items()},
+            hostile=frozenset(raw["hostile"]["lemmas"]),
+            hostile_code=str(raw["hostile"]["code"]),
+            appeals=frozenset(raw["appeals"]),
+            intent_nouns=frozenset(intents["nouns"]),
+            intent_verbs=frozenset(intents["verbs"]),
+            intent_code=str(intents["code"]),
+            intent_meeting_code=str(intents["meeting_code"]),
+        )
+
+    def codes(self) -> set[str]:
+        """Every CAMEO code the book can emit (validated against the codebook by tests)."""
+        found = {p.code for ps in self.verbs.values() for p in ps}
+        found |= {c for ps in self.verbs.values() for p in ps for c in p.object_code.values()}
+        found |= {c for ps in self.verbs.values() for p in ps for c in p.object_mod_code.values()}
+        found |= {p.intent_for for ps in self.verbs.values() for p in ps if p.intent_for}
+        found |= {n.code for n in self.nouns.values()} | {a.code for a in self.accusations.values()}
+        return found | {self.hostile_code, self.intent_code, self.intent_meeting_code}
+
+
+def _parse(text: str, name: str) -> dict[str, Any]:
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise DataFileError(name, f"not valid YAML: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise DataFileError(name, "expected a mapping with 'verbs', 'nouns', 'frames', ...")
+    return raw
+
+
+def _verb_pattern(entry: dict[str, Any]) -> VerbPattern:
+    targets = tuple(entry.get("targets", []))
+    for target in targets:
+        if not target.startswith(_TARGET_KINDS):
+            raise ValueError(f"{entry['id']}: unknown target path {target!r}")
+    objects = entry.get("object")
+    return VerbPattern(
+        id=entry["id"],
+        lemmas=tuple(entry["lemmas"]),
+        code=str(entry["code"]),
+        targets=targets,
+        particle=entry.get("particle"),
+        objects=frozenset(objects) if objects else None,
+        object_code=dict(entry.get("object_code", {})),
+        object_mod_code=dict(entry.get("object_mod_code", {})),
+        object_kind=entry.get("object_kind"),
+        requires=tuple(entry.get("requires", [])),
+        symmetric=bool(entry.get("symmetric", False)),
+        context_target=bool(entry.get("context_target", False)),
+        intent_for=entry.get("intent_for"),
+        needs_intent=bool(entry.get("needs_intent", False)),
+        source_from=entry.get("source_from"),
+        requires_target=bool(entry.get("requires_target", False)),
+    )
+
+
+def _accusation(value: str | dict[str, Any]) -> Accusation:
+    if isinstance(value, dict):
+        return Accusation(str(value["code"]), frozenset(value.get("needs_modifier", [])))
+    return Accusation(str(value))

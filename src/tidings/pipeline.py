@@ -1,0 +1,183 @@
+"""The pipeline core: one document in, its records out, with no database and no global state.
+
+In: a ``Document`` from ingest. Out: a ``DocResult`` (sentences, mentions, actors, events).
+``Pipeline`` holds the read-only resources (spaCy model, actor base, pattern book, codebook) and
+is built once per process; ``Pipeline.process`` is a pure function of its document, so it runs
+unchanged in one process, in a process pool or on Spark.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from tidings import __version__
+from tidings.actors.kb import ActorKB
+from tidings.actors.references import References
+from tidings.actors.resolve import ActorResolver, ResolvedDoc
+from tidings.events.codebook import Codebook
+from tidings.events.coder import EventCoder, RawEvent
+from tidings.events.dates import DateInfo, document_date_context, event_date
+from tidings.events.patterns import PatternBook
+from tidings.events.places import document_place_context, event_place
+from tidings.nlp import load_nlp
+from tidings.records import Actor, DocResult, Document, Event, Mention, Sentence
+
+__all__ = ["CODER_VERSION", "Pipeline", "PipelineConfig"]
+
+CODER_VERSION = f"tidings-{__version__}"
+
+
+@dataclass(frozen=True)
+class PipelineConfig:
+    actor_files: tuple[Path, ...] = ()
+    pattern_files: tuple[Path, ...] = ()
+
+
+class Pipeline:
+    def __init__(self, config: PipelineConfig | None = None, nlp: Language | None = None) -> None:
+        self.config = config or PipelineConfig()
+        self.nlp = nlp or load_nlp()
+        self.kb = ActorKB.load(self.config.actor_files)
+        self.refs = References.load()
+        self.book = PatternBook.load(self.config.pattern_files)
+        self.codebook = Codebook.load()
+        self.resolver = ActorResolver(self.kb, self.refs)
+        self.coder = EventCoder(self.book, self.kb, self.refs)
+
+    def process(self, document: Document) -> DocResult:
+        return self.process_parsed(document, self.nlp(document.text))
+
+    def process_many(self, documents: Sequence[Document], batch_size: int = 16) -> Iterator[DocResult]:
+        """One batched parse over many documents, then the same per-document core."""
+        docs = self.nlp.pipe((d.text for d in documents), batch_size=batch_size)
+        for document, doc in zip(documents, docs, strict=True):
+            yield self.process_parsed(document, doc)
+
+    def process_parsed(self, document: Document, doc: Doc) -> DocResult:
+        resolved = self.resolver.resolve(doc)
+        coded = self.coder.code(doc, resolved)
+        sentences = [
+            Sentence(document.id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)
+        ]
+        mentions = _mentions(document.id, doc, resolved, coded.plural_resolutions)
+        events = self._events(document, doc, coded.events, resolved)
+        actors = self._actors(mentions, events, resolved.learned)
+        return DocResult(document, sentences, mentions, actors, events)
+
+    # -- events ----------------------------------------------------------------------------
+    def _events(
+        self, document: Document, doc: Doc, raw: list[RawEvent], resolved: ResolvedDoc
+    ) -> list[Event]:
+        learned = {a.id: a for a in resolved.learned}
+        sents = list(doc.sents)
+        date_ctx = document_date_context(doc, document.published)
+        place_ctx = document_place_context(doc, document.title, document.dateline)
+        if place_ctx is None:
+            place_ctx = _first_event_place(raw, doc, sents)
+        return [self._event(document, doc, sents, r, date_ctx, place_ctx, learned) for r in raw]
+
+    def _event(
+        self,
+        document: Document,
+        doc: Doc,
+        sents: list,
+        raw: RawEvent,
+        date_ctx: DateInfo | None,
+        place_ctx: str | None,
+        learned: dict[str, Actor],
+    ) -> Event:
+        sent = sents[raw.sentence]
+        anchor = doc[raw.trigger]
+        code = raw.code
+        if raw.hypothetical and code.startswith("04"):
+            code = "036"  # a planned or possible meeting is an intent to meet (CAMEO 036)
+        when = event_date(sent, anchor, document.published, None if raw.hypothetical else date_ctx)
+        if raw.hypothetical and when.origin != "text":
+            when = DateInfo(None, None, None)
+        place = event_place(sent, anchor, None if raw.hypothetical else place_ctx)
+        cameo = self.codebook.cameo(code)
+        plover = self.codebook.plover(code)
+        source = self.kb.get(raw.source) or learned.get(raw.source)
+        target = (self.kb.get(raw.target) or learned.get(raw.target)) if raw.target else None
+        span = doc[raw.evidence_start : raw.evidence_end]
+        return Event(
+            doc_id=document.id,
+            sentence=raw.sentence,
+            sentence_start=sent.start_char,
+            sentence_end=sent.end_char,
+            evidence_start=span.start_char,
+            evidence_end=span.end_char,
+            evidence=span.text,
+            source_id=raw.source,
+            source_name=source.name if source else raw.source,
+            source_code=source.code_on(when.date) if source else None,
+            target_id=raw.target,
+            target_name=target.name if target else raw.target,
+            target_code=target.code_on(when.date) if target else None,
+            cameo=code,
+            cameo_name=cameo.name,
+            plover_type=plover.type,
+            plover_mode=plover.mode,
+            quad_class=cameo.quad_class,
+            goldstein=cameo.goldstein,
+            date=when.date,
+            date_precision=when.precision,
+            date_origin=when.origin,
+            location=place,
+            speaker_id=raw.speaker,
+            via_id=raw.via,
+            negated=raw.negated,
+            hypothetical=raw.hypothetical,
+            symmetric=raw.symmetric,
+            core=raw.core,
+            pattern=raw.pattern,
+            coder_version=CODER_VERSION,
+        )
+
+    def _actors(self, mentions: Iterable[Mention], events: Iterable[Event], learned: list[Actor]) -> list[Actor]:
+        ids: list[str] = []
+        for actor_id in [m.actor_id for m in mentions] + [
+            a for e in events for a in (e.source_id, e.target_id, e.speaker_id, e.via_id)
+        ]:
+            if actor_id and actor_id not in ids:
+                ids.append(actor_id)
+        by_id = {a.id: a for a in learned}
+        found = [self.kb.get(i) or by_id.get(i) for i in ids]
+        return [a for a in found if a is not None]
+
+    def event_date_for(self, published: date | None) -> date | None:
+        return published
+
+
+def _mentions(
+    doc_id: str, doc: Doc, resolved: ResolvedDoc, plural: dict[int, list[str]]
+) -> list[Mention]:
+    sentence_of = {}
+    for i, sent in enumerate(doc.sents):
+        for token in sent:
+            sentence_of[token.i] = i
+    out: list[Mention] = []
+    for m in resolved.mentions:
+        span = m.span(doc)
+        actor_ids = m.actor_ids or plural.get(m.start, []) or [None]
+        for actor_id in actor_ids:
+            out.append(Mention(doc_id, span.start_char, span.end_char, span.text, m.kind, actor_id,
+                               sentence_of[m.start], m.confidence))
+    return out
+
+
+def _first_event_place(raw: list[RawEvent], doc: Doc, sents: list) -> str | None:
+    """With no dateline or title place, the first place the story itself gives an event."""
+    for event in raw:
+        if event.hypothetical:
+            continue
+        place = event_place(sents[event.sentence], doc[event.trigger], None)
+        if place:
+            return place
+    return None
