@@ -52,6 +52,7 @@ class ResolvedDoc:
     token_mention: dict[int, int]  # token index → index into mentions
     learned: list[Actor]
     titles_seen: dict[str, set[str]]  # actor id → title keys attached to them in this document
+    person_ids: set[str] = field(default_factory=set)
 
     def actors_at(self, token: Token) -> list[str]:
         idx = self.token_mention.get(token.i)
@@ -60,6 +61,9 @@ class ResolvedDoc:
     def mention_at(self, token: Token) -> DocMention | None:
         idx = self.token_mention.get(token.i)
         return self.mentions[idx] if idx is not None else None
+
+    def name_after(self, token: Token) -> DocMention | None:
+        return _name_after(token, self.token_mention, self.mentions, self.person_ids)
 
 
 class _NameMatcher:
@@ -136,12 +140,15 @@ class ActorResolver:
     def resolve(self, doc: Doc) -> ResolvedDoc:
         mentions = self._name_mentions(doc)
         learned, mentions = self._learn_people(doc, mentions)
+        person_ids = {a.id for a in learned} | {
+            a for m in mentions for a in m.actor_ids if (actor := self.kb.get(a)) and actor.type == "person"
+        }
         token_mention = _index(mentions)
         titles_seen: dict[str, set[str]] = {}
         self._attach_titles(doc, mentions, token_mention, titles_seen)
-        self._contextual_mentions(doc, mentions, token_mention, titles_seen, learned)
+        self._contextual_mentions(doc, mentions, token_mention, titles_seen, learned, person_ids)
         mentions.sort(key=lambda m: m.start)
-        return ResolvedDoc(mentions, _index(mentions), learned, titles_seen)
+        return ResolvedDoc(mentions, _index(mentions), learned, titles_seen, person_ids)
 
     # -- names -------------------------------------------------------------------------------
     def _name_mentions(self, doc: Doc) -> list[DocMention]:
@@ -278,8 +285,11 @@ class ActorResolver:
         token_mention: dict[int, int],
         titles_seen: dict[str, set[str]],
         learned: list[Actor],
+        person_ids: set[str],
     ) -> None:
         learned_by_id = {a.id: a for a in learned}
+        names = list(mentions)
+        name_index = _index(names)
         history: list[tuple[int, str, bool]] = []  # (token index, person actor id, was subject)
         state_lists: list[list[str]] = []
         by_start = {m.start: m for m in mentions}
@@ -292,6 +302,11 @@ class ActorResolver:
             if token.i in token_mention:
                 continue
             new = self._reference_at(doc, token, history, state_lists, titles_seen, learned_by_id)
+            if new is not None and new.kind == "title":
+                named_near = _name_after(token, name_index, names, person_ids) or _name_before(
+                    doc, new.start, name_index, names, person_ids)
+                if named_near is not None:
+                    new.actor_ids, new.confidence = list(named_near.actor_ids), 1.0
             if new is not None:
                 added.append(new)
                 for i in range(new.start, new.end):
@@ -343,6 +358,8 @@ class ActorResolver:
         if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ == "compound":
             return None
         if lower in self.refs.plural_participants and token.tag_ in {"NNS", "NNPS"}:
+            if not any(c.lower_ in {"the", "both", "two", "these", "those"} for c in token.children):
+                return None
             start = _det_start(token)
             return DocMention(start, token.i + 1, "plural", [], 0.8)
         if lower in self.refs.plural_states and token.tag_ == "NNS":
@@ -376,19 +393,22 @@ class ActorResolver:
     def _pronoun_antecedent(
         self, token: Token, gender: str, history: list[tuple[int, str, bool]], learned: dict[str, Actor]
     ) -> str | None:
-        sentence_start = token.sent.start
+        """The latest compatible subject within three sentences, else the nearest compatible person."""
+        earliest = token.doc[max(token.sent.start - 1, 0)].sent.start
+        for _ in range(2):
+            earliest = token.doc[max(earliest - 1, 0)].sent.start
         fallback = None
         for index, actor_id, was_subject in reversed(history):
             if index >= token.i:
                 continue
+            if index < earliest:
+                break
             actor = self.kb.get(actor_id) or learned.get(actor_id)
             if actor is None or (actor.gender and actor.gender != gender):
                 continue
-            # Possessors and objects in the same sentence rarely bind a subject pronoun.
-            if was_subject or index < sentence_start:
-                if was_subject:
-                    return actor_id
-                fallback = fallback or actor_id
+            if was_subject:
+                return actor_id
+            fallback = fallback or actor_id
         return fallback
 
     def _title_antecedent(
@@ -416,13 +436,13 @@ class ActorResolver:
 
     def _title_fits(self, key: str, actor: Actor, seen: set[str]) -> bool:
         words = set(key.split())
-        offices = {w for r in actor.roles for w in (r.office or "").lower().replace("-", " ").split()}
-        offices |= {w for t in seen for w in t.split()}
-        shared = (words & offices) - _GENERIC_OFFICE_WORDS
-        if not shared:
-            return False
-        # "the Deputy Minister" must not bind the Minister: modifiers on either side must agree.
-        return (words & _MODIFIER_WORDS) <= offices
+        offices = [set((r.office or "").lower().replace("-", " ").split()) for r in actor.roles]
+        offices += [set(t.split()) for t in seen]
+        for office in offices:
+            # "the Deputy Minister" must not bind the Minister: modifiers on both sides must agree.
+            if (words & office) - _GENERIC_OFFICE_WORDS and words & _MODIFIER_WORDS == office & _MODIFIER_WORDS:
+                return True
+        return False
 
 
 # -- helpers -----------------------------------------------------------------------------------
@@ -474,6 +494,37 @@ def _clean_person(ent: Span) -> Span | None:
     return span
 
 
+def _name_after(
+    token: Token, token_mention: dict[int, int], mentions: list[DocMention], person_ids: set[str]
+) -> DocMention | None:
+    """The person named right after a title and a comma, wherever the parser attached the name."""
+    doc = token.doc
+    limit = min(len(doc), max(token.right_edge.i, token.i) + 4)
+    for i in range(token.i + 1, limit):
+        if doc[i].pos_ in {"VERB", "AUX"}:
+            return None
+        idx = token_mention.get(i)
+        if idx is None or idx < 0:
+            continue
+        m = mentions[idx]
+        if m.start == i and i > 0 and doc[i - 1].text == "," and set(m.actor_ids) & person_ids:
+            return m
+    return None
+
+
+def _name_before(
+    doc: Doc, start: int, token_mention: dict[int, int], mentions: list[DocMention], person_ids: set[str]
+) -> DocMention | None:
+    """"Kajsa Ollongren, the EU special representative": a title in apposition after a name."""
+    if start < 2 or doc[start - 1].text != ",":
+        return None
+    idx = token_mention.get(start - 2)
+    if idx is None or idx < 0:
+        return None
+    m = mentions[idx]
+    return m if set(m.actor_ids) & person_ids else None
+
+
 def _title_context(name: Span) -> list[Token]:
     """Words describing a person: "Ukrainian President" before the name, or an apposition."""
     doc = name.doc
@@ -521,7 +572,7 @@ def _title_end(token: Token) -> int:
 
 
 def _np_head(token: Token) -> Token:
-    while token.dep_ in {"compound", "flat"} and token.head is not token:
+    while token.dep_ in {"compound", "flat"} and token.head.i != token.i:
         token = token.head
     return token
 
@@ -549,4 +600,4 @@ def _conjunct_actor_ids(head: Token, m: DocMention, doc: Doc, resolver: ActorRes
 def _conj_chain(token: Token, root: Token) -> bool:
     while token.dep_ == "conj":
         token = token.head
-    return token is root
+    return token.i == root.i

@@ -133,9 +133,12 @@ class _SentenceCoder:
             return self._mention_actors(mention)
         for child in token.children:
             if child.dep_ == "appos":
-                found = self._head_actors(child, depth + 1)
+                found = self.actors(child, depth + 1)
                 if found:
                     return found
+        named = self._name_after(token)
+        if named:
+            return named
         if token.lemma_.lower() in self.c.refs.collectives or token.lower_ in self.c.refs.collectives:
             for child in token.children:
                 if child.dep_ in {"poss", "compound"} and self.resolved.mention_at(child):
@@ -150,6 +153,14 @@ class _SentenceCoder:
                     if state:
                         return [state]
         return []
+
+    def _name_after(self, token: Token) -> list[str]:
+        """"the UN Assistant High Commissioner for Refugees, Ruvendrini Menikdiwela": a title followed
+        by a comma and a name is that person, wherever the parser hung the name."""
+        if self.c.refs.title_key([t.text for t in token.lefts if t.dep_ == "compound"] + [token.text]) is None:
+            return []
+        mention = self.resolved.name_after(token)
+        return list(mention.actor_ids) if mention is not None else []
 
     def _mention_actors(self, mention: DocMention) -> list[str]:
         if mention.kind == "plural" and not mention.actor_ids:
@@ -178,7 +189,10 @@ class _SentenceCoder:
             if not frame.speaker:
                 continue
             for child in token.children:
-                if child.dep_ in {"ccomp", "parataxis"} or (child.dep_ == "advcl" and _is_saying(child)):
+                # "As long as ..., there will be a threat ..., Viačorka quoted her as saying": a clause
+                # fronted before the reporting verb is what was said
+                fronted = child.dep_ == "advcl" and child.i < token.i
+                if child.dep_ in {"ccomp", "parataxis"} or fronted or (child.dep_ == "advcl" and _is_saying(child)):
                     self.frames[child.i] = frame
             if token.dep_ in {"ccomp", "parataxis"} and token.head.i not in self.frames:
                 # "X discussed ..., Y said": the parser hangs the frame under the content
@@ -190,7 +204,7 @@ class _SentenceCoder:
         while True:
             if node.i in self.frames:
                 return self.frames[node.i]
-            if node.head is node:
+            if node.head.i == node.i:
                 return None
             node = node.head
 
@@ -220,14 +234,17 @@ class _SentenceCoder:
             self.consumed.add(obj.i)
         sources, targets, passive = self._verb_roles(verb, p)
         via: list[str] = []
-        if p.source_from:
-            given = [a for t in _path(verb, p.source_from) for a in self.actors(t)]
+        if p.source_from and obj is not None:
+            given = [a for t in _from_phrases(obj) for a in self.actors(t)]
             if given:
                 via, sources = sources, given
         if not sources:
             return
         if not targets and p.context_target:
             targets = self._partners(sources)
+        if not targets and p.inherit_target and verb.dep_ == "conj":
+            # "welcomed X's appointment and conveyed congratulations": to the same X
+            targets = _unique_targets(e for e in self.events if e.trigger == verb.head.i)
         if p.requires_target and not targets:
             return
         code = self._verb_code(verb, p, obj)
@@ -264,7 +281,7 @@ class _SentenceCoder:
         """The subject of a verb, inherited through conjunctions, infinitives and relative clauses."""
         node = verb
         for _ in range(4):
-            subj = _child(node, {"nsubj", "csubj"})
+            subj = _nearest_subject(node)
             if subj is not None:
                 if subj.lower_ in {"that", "which", "who"} and node.dep_ == "relcl":
                     return self.actors(node.head)
@@ -272,7 +289,7 @@ class _SentenceCoder:
             if node.dep_ == "xcomp" and _child(node.head, {"dobj"}) is not None:
                 # "urged the UNHCR to keep": the object controls the infinitive
                 return self.actors(_child(node.head, {"dobj"}))
-            if node.dep_ in {"conj", "xcomp", "advcl"} and node.head is not node:
+            if node.dep_ in {"conj", "xcomp", "advcl"} and node.head.i != node.i:
                 node = node.head
                 continue
             return []
@@ -370,9 +387,9 @@ class _SentenceCoder:
 
     def _clause_subject(self, noun: Token) -> list[str]:
         node = noun.head
-        while node.pos_ not in {"VERB", "AUX"} and node.head is not node:
+        while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
             node = node.head
-        subject = _child(node, {"nsubj"})
+        subject = _nearest_subject(node)
         if self._is_plural_ref(subject):
             # "During a meeting with X, the sides discussed": the sides are this meeting's own
             return [self.state.protagonist] if self.state.protagonist else []
@@ -407,7 +424,7 @@ class _SentenceCoder:
         if rule.needs_modifier and not (mods & rule.needs_modifier):
             return
         agents = self._noun_agents(noun)
-        if not agents:
+        if not agents and _existential(noun):
             agents = self._other_actor(noun, frame, top)
         speaker = frame.speaker[0]
         for agent in agents:
@@ -421,6 +438,10 @@ class _SentenceCoder:
         poss = _child(noun, {"poss"})
         if poss is not None:
             return self.actors(poss)
+        for mod in noun.children:
+            state = self.c.kb.demonym(mod.text) if mod.dep_ == "amod" else None
+            if state:
+                return [state]  # "the Russian aggression"
         for prep in ("by", "of", "from"):
             found = [a for t in _prep_objects(noun, prep) for a in self.actors(t)]
             if found:
@@ -504,9 +525,11 @@ class _SentenceCoder:
 
     def _speaker_for_state(self, event: RawEvent) -> tuple[str, str | None]:
         """An official reporting what "Belarus expects" speaks for Belarus: the official is the source."""
-        speaker = self.c.kb.get(event.speaker) if event.speaker else None
+        reporter = event.speaker or event.via
+        speaker = self.c.kb.get(reporter) if reporter else None
         if speaker is not None and speaker.type == "person" and event.source == speaker.country \
                 and not event.from_speech:
+            event.via = None
             return speaker.id, None
         return event.source, event.speaker
 
@@ -518,10 +541,37 @@ def _child(token: Token | None, deps: set[str]) -> Token | None:
     return next((c for c in token.children if c.dep_ in deps), None)
 
 
+def _existential(noun: Token) -> bool:
+    """"there will always be a threat to X": the noun is the attribute of an existential "be"."""
+    head = noun.head
+    return noun.dep_ in {"attr", "nsubj"} and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children)
+
+
+def _from_phrases(obj: Token) -> list[Token]:
+    """"a message of congratulations from the Minister": the "from" phrase anywhere in the object."""
+    return [c for t in obj.subtree if t.dep_ == "prep" and t.lower_ == "from"
+            for c in t.children if c.dep_ == "pobj"]
+
+
+def _unique_targets(events: Iterable[RawEvent]) -> list[str]:
+    found: list[str] = []
+    for event in events:
+        if event.target and event.target not in found:
+            found.append(event.target)
+    return found
+
+
+def _nearest_subject(verb: Token) -> Token | None:
+    """The subject closest to the verb: "..., Tatiana Molcean, the sides discussed" → the sides."""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
+    return subjects[-1] if subjects else None
+
+
 def _object(verb: Token) -> Token | None:
     obj = _child(verb, {"dobj", "obj"})
-    if obj is None and verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
-        return verb.head
+    relative = obj is None or obj.lower_ in {"that", "which", "whom"}
+    if relative and verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return verb.head  # "the assistance that X is providing"
     if obj is None:
         prt = _child(verb, {"prt"})
         if prt is not None:
@@ -533,7 +583,7 @@ def _prep_objects(token: Token, word: str) -> list[Token]:
     out = []
     for child in token.children:
         if child.dep_ in {"prep", "agent"} and child.lower_ == word:
-            out.extend(c for c in child.children if c.dep_ == "pobj")
+            out.extend(c for c in child.children if c.dep_ in {"pobj", "pcomp"})
     return out
 
 
@@ -658,6 +708,8 @@ def _content_tokens(top: Token, verbs: bool = False) -> Iterable[Token]:
 
 def _dedupe(events: list[RawEvent]) -> list[RawEvent]:
     """One event per actor pair and root class in a sentence: "met with X to discuss" is one consult."""
+    consulted = {e.source for e in events if e.code.startswith("04") and e.target}
+    events = [e for e in events if not (e.code.startswith("04") and e.target is None and e.source in consulted)]
     kept: list[RawEvent] = []
     seen: set[tuple[str, frozenset[str | None] | tuple[str, str | None]]] = set()
     for event in events:

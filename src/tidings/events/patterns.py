@@ -38,6 +38,7 @@ class VerbPattern:
     intent_for: str | None = None
     needs_intent: bool = False
     source_from: str | None = None
+    inherit_target: bool = False
     requires_target: bool = False
 
     @property
@@ -171,6 +172,7 @@ def _verb_pattern(entry: dict[str, Any]) -> VerbPattern:
         intent_for=entry.get("intent_for"),
         needs_intent=bool(entry.get("needs_intent", False)),
         source_from=entry.get("source_from"),
+        inherit_target=bool(entry.get("inherit_target", False)),
         requires_target=bool(entry.get("requires_target", False)),
     )
 
