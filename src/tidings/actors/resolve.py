@@ -28,6 +28,7 @@ __all__ = ["ActorResolver", "DocMention", "ResolvedDoc"]
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "from", "to", "into", "throughout"}
 _INITIAL = re.compile(r"([A-ZА-ЯЁІЎ])\.\s?$")
+_INITIAL_NAME = re.compile(r"^[A-ZА-ЯЁІЎ]\.\s?\w")
 _MODIFIER_WORDS = {"deputy", "assistant", "vice", "first", "acting", "former", "chief", "senior", "special"}
 _GENERIC_OFFICE_WORDS = {"of", "the", "and", "for", "on", "in"}
 
@@ -103,12 +104,17 @@ class _NameMatcher:
         folded, offsets = self._fold_with_offsets(text)
         if not folded:
             return []
-        found = []
-        for end_idx, (length, values) in self._automaton.iter_long(folded):
-            start_idx = end_idx - length + 1
-            start, end = offsets[start_idx], offsets[end_idx] + 1
+        candidates = []
+        for end_idx, (length, values) in self._automaton.iter(folded):
+            start, end = offsets[end_idx - length + 1], offsets[end_idx] + 1
             if _is_word_bounded(text, start, end) and _looks_like_name(text[start:end], values):
-                found.append((start, end, values))
+                candidates.append((start, end, values))
+        # longest match first at each position, then no overlaps (leftmost-longest)
+        candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+        found: list[tuple[int, int, list[tuple[str, str]]]] = []
+        for cand in candidates:
+            if not found or cand[0] >= found[-1][1]:
+                found.append(cand)
         return found
 
 
@@ -165,6 +171,8 @@ class ActorResolver:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
+            if _INITIAL_NAME.match(span.text):
+                kind = "initial"  # a base alias written as "I.Sekreta"
             if kind == "metonym" and _is_place_use(span):
                 continue
             mentions.append(DocMention(span.start, span.end, _public_kind(kind), actor_ids))

@@ -25,7 +25,9 @@ __all__ = ["CodedDoc", "EventCoder", "RawEvent"]
 
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _MODALS = {"will", "would", "could", "may", "might", "should", "shall", "'ll", "can"}
-_INTENT_HEADS = {"seek", "plan", "intend", "want", "hope", "try", "aim", "wish", "prepare", "expect"}
+_INTENT_HEADS = {"seek", "plan", "intend", "want", "hope", "try", "aim", "wish", "prepare", "expect", "promise",
+                 "pledge", "vow", "threaten", "refuse", "agree", "urge", "ask", "call", "demand", "decide",
+                 "propose", "offer", "consider", "fail"}
 _HYPOTHETICAL_MODS = {"possible", "potential", "planned", "proposed", "future", "upcoming", "prospective",
                       "expected", "likely", "next", "scheduled"}
 _VICTIM_PREPS = {"to", "against", "for", "toward", "towards", "on"}
@@ -210,6 +212,8 @@ class _SentenceCoder:
 
     # -- verb patterns ---------------------------------------------------------------------
     def _code_verb(self, verb: Token) -> None:
+        if verb.dep_ == "xcomp" and any(e.trigger == verb.head.i for e in self.events):
+            return  # "urged Belarus to release", "met X to discuss": part of the event already coded
         for pattern in self.book.verbs[verb.lemma_.lower()]:
             if self._fits(verb, pattern):
                 self._emit_verb(verb, pattern)
@@ -222,7 +226,7 @@ class _SentenceCoder:
         if p.objects is not None:
             if obj is None or obj.lemma_.lower() not in p.objects:
                 return False
-        if p.object_kind == "actor" and not self.actors(obj):
+        if p.object_kind == "actor" and (obj is None or not self._target_actors(obj)):
             return False
         if p.needs_intent and not any(c.dep_ == "xcomp" for c in verb.children):
             return False
@@ -273,9 +277,16 @@ class _SentenceCoder:
         for path in p.targets:
             if targets:
                 break
-            targets = [a for t in _path(verb, path) for a in self.actors(t)]
+            targets = [a for t in _path(verb, path) for a in self._target_actors(t)]
         targets = [t for t in targets if t not in sources]
         return sources, targets, passive
+
+    def _target_actors(self, token: Token) -> list[str]:
+        """A target, or the owner of the act named ("condemned Russia's attack" → Russia)."""
+        found = self.actors(token)
+        if not found and token.pos_ == "NOUN":
+            found = self.actors(_child(token, {"poss"}))
+        return found
 
     def _subject_actors(self, verb: Token) -> list[str]:
         """The subject of a verb, inherited through conjunctions, infinitives and relative clauses."""
@@ -286,6 +297,9 @@ class _SentenceCoder:
                 if subj.lower_ in {"that", "which", "who"} and node.dep_ == "relcl":
                     return self.actors(node.head)
                 return self.actors(subj)
+            raised = _child(node.head, {"nsubjpass"}) if node.dep_ == "xcomp" else None
+            if raised is not None:
+                return self.actors(raised)  # "A and B are expected to meet"
             if node.dep_ == "xcomp" and _child(node.head, {"dobj"}) is not None:
                 # "urged the UNHCR to keep": the object controls the infinitive
                 return self.actors(_child(node.head, {"dobj"}))
@@ -608,6 +622,10 @@ def _path(verb: Token, path: str) -> list[Token]:
     if path.startswith("obj.amod:") or path.startswith("obj.compound:"):
         word = path.split(":", 1)[1]
         return [c for c in obj.children if c.lemma_.lower() == word]
+    if path == "ccomp.nsubj":
+        # "demanded that Belarus stop": the one asked to act
+        ccomp = _child(verb, {"ccomp"})
+        return [s for s in [_child(ccomp, {"nsubj"})] if s is not None]
     if path == "xcomp.dobj":
         xcomp = _child(verb, {"xcomp"})
         return [o for o in [_child(xcomp, {"dobj"})] if o is not None]

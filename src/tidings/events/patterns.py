@@ -18,7 +18,7 @@ from tidings.errors import DataFileError
 
 __all__ = ["Accusation", "NounPattern", "PatternBook", "VerbPattern"]
 
-_TARGET_KINDS = ("dobj", "dative", "prep:", "obj.prep:", "obj.poss", "xcomp.dobj")
+_TARGET_KINDS = ("dobj", "dative", "prep:", "obj.prep:", "obj.poss", "xcomp.dobj", "ccomp.nsubj")
 
 
 @dataclass(frozen=True)
