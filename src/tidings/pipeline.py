@@ -100,6 +100,8 @@ class Pipeline:
         when = event_date(sent, anchor, document.published, None if raw.hypothetical else date_ctx)
         if raw.hypothetical and when.origin != "text":
             when = DateInfo(None, None, None)
+        elif when.origin == "context" and date_ctx is not None and date_ctx.origin == "published":
+            when = DateInfo(when.date, when.precision, "published", when.text)
         place = event_place(sent, anchor, None if raw.hypothetical else place_ctx)
         cameo = self.codebook.cameo(code)
         plover = self.codebook.plover(code)

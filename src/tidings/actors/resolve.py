@@ -363,6 +363,9 @@ class ActorResolver:
                 return None
             actor_id = self._pronoun_antecedent(token, gender, history, learned)
             return DocMention(token.i, token.i + 1, "pronoun", [actor_id] if actor_id else [], 0.8)
+        if lower in {"two", "both"} and token.dep_ in {"nsubj", "nsubjpass"}:
+            if lower == "both" or any(c.lower_ == "the" for c in token.children):
+                return DocMention(_det_start(token), token.i + 1, "plural", [], 0.8)  # "the two discussed"
         if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ == "compound":
             return None
         if lower in self.refs.plural_participants and token.tag_ in {"NNS", "NNPS"}:

@@ -193,7 +193,7 @@ class _SentenceCoder:
             for child in token.children:
                 # "As long as ..., there will be a threat ..., Viačorka quoted her as saying": a clause
                 # fronted before the reporting verb is what was said
-                fronted = child.dep_ == "advcl" and child.i < token.i
+                fronted = child.dep_ in {"advcl", "dep"} and child.i < token.i
                 if child.dep_ in {"ccomp", "parataxis"} or fronted or (child.dep_ == "advcl" and _is_saying(child)):
                     self.frames[child.i] = frame
             if token.dep_ in {"ccomp", "parataxis"} and token.head.i not in self.frames:
@@ -611,6 +611,10 @@ def _path(verb: Token, path: str) -> list[Token]:
         return [obj] if obj is not None else []
     if path.startswith("prep:"):
         return _prep_objects(verb, path[5:])
+    if path == "ccomp.nsubj":
+        # "demanded that Belarus stop": the one asked to act
+        ccomp = _child(verb, {"ccomp"})
+        return [s for s in [_child(ccomp, {"nsubj"})] if s is not None]
     obj = _object(verb)
     if obj is None:
         return []
@@ -622,10 +626,6 @@ def _path(verb: Token, path: str) -> list[Token]:
     if path.startswith("obj.amod:") or path.startswith("obj.compound:"):
         word = path.split(":", 1)[1]
         return [c for c in obj.children if c.lemma_.lower() == word]
-    if path == "ccomp.nsubj":
-        # "demanded that Belarus stop": the one asked to act
-        ccomp = _child(verb, {"ccomp"})
-        return [s for s in [_child(ccomp, {"nsubj"})] if s is not None]
     if path == "xcomp.dobj":
         xcomp = _child(verb, {"xcomp"})
         return [o for o in [_child(xcomp, {"dobj"})] if o is not None]

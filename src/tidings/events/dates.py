@@ -325,7 +325,7 @@ def _resolve(text: str, published: date | None, tense: str | None) -> DateInfo |
 def _tense(token: Token) -> str | None:
     """ "past", "future" or None (present, or a bare participle such as "scheduled for")."""
     verb = token
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
@@ -341,12 +341,12 @@ def _tense(token: Token) -> str | None:
 
 def _governor(token: Token) -> tuple[Token, str] | None:
     """One step up: the word that the phrase headed by ``token`` modifies, and the linking word."""
-    while token.dep_ in ("conj", "appos") and token.head is not token:
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
         token = token.head  # "in Lithuania and Germany": Germany attaches where Lithuania does
     if token.dep_ == "pobj" and token.head.dep_ in ("prep", "agent", "dative", "pcomp"):
         prep = token.head
         head = prep.head
-        while head.pos_ == "ADP" and head.dep_ == "prep" and head.head is not head:
+        while head.pos_ == "ADP" and head.dep_ == "prep" and head.head.i != head.i:
             head = head.head  # "from 13 to 15 February in Geneva": "in" hangs on "from"
         return head, prep.lower_
     if token.dep_ == "prep":  # a DATE entity that starts with its preposition ("between May 29 and ...")
@@ -408,8 +408,11 @@ def event_scopes(anchor: Token, links: frozenset[str]) -> dict[int, int]:
         for child in anchor.children:
             if child.dep_ in ("dobj", "attr") and child.lemma_ in EVENT_NOUNS:
                 scopes.setdefault(child.i, 1)
+    for child in anchor.children:
+        if child.dep_ == "dobj" and child.pos_ == "PROPN":
+            scopes.setdefault(child.i, 1)  # "met Zelensky in Vilnius": the parser hangs it on the name
     rank, clause = 2, anchor
-    while clause.dep_ in links and clause.head is not clause:
+    while clause.dep_ in links and clause.head.i != clause.i:
         clause = clause.head
         scopes.setdefault(clause.i, rank)
         rank += 1
@@ -494,7 +497,7 @@ def _attached_date(sent: Span, anchor: Token, published: date | None) -> DateInf
         rank = where.rank(scopes) if where is not None else None
         if where is None or rank is None or where.rel in _NOT_EVENT_TIME:
             continue
-        if where.rel in _MODIFIER_RELS and where.near.lemma_ not in EVENT_NOUNS and where.near is not anchor:
+        if where.rel in _MODIFIER_RELS and where.near.lemma_ not in EVENT_NOUNS and where.near.i != anchor.i:
             continue  # "the 2026 edition" dates the edition, not the clause's event
         key = (rank, abs(span.root.i - anchor.i), mention.info)
         if best is None or key[:2] < best[:2]:

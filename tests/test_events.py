@@ -1,0 +1,162 @@
+"""Event coding on wire-style sentences written for these tests (not from the samples).
+
+Each case is one sentence, published 2026-03-10 (a Tuesday), and the exact events expected as
+(source id, CAMEO code, target id). Families follow issue #5's list of news verbs.
+"""
+
+from datetime import date
+
+import pytest
+
+from tidings.pipeline import Pipeline
+from tidings.records import Document
+
+PUBLISHED = date(2026, 3, 10)
+
+CASES = [
+    # consult: verbs, light verbs, symmetric subjects, visits, hosting
+    ("Kaja Kallas met Andrii Sybiha in Brussels on 3 March.", [("kaja-kallas", "040", "andrii-sybiha")]),
+    ("Poland and Ukraine held talks in Warsaw.", [("POL", "040", "UKR")]),
+    ("Belarus and Poland discussed border security.", [("BLR", "040", "POL")]),
+    ("Zelensky visited Poland on Friday.", [("volodymyr-zelensky", "042", "POL")]),
+    ("Poland hosted Zelensky.", [("POL", "043", "volodymyr-zelensky")]),
+    (
+        "Tikhanovskaya, who leads the Belarusian opposition in exile, met Polish Prime Minister "
+        "Donald Tusk in Warsaw on Tuesday.",
+        [("sviatlana-tsikhanouskaya", "040", "donald-tusk")],
+    ),
+    # agree, sign, promise
+    ("China and Russia signed an agreement on energy cooperation.", [("CHN", "057", "RUS")]),
+    ("Belarus promised to release political prisoners.", [("BLR", "030", None)]),
+    # appeals and demands
+    ("The United States urged Belarus to release political prisoners.", [("USA", "020", "BLR")]),
+    (
+        "Lithuania called on the European Union to impose sanctions on Minsk.",
+        [("LTU", "020", "european-union")],
+    ),
+    ("Poland demanded that Belarus stop the flow of migrants.", [("POL", "100", "BLR")]),
+    # disapprove, reject, deny
+    ("Poland accused Belarus of orchestrating the migrant crisis.", [("POL", "112", "BLR")]),
+    ("Minsk accused Warsaw of provoking tensions on the border.", [("BLR", "112", "POL")]),
+    ("Latvia condemned Russia's attack.", [("LVA", "111", "RUS")]),
+    ("Ukraine criticised Hungary.", [("UKR", "111", "HUN")]),
+    ("Ukraine rejected Russia's proposal.", [("UKR", "120", "RUS")]),
+    ("Belarus denied the accusations.", [("BLR", "016", None)]),
+    # praise, thanks, congratulations, solidarity, apology
+    ("Kazakhstan congratulated Ukraine.", [("KAZ", "051", "UKR")]),
+    ("Zelensky thanked Lithuania for its support.", [("volodymyr-zelensky", "051", "LTU")]),
+    (
+        "Tsikhanouskaya praised Lithuania for hosting Belarusian exiles.",
+        [("sviatlana-tsikhanouskaya", "051", "LTU")],
+    ),
+    (
+        "Lithuania expressed solidarity with Ukraine, Moldova and Georgia.",
+        [("LTU", "051", "UKR"), ("LTU", "051", "MDA"), ("LTU", "051", "GEO")],
+    ),
+    ("Lithuania apologised to Poland.", [("LTU", "055", "POL")]),
+    # threaten, warn
+    ("Moscow threatened Warsaw.", [("RUS", "130", "POL")]),
+    ("Putin warned NATO against expanding eastward.", [("vladimir-putin", "130", "nato")]),
+    # sanctions, expulsions
+    ("The European Union imposed new sanctions on Belarus.", [("european-union", "163", "BLR")]),
+    ("Lukashenka was sanctioned by the European Union.", [("european-union", "163", "alyaksandr-lukashenka")]),
+    ("Lithuania expelled two Russian diplomats.", [("LTU", "174", "RUS")]),
+    # coerce: arrest, detain; yield: release, pardon
+    ("The KGB arrested Ales Bialiatski.", [("blr-kgb", "173", "ales-bialiatski")]),
+    ("Belarusian authorities arrested a journalist.", [("BLR", "173", None)]),
+    ("Belarusian police detained dozens of protesters in Minsk.", [("BLR", "173", None)]),
+    ("Belarus released 14 political prisoners.", [("BLR", "0841", None)]),
+    (
+        "Belarusian leader Alexander Lukashenko pardoned 52 prisoners, state news agency BelTA reported.",
+        [("alyaksandr-lukashenka", "0841", None)],
+    ),
+    # force posture and fighting, active and passive
+    ("Russia deployed troops to Belarus.", [("RUS", "154", "BLR")]),
+    ("Russia mobilised 300,000 reservists.", [("RUS", "154", None)]),
+    ("Russia attacked Ukraine on Monday.", [("RUS", "190", "UKR")]),
+    ("Russia struck Ukraine's energy infrastructure.", [("RUS", "190", "UKR")]),
+    ("Ukraine was shelled by Russia overnight.", [("RUS", "194", "UKR")]),
+    # protest
+    ("Georgia protested against Russia's decision.", [("GEO", "140", "RUS")]),
+    # reported speech: an attributed hostile act is the speaker's accusation
+    (
+        "Lithuanian President Gitanas Nausėda said Russia was trying to destabilise the region.",
+        [("gitanas-nauseda", "112", "RUS")],
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def code(pipeline: Pipeline, text: str, published: date = PUBLISHED):
+    return pipeline.process(Document(id="t", text=text, source="test", published=published)).events
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_sentence_events(pipeline, sentence, expected):
+    got = [(e.source_id, e.cameo, e.target_id) for e in code(pipeline, sentence)]
+    assert got == expected
+
+
+def test_every_event_carries_both_codebooks(pipeline):
+    (event,) = code(pipeline, "Russia attacked Ukraine on Monday.")
+    assert (event.plover_type, event.quad_class, event.cameo_name) == ("ASSAULT", 4, event.cameo_name)
+    assert event.goldstein is not None and event.goldstein < 0
+    assert event.evidence == "attacked Ukraine on Monday"
+
+
+def test_dates_resolve_against_publication(pipeline):
+    (monday,) = code(pipeline, "Russia attacked Ukraine on Monday.")
+    assert (monday.date, monday.date_precision, monday.date_origin) == (date(2026, 3, 9), "day", "text")
+    (meeting,) = code(pipeline, "Kaja Kallas met Andrii Sybiha in Brussels on 3 March.")
+    assert (meeting.date, meeting.location) == (date(2026, 3, 3), "Brussels")
+    (undated,) = code(pipeline, "Poland hosted Zelensky.")
+    assert (undated.date, undated.date_origin) == (PUBLISHED, "published")
+
+
+def test_negation_is_flagged(pipeline):
+    (event,) = code(pipeline, "Russia did not attack Finland.")
+    assert (event.source_id, event.cameo, event.target_id, event.negated) == ("RUS", "190", "FIN", True)
+
+
+def test_modal_and_expected_events_are_hypothetical(pipeline):
+    (attack,) = code(pipeline, "Russia may attack Lithuania.")
+    assert attack.hypothetical and attack.date is None
+    (meeting,) = code(pipeline, "Nausėda and Tusk are expected to meet next week.")
+    # a meeting not yet held is an intent to meet
+    assert (meeting.source_id, meeting.cameo, meeting.target_id) == ("gitanas-nauseda", "036", "donald-tusk")
+    assert meeting.hypothetical
+
+
+def test_purpose_clause_is_part_of_the_meeting(pipeline):
+    events = code(pipeline, "Lithuania's Nausėda met Zelensky in Vilnius to discuss security guarantees.")
+    assert [(e.source_id, e.cameo, e.target_id) for e in events] == [
+        ("gitanas-nauseda", "040", "volodymyr-zelensky")
+    ]
+    assert events[0].location == "Vilnius"
+
+
+def test_reported_speech_keeps_speaker_and_relay(pipeline):
+    text = (
+        "Tsikhanouskaya met Kaja Kallas in Brussels. "
+        "The two discussed sanctions against the regime, her adviser Franak Viachorka told reporters."
+    )
+    events = code(pipeline, text)
+    second = [e for e in events if e.sentence == 1]
+    assert [(e.source_id, e.cameo, e.target_id, e.via_id) for e in second] == [
+        ("sviatlana-tsikhanouskaya", "040", "kaja-kallas", "franak-viachorka")
+    ]
+
+
+def test_event_nouns_with_their_own_date_and_place(pipeline):
+    text = (
+        "Kallas recalled the meeting between Poland and Ukraine that took place in Warsaw on 3 February."
+    )
+    events = code(pipeline, text)
+    meeting = [e for e in events if e.pattern == "meeting-noun"]
+    assert [(e.source_id, e.cameo, e.target_id, e.date, e.location) for e in meeting] == [
+        ("POL", "040", "UKR", date(2026, 2, 3), "Warsaw")
+    ]
