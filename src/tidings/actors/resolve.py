@@ -67,6 +67,25 @@ class ResolvedDoc:
         return _name_after(token, self.token_mention, self.mentions, self.person_ids)
 
 
+@dataclass
+class _Context:
+    """What the resolver remembers while reading one document."""
+
+    names: list[DocMention]
+    name_index: dict[int, int]
+    person_ids: set[str]
+    titles_seen: dict[str, set[str]]
+    learned: dict[str, Actor]
+    history: list[tuple[int, str, bool]] = field(default_factory=list)  # people: (token, actor, subject)
+    things: list[tuple[int, str, bool]] = field(default_factory=list)  # organisations and states
+    state_lists: list[list[str]] = field(default_factory=list)
+    state_list_pos: list[int] = field(default_factory=list)
+    head_owner: dict[str, str] = field(default_factory=dict)  # head lemma → actor ("regime" → Łukašenka)
+
+    def state_list_at(self) -> int:
+        return self.state_list_pos[-1] if self.state_list_pos else -1
+
+
 class _NameMatcher:
     """Aho-Corasick over folded surface forms; maps matches back to the original text."""
 
@@ -153,6 +172,7 @@ class ActorResolver:
         titles_seen: dict[str, set[str]] = {}
         self._attach_titles(doc, mentions, token_mention, titles_seen)
         self._contextual_mentions(doc, mentions, token_mention, titles_seen, learned, person_ids)
+        mentions.extend(self._compound_titles(doc, mentions))
         mentions.sort(key=lambda m: m.start)
         return ResolvedDoc(mentions, _index(mentions), learned, titles_seen, person_ids)
 
@@ -267,6 +287,22 @@ class ActorResolver:
                 return self.refs.sector_words[word.lower()]
         return self.refs.titles[key].sector if key else None
 
+    def _compound_titles(self, doc: Doc, mentions: list[DocMention]) -> list[DocMention]:
+        """"NATO Assistant Secretary General Boris Ruge", "Ukrainian President Volodymyr Zelensky":
+        the title written before a name is a mention of that person."""
+        found = []
+        for m in mentions:
+            if m.kind != "name" or len(m.actor_ids) != 1:
+                continue
+            i = m.start - 1
+            while i >= 0 and doc[i].dep_ in {"compound", "amod", "nmod"} and i < doc[i].head.i < m.end:
+                i -= 1
+            if i + 1 < m.start:
+                words = [t.text for t in doc[i + 1 : m.start] if t.pos_ in {"NOUN", "PROPN"}]
+                if self.refs.title_key(words):
+                    found.append(DocMention(i + 1, m.start, "title", list(m.actor_ids), 1.0))
+        return found
+
     # -- titles attached to names ------------------------------------------------------------
     def _attach_titles(
         self,
@@ -295,110 +331,169 @@ class ActorResolver:
         learned: list[Actor],
         person_ids: set[str],
     ) -> None:
-        learned_by_id = {a.id: a for a in learned}
-        names = list(mentions)
-        name_index = _index(names)
-        history: list[tuple[int, str, bool]] = []  # (token index, person actor id, was subject)
-        state_lists: list[list[str]] = []
+        ctx = _Context(names=list(mentions), name_index=_index(mentions), person_ids=person_ids,
+                       titles_seen=titles_seen, learned={a.id: a for a in learned})
         by_start = {m.start: m for m in mentions}
         added: list[DocMention] = []
         for token in doc:
             named = by_start.get(token.i)
             if named is not None:
-                self._remember(doc, named, history, state_lists, learned_by_id)
+                self._remember(doc, named, ctx)
                 continue
             if token.i in token_mention:
                 continue
-            new = self._reference_at(doc, token, history, state_lists, titles_seen, learned_by_id)
-            if new is not None and new.kind == "title":
-                named_near = _name_after(token, name_index, names, person_ids) or _name_before(
-                    doc, new.start, name_index, names, person_ids)
-                if named_near is not None:
-                    new.actor_ids, new.confidence = list(named_near.actor_ids), 1.0
-            if new is not None:
-                added.append(new)
-                for i in range(new.start, new.end):
-                    token_mention[i] = -1  # placeholder: covered
-                if new.actor_ids and new.kind in {"title", "description", "pronoun"}:
-                    history.append((new.end - 1, new.actor_ids[0], _is_subject(doc[new.end - 1])))
+            new = self._reference_at(doc, token, ctx)
+            if new is None:
+                continue
+            added.append(new)
+            covered_end = token.i + 1 if new.kind == "title" else new.end
+            for i in range(new.start, covered_end):
+                token_mention[i] = -1  # placeholder: covered
+            self._remember(doc, new, ctx)
         mentions.extend(added)
 
-    def _remember(
-        self,
-        doc: Doc,
-        m: DocMention,
-        history: list[tuple[int, str, bool]],
-        state_lists: list[list[str]],
-        learned: dict[str, Actor],
-    ) -> None:
+    def _remember(self, doc: Doc, m: DocMention, ctx: _Context) -> None:
         head = m.span(doc).root
-        for actor_id in m.actor_ids:
-            actor = self.kb.get(actor_id) or learned.get(actor_id)
+        if m.kind in {"title", "description", "pronoun"}:
+            head = doc[m.end - 1] if m.kind != "description" else head
+        for actor_id in m.actor_ids[:1] if m.kind != "plural" else []:
+            actor = self.kb.get(actor_id) or ctx.learned.get(actor_id)
             if actor is None:
                 continue
             if actor.type == "person":
-                history.append((head.i, actor_id, _is_subject(_np_head(head))))
-            elif actor.type == "state" and head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children):
-                conj_states = [a for a in _conjunct_actor_ids(head, m, doc, self) if self._is_state(a)]
-                if len(conj_states) >= 2 and conj_states not in state_lists:
-                    state_lists.append(conj_states)
+                ctx.history.append((head.i, actor_id, _is_subject(_np_head(head))))
+            else:
+                ctx.things.append((head.i, actor_id, _is_subject(_np_head(head))))
+        for key, owner in self._owners(m, head):
+            ctx.head_owner[key] = owner
+            if key in self.refs.collectives:
+                ctx.things.append((head.i, owner, False))  # "Łukašenka’s regime ... its"
+        if m.kind == "name" and len(m.actor_ids) == 1 and self._is_state(m.actor_ids[0]):
+            conj_states = [a for a in _conjunct_actor_ids(head, m, doc, self) if self._is_state(a)]
+            if len(conj_states) >= 2 and conj_states not in ctx.state_lists:
+                ctx.state_lists.append(conj_states)
+                ctx.state_list_pos.append(head.i)
+
+    def _owners(self, m: DocMention, head: Token) -> list[tuple[str, str]]:
+        """Head nouns an actor can later be called by: "the Assembly" after "NATO Parliamentary
+        Assembly", "the regime" after "Łukašenka’s regime" or "the Łukašenka regime"."""
+        if len(m.actor_ids) != 1 or m.kind not in {"name", "surname", "initial", "description"}:
+            return []
+        actor_id = m.actor_ids[0]
+        found = []
+        if m.kind in {"name", "description"}:
+            found.append((_np_head(head).lemma_.lower(), actor_id))
+        noun = _np_head(head)
+        if noun.dep_ in {"poss", "compound"} and noun.head.pos_ == "NOUN":
+            found.append((noun.head.lemma_.lower(), actor_id))
+        return found
 
     def _is_state(self, actor_id: str) -> bool:
         actor = self.kb.get(actor_id)
         return actor is not None and actor.type == "state"
 
-    def _reference_at(
-        self,
-        doc: Doc,
-        token: Token,
-        history: list[tuple[int, str, bool]],
-        state_lists: list[list[str]],
-        titles_seen: dict[str, set[str]],
-        learned: dict[str, Actor],
-    ) -> DocMention | None:
+    def _reference_at(self, doc: Doc, token: Token, ctx: _Context) -> DocMention | None:
         lower = token.lower_
-        if lower in self.refs.pronoun_gender and token.pos_ == "PRON" or lower in {"her", "his"}:
-            gender = self.refs.pronoun_gender.get(lower)
-            if gender is None:
-                return None
-            actor_id = self._pronoun_antecedent(token, gender, history, learned)
+        if lower in {"it", "its", "their", "they", "them"}:
+            return self._neuter_pronoun(token, ctx)
+        if lower in self.refs.pronoun_gender and (token.pos_ == "PRON" or lower in {"her", "his"}):
+            gender = self.refs.pronoun_gender[lower]
+            actor_id = self._pronoun_antecedent(token, gender, ctx.history, ctx.learned)
             return DocMention(token.i, token.i + 1, "pronoun", [actor_id] if actor_id else [], 0.8)
         if lower in {"two", "both"} and token.dep_ in {"nsubj", "nsubjpass"}:
             if lower == "both" or any(c.lower_ == "the" for c in token.children):
                 return DocMention(_det_start(token), token.i + 1, "plural", [], 0.8)  # "the two discussed"
-        if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ == "compound":
+        if token.pos_ not in {"NOUN", "PROPN"}:
             return None
+        if token.dep_ == "compound":
+            # "Deputy Minister of Foreign Affairs of Belarus I.Sekreta": a title the parser made a
+            # modifier of the name that follows it
+            title = self._title_mention(doc, token, ctx)
+            return title if title is not None and title.confidence == 1.0 else None
+        determined = any(c.lower_ in {"the", "both", "two", "these", "those"} for c in token.children)
         if lower in self.refs.plural_participants and token.tag_ in {"NNS", "NNPS"}:
-            if not any(c.lower_ in {"the", "both", "two", "these", "those"} for c in token.children):
-                return None
-            start = _det_start(token)
-            return DocMention(start, token.i + 1, "plural", [], 0.8)
+            return DocMention(_det_start(token), token.i + 1, "plural", [], 0.8) if determined else None
         if lower in self.refs.plural_states and token.tag_ == "NNS":
-            if any(c.lower_ in {"these", "those", "both", "the"} for c in token.children) and state_lists:
-                return DocMention(_det_start(token), token.i + 1, "plural", list(state_lists[-1]), 0.7)
+            if determined and ctx.state_lists:
+                return DocMention(_det_start(token), token.i + 1, "plural", list(ctx.state_lists[-1]), 0.7)
             return None
-        return self._title_mention(doc, token, history, titles_seen, learned)
+        return self._title_mention(doc, token, ctx) or self._description_mention(doc, token, ctx)
 
-    def _title_mention(
-        self,
-        doc: Doc,
-        token: Token,
-        history: list[tuple[int, str, bool]],
-        titles_seen: dict[str, set[str]],
-        learned: dict[str, Actor],
-    ) -> DocMention | None:
+    def _neuter_pronoun(self, token: Token, ctx: _Context) -> DocMention | None:
+        """"its"/"it" → the latest organisation or state; "their" → the latest list of states."""
+        if token.pos_ != "PRON":
+            return None
+        if token.lower_ in {"their", "they", "them"}:
+            if ctx.state_lists and (not ctx.history or ctx.history[-1][0] < ctx.state_list_at()):
+                return DocMention(token.i, token.i + 1, "pronoun", list(ctx.state_lists[-1]), 0.6)
+            return None
+        for index, actor_id, _ in reversed(ctx.things):
+            if index < token.i and index >= token.sent.start - 60:
+                return DocMention(token.i, token.i + 1, "pronoun", [actor_id], 0.6)
+        return None
+
+    def _title_mention(self, doc: Doc, token: Token, ctx: _Context) -> DocMention | None:
         left = [c for c in token.lefts if c.dep_ in {"compound", "amod"}]
         words = [t.text for t in left if t.pos_ in {"NOUN", "PROPN"}] + [token.text]
         key = self.refs.title_key(words)
         if key is None or token.tag_ in {"NNS", "NNPS"}:
             return None
+        start, end = _det_start(token), _title_end(token)
+        owner = _child_of(token, {"poss", "nmod"})
+        named = _name_after(token, ctx.name_index, ctx.names, ctx.person_ids)
+        holder = self._office_holder(key, owner, ctx) if named is None and owner is not None else None
+        if named is None and holder is None and token.dep_ == "appos":
+            named = _name_before(doc, start, ctx.name_index, ctx.names, ctx.person_ids)
+        if named is not None or holder is not None:
+            return DocMention(start, end, "title", list(named.actor_ids) if named else [holder], 1.0)
+        # a bare title refers back only when it is definite ("the Deputy Minister")
         if not any(c.lower_ in {"the", "this", "that"} for c in token.children):
             return None
         country = next((self.kb.demonym(t.text) for t in left if self.kb.demonym(t.text)), None)
-        end = _title_end(token)
-        actor_id = self._title_antecedent(key, country, token, history, titles_seen, learned)
-        start = _det_start(token)
+        actor_id = self._title_antecedent(key, country, token, ctx.history, ctx.titles_seen, ctx.learned)
         return DocMention(start, end, "title", [actor_id] if actor_id else [], 0.8)
+
+    def _office_holder(self, key: str, owner: Token, ctx: _Context) -> str | None:
+        """"NATO assembly's secretary general": the person the base knows in that office there."""
+        org_ids = set()
+        idx = ctx.name_index.get(owner.i)
+        if idx is not None:
+            org_ids.update(ctx.names[idx].actor_ids)
+        for found in self._names.find(" ".join(t.text for t in owner.subtree)):
+            org_ids.update(a for a, _ in found[2])
+        if not org_ids:
+            return None
+        for actor in self.kb.actors():
+            if actor.type != "person":
+                continue
+            for role in actor.roles:
+                if role.organisation in org_ids and self._title_fits(key, actor, set()):
+                    return actor.id
+        return None
+
+    def _description_mention(self, doc: Doc, token: Token, ctx: _Context) -> DocMention | None:
+        """"the regime", "the Assembly", "the conference", "the Foreign Ministry": a definite noun
+        that names what an earlier mention was, or the ministry of the person last spoken of."""
+        if not any(c.lower_ == "the" for c in token.children) or token.tag_ in {"NNS", "NNPS"}:
+            return None
+        lemma = token.lemma_.lower()
+        actor_id = ctx.head_owner.get(lemma)
+        if actor_id is None:
+            actor_id = self._parent_org(token, ctx)
+        if actor_id is None:
+            return None
+        return DocMention(_det_start(token), token.i + 1, "description", [actor_id], 0.7)
+
+    def _parent_org(self, token: Token, ctx: _Context) -> str | None:
+        words = {fold(t.text) for t in token.lefts if t.dep_ == "compound"} | {fold(token.text)}
+        if len(words) < 2 or not token.text[:1].isupper():
+            return None
+        for _, person_id, _ in reversed(ctx.history):
+            person = self.kb.get(person_id) or ctx.learned.get(person_id)
+            org = self.kb.get(person.parent) if person and person.parent else None
+            if org is not None and _describes(words, org):
+                return org.id
+        return None
 
     # -- antecedents -------------------------------------------------------------------------
     def _pronoun_antecedent(
@@ -476,7 +571,19 @@ def _unique(items: object) -> list[str]:
 
 
 def _index(mentions: list[DocMention]) -> dict[int, int]:
-    return {i: n for n, m in enumerate(mentions) for i in range(m.start, m.end)}
+    """Token → mention; where a title spans a name ("Ukrainian President"), the shorter one wins."""
+    order = sorted(range(len(mentions)), key=lambda n: -(mentions[n].end - mentions[n].start))
+    return {i: n for n in order for i in range(mentions[n].start, mentions[n].end)}
+
+
+def _child_of(token: Token, deps: set[str]) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _describes(words: set[str], org: Actor) -> bool:
+    """"Foreign Ministry" describes the "Ministry of Foreign Affairs of the Republic of Belarus"."""
+    names = [fold(n) for n in org.all_names()]
+    return any(all(w in name or (w == "ministry" and "ministry" in name) for w in words) for name in names)
 
 
 def _drop_overlaps(mentions: list[DocMention]) -> list[DocMention]:
@@ -510,6 +617,7 @@ def _name_after(
 ) -> DocMention | None:
     """The person named right after a title and a comma, wherever the parser attached the name."""
     doc = token.doc
+    title_end = _title_end(token)
     limit = min(len(doc), max(token.right_edge.i, token.i) + 4)
     for i in range(token.i + 1, limit):
         if doc[i].pos_ in {"VERB", "AUX"}:
@@ -518,7 +626,13 @@ def _name_after(
         if idx is None or idx < 0:
             continue
         m = mentions[idx]
-        if m.start == i and i > 0 and doc[i - 1].text == "," and set(m.actor_ids) & person_ids:
+        adjacent = i in {token.i + 1, title_end}  # "Cichanoŭskaja’s aide Franak Viačorka"
+        # headline style: "Deputy Minister of Foreign Affairs of Belarus I.Sekreta"
+        prev = token_mention.get(i - 1)
+        after_place = prev is not None and prev >= 0 and mentions[prev].end == i and not (
+            set(mentions[prev].actor_ids) & person_ids)
+        if m.start == i and (adjacent or after_place or doc[i - 1].text == ",") and \
+                set(m.actor_ids) & person_ids:
             return m
     return None
 
