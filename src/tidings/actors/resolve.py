@@ -291,6 +291,7 @@ class ActorResolver:
         """"NATO Assistant Secretary General Boris Ruge", "Ukrainian President Volodymyr Zelensky":
         the title written before a name is a mention of that person."""
         found = []
+        titled = {m.start for m in mentions if m.kind == "title"}
         for m in mentions:
             if m.kind != "name" or len(m.actor_ids) != 1:
                 continue
@@ -299,7 +300,7 @@ class ActorResolver:
                 i -= 1
             if i + 1 < m.start:
                 words = [t.text for t in doc[i + 1 : m.start] if t.pos_ in {"NOUN", "PROPN"}]
-                if self.refs.title_key(words):
+                if self.refs.title_key(words) and i + 1 not in titled:
                     found.append(DocMention(i + 1, m.start, "title", list(m.actor_ids), 1.0))
         return found
 
@@ -544,6 +545,8 @@ class ActorResolver:
         words = set(key.split())
         offices = [set((r.office or "").lower().replace("-", " ").split()) for r in actor.roles]
         offices += [set(t.split()) for t in seen]
+        if not offices:
+            return True  # an office the base does not record cannot contradict the title
         for office in offices:
             # "the Deputy Minister" must not bind the Minister: modifiers on both sides must agree.
             if (words & office) - _GENERIC_OFFICE_WORDS and words & _MODIFIER_WORDS == office & _MODIFIER_WORDS:
@@ -655,7 +658,7 @@ def _title_context(name: Span) -> list[Token]:
     doc = name.doc
     before: list[Token] = []
     i = name.start - 1
-    while i >= 0 and doc[i].dep_ in {"compound", "amod"} and doc[i].head.i in range(name.start, name.end):
+    while i >= 0 and doc[i].dep_ in {"compound", "amod", "nmod"} and i < doc[i].head.i < name.end:
         before.insert(0, doc[i])
         i -= 1
     if before:
