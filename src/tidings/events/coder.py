@@ -131,13 +131,16 @@ class _SentenceCoder:
 
     def _head_actors(self, token: Token, depth: int) -> list[str]:
         mention = self.resolved.mention_at(token)
-        if mention is not None:
+        if mention is not None and mention.kind != "title":
             return self._mention_actors(mention)
         for child in token.children:
             if child.dep_ == "appos":
+                # "leader Cichanoŭskaja and Berti, ...": the names in apposition, conjuncts included
                 found = self.actors(child, depth + 1)
                 if found:
                     return found
+        if mention is not None:
+            return self._mention_actors(mention)
         named = self._name_after(token)
         if named:
             return named
@@ -306,7 +309,20 @@ class _SentenceCoder:
             if node.dep_ in {"conj", "xcomp", "advcl"} and node.head.i != node.i:
                 node = node.head
                 continue
-            return []
+            return self._stranded_subject(verb) if node.dep_ == "ROOT" else []
+        return []
+
+    def _stranded_subject(self, verb: Token) -> list[str]:
+        """A main verb the parser left without a subject ("On February 23 the Deputy Minister ...,
+        Igor Sekreta, addressed"): the person named just before it, with no other verb between."""
+        for token in reversed(self.doc[self.sent.start : verb.i]):
+            if token.pos_ in {"VERB", "AUX"}:
+                return []
+            mention = self.resolved.mention_at(token)
+            if mention is not None and mention.kind in {"name", "initial", "surname", "title", "pronoun"}:
+                actors = self._mention_actors(mention)
+                if actors and all(a in self.resolved.person_ids for a in actors):
+                    return actors
         return []
 
     def _verb_code(self, verb: Token, p: VerbPattern, obj: Token | None) -> str:

@@ -1,0 +1,59 @@
+"""Rules of news pages for what is not article text, kept as data in one place.
+
+In: paragraphs of raw text. Out: the paragraphs that are article text, plus the removed lines
+(kept on the document as metadata) and what the removed lines told (outlet, dates, distributor).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["DISCLAIMER", "HEADER_DATE_LINE", "LINE_RULES", "is_boilerplate_line", "strip_glued_clock"]
+
+# A whole line that is page furniture, not text. Each rule is (name, pattern).
+LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
+    ("share", re.compile(
+        r"^(share( this( article| story)?)?|share on \w+|tweet|e-?mail|print|print version|print this page|"
+        r"subscribe|follow us|read more|related( articles| news| stories)?|advertisement|comments?)\s*:?$",
+        re.I)),
+    ("archived", re.compile(r"^archived content$", re.I)),
+    # "Minsk 06:15": a site clock, a place and a time alone on a line
+    ("clock", re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?,?\s\d{1,2}:\d{2}(?:\s?[AP]M)?$")),
+    # "(Śviatłana Cichanoŭskaja's press office)", "(Photo: Reuters)": a picture credit alone on a line
+    ("caption", re.compile(r"^\((?:photo|image|picture|credit)?:?\s*[^()]{2,90}\)$", re.I)),
+    ("copyright", re.compile(r"^(©|\(c\)|copyright)\s.{0,120}$", re.I)),
+]
+
+# "02/23/2026 | Press release | Archived content": a release's header line
+HEADER_DATE_LINE = re.compile(
+    r"^(?P<date>\d{1,2}/\d{1,2}/\d{4})\s*\|\s*(?P<kind>[A-Za-z ]{3,40})(?:\s*\|\s*[A-Za-z ]{3,40})*$"
+)
+
+# Distribution disclaimers of press-release wires (PUBT and the like).
+DISCLAIMER = re.compile(
+    r"(?P<publisher>[^.\n]+?) published this content on (?P<published>[A-Z][a-z]+ \d{1,2},? \d{4}),? and is solely "
+    r"responsible.*?Distributed via (?P<distributor>.+?),(?: unedited and unaltered,)? on "
+    r"(?P<date>[A-Z][a-z]+ \d{1,2},? \d{4}) at (?P<time>\d{1,2}:\d{2}) UTC\.(?P<rest>.*)$",
+    re.S,
+)
+
+# "…contact us at someone@example.orgMinsk 06:15": a site clock glued to the end of a line
+_GLUED_CLOCK = re.compile(r"(?<=\S)(?P<clock>[A-Z][a-z]+ \d{1,2}:\d{2})$")
+
+
+def is_boilerplate_line(line: str) -> str | None:
+    """The name of the rule a line breaks, or ``None`` when it may be text."""
+    stripped = line.strip()
+    if HEADER_DATE_LINE.match(stripped):
+        return "header"
+    for name, pattern in LINE_RULES:
+        if pattern.match(stripped):
+            return name
+    return None
+
+
+def strip_glued_clock(line: str) -> tuple[str, str | None]:
+    match = _GLUED_CLOCK.search(line)
+    if match is None:
+        return line, None
+    return line[: match.start()], match.group("clock")
