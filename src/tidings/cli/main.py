@@ -26,7 +26,7 @@ __all__ = ["app"]
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Source-aware event coding of political news.")
 out = Console(soft_wrap=True)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one error, one line, whatever the width
 
 DbOption = Annotated[str, typer.Option("--db", help="SQLite file or database URL (postgresql+psycopg://…).")]
 ActorsOption = Annotated[
@@ -66,9 +66,8 @@ def ingest(
     workers: Annotated[int, typer.Option(help="Worker processes for coding.")] = 1,
 ) -> None:
     """Read documents, code their events and store them (idempotent: a known document is skipped)."""
-    from tidings.ingest import Deduplicator, ingest_paths
+    from tidings.ingest import ingest_paths
     from tidings.pipeline import PipelineConfig
-    from tidings.scale.pool import code_documents
     from tidings.store import Store
 
     report = ingest_paths(paths, published=_parse_date(published, "--published"))
@@ -76,28 +75,31 @@ def ingest(
         err.print(f"[red]error:[/red] {error}", highlight=False)
     store = Store(db)
     try:
-        dedup = Deduplicator(store.documents())
-        fresh = []
-        for doc in report.documents:
-            kept = dedup.add(doc)
-            if kept is None:
-                continue
-            if store.has_document(kept.id):
-                continue
-            fresh.append(kept)
-        for source, original in report.duplicates:
-            err.print(f"duplicate: {source} (kept {original[:12]})", highlight=False)
+        fresh = _new_documents(store, report.documents)
         _code_and_save(store, fresh, PipelineConfig(actor_files=tuple(actors or ())), workers)
         counts = store.counts()
     finally:
         store.close()
+    dropped = len(report.duplicates) + len(report.documents) - len(fresh)
     out.print(
-        f"ingested {len(fresh)} new document(s) of {len(report.documents)} read; store: "
+        f"ingested {len(fresh)} new document(s); {dropped} already known or duplicate; store: "
         + ", ".join(f"{v} {k}" for k, v in counts.items()),
         highlight=False,
     )
     if report.errors and not report.documents:
         raise typer.Exit(1)
+
+
+def _new_documents(store: object, documents: list) -> list:
+    """Documents the store does not hold yet; copies of stored stories only add their outlet."""
+    from tidings.ingest import Deduplicator
+
+    dedup = Deduplicator(store.documents())  # type: ignore[attr-defined]
+    fresh = [doc for doc in documents if dedup.add(doc) is not None]
+    for merge in dedup.merges:
+        if merge.outlet and store.has_document(merge.kept_id):  # type: ignore[attr-defined]
+            store.add_carrier(merge.kept_id, merge.outlet)  # type: ignore[attr-defined]
+    return fresh
 
 
 def _code_and_save(store: object, docs: list, config: object, workers: int) -> None:
