@@ -5,8 +5,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from mention_scoring import load_gold, score
 
+from mention_scoring import load_gold, score
 from tidings.pipeline import Pipeline
 from tidings.records import Document
 

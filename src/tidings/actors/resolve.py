@@ -273,7 +273,7 @@ class ActorResolver:
             if found:
                 country = country or found
         text = " ".join(t.text for t in tokens)
-        for start, end, values in self._names.find(text):
+        for _start, _end, values in self._names.find(text):
             actor = self.kb.get(values[0][0])
             if actor and actor.type in {"organisation", "group"}:
                 return actor.country or country, actor.code

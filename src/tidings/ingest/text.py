@@ -22,7 +22,9 @@ __all__ = ["Extracted", "extract"]
 _DATE_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first",
                   "RETURN_AS_TIMEZONE_AWARE": False}
 # "February 14, Pozirk. Belarus’ exiled ..." (month day, outlet.)
-_DATELINE_OUTLET = re.compile(r"^(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?),\s+(?P<outlet>[A-Z][\w.&-]{1,40})\.\s+")
+_DATELINE_OUTLET = re.compile(
+    r"^(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?),\s+(?P<outlet>[A-Z][\w.&-]{1,40})\.\s+"
+)
 # "MINSK, Feb 3 (Reuters) - ...", "VILNIUS, Feb 14 — ..."
 _DATELINE_PLACE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'-]{2,30}),\s+(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)"
