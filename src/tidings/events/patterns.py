@@ -16,7 +16,7 @@ import yaml
 
 from tidings.errors import DataFileError
 
-__all__ = ["Accusation", "NounPattern", "PatternBook", "VerbPattern"]
+__all__ = ["Accusation", "Modality", "NounPattern", "PatternBook", "VerbPattern"]
 
 _TARGET_KINDS = ("dobj", "dative", "prep:", "obj.prep:", "obj.poss", "xcomp.dobj", "ccomp.nsubj")
 
@@ -64,6 +64,32 @@ class Accusation:
 
 
 @dataclass(frozen=True)
+class Modality:
+    """How a verb's code changes when the act is announced rather than done (``modality:`` in
+    verbs.yaml): "X will / is ready to DO" is an intent (03x) for a cooperative act and a threat (13x)
+    for a hostile one; "X will not DO" a cooperative act is a refusal (12x)."""
+
+    future: frozenset[str] = frozenset()
+    speculative: frozenset[str] = frozenset()
+    heads: frozenset[str] = frozenset()
+    conditions: frozenset[str] = frozenset()
+    intent: dict[str, str] = field(default_factory=dict)
+    threat: dict[str, str] = field(default_factory=dict)
+    refusal: dict[str, str] = field(default_factory=dict)
+
+    @staticmethod
+    def lookup(table: dict[str, str], code: str) -> str | None:
+        """The entry of the longest prefix of ``code`` in ``table`` ("0841" before "08")."""
+        for n in range(len(code), 1, -1):
+            if code[:n] in table:
+                return table[code[:n]]
+        return None
+
+    def codes(self) -> set[str]:
+        return set(self.intent.values()) | set(self.threat.values()) | set(self.refusal.values())
+
+
+@dataclass(frozen=True)
 class PatternBook:
     verbs: dict[str, tuple[VerbPattern, ...]]
     nouns: dict[str, NounPattern]
@@ -78,6 +104,8 @@ class PatternBook:
     intent_verbs: frozenset[str]
     intent_code: str
     intent_meeting_code: str
+    modality: Modality = field(default_factory=Modality)
+    agent_stop: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, extra: Sequence[Path] = ()) -> PatternBook:
@@ -128,6 +156,8 @@ class PatternBook:
             intent_verbs=frozenset(intents["verbs"]),
             intent_code=str(intents["code"]),
             intent_meeting_code=str(intents["meeting_code"]),
+            modality=_modality(raw.get("modality", {})),
+            agent_stop=frozenset(raw.get("agents", {}).get("not_agents", [])),
         )
 
     def codes(self) -> set[str]:
@@ -137,6 +167,7 @@ class PatternBook:
         found |= {c for ps in self.verbs.values() for p in ps for c in p.object_mod_code.values()}
         found |= {p.intent_for for ps in self.verbs.values() for p in ps if p.intent_for}
         found |= {n.code for n in self.nouns.values()} | {a.code for a in self.accusations.values()}
+        found |= self.modality.codes()
         return found | {self.hostile_code, self.intent_code, self.intent_meeting_code}
 
 
@@ -174,6 +205,18 @@ def _verb_pattern(entry: dict[str, Any]) -> VerbPattern:
         source_from=entry.get("source_from"),
         inherit_target=bool(entry.get("inherit_target", False)),
         requires_target=bool(entry.get("requires_target", False)),
+    )
+
+
+def _modality(raw: dict[str, Any]) -> Modality:
+    return Modality(
+        future=frozenset(raw.get("future", [])),
+        speculative=frozenset(raw.get("speculative", [])),
+        heads=frozenset(raw.get("heads", [])),
+        conditions=frozenset(raw.get("conditions", [])),
+        intent={str(k): str(v) for k, v in raw.get("intent", {}).items()},
+        threat={str(k): str(v) for k, v in raw.get("threat", {}).items()},
+        refusal={str(k): str(v) for k, v in raw.get("refusal", {}).items()},
     )
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -97,7 +98,10 @@ def _from_html(html: str, source: str, meta: dict[str, Any]) -> Extracted:
     if result is None:
         raise IngestError(source, "no article text found in the HTML")
     get = result.get if isinstance(result, dict) else lambda k: getattr(result, k, None)
-    ex = extract(get("text") or "", title=meta.get("title") or get("title"),
+    # trafilatura puts one paragraph (or heading) a line; make them paragraphs as in plain text,
+    # so the header, dateline, byline and teaser rules see the same shapes in every format
+    text = re.sub(r"[ \t]*\n\s*", "\n\n", (get("text") or "").strip())
+    ex = extract(text, title=meta.get("title") or get("title"),
                  outlet=meta.get("outlet") or get("sitename"))
     ex.author = meta.get("author") or ex.author or get("author")
     found = get("date")

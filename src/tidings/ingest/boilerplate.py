@@ -19,8 +19,10 @@ LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("archived", re.compile(r"^archived content$", re.I)),
     # "Minsk 06:15": a site clock, a place and a time alone on a line
     ("clock", re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?,?\s\d{1,2}:\d{2}(?:\s?[AP]M)?$")),
-    # "(Śviatłana Cichanoŭskaja's press office)", "(Photo: Reuters)": a picture credit alone on a line
-    ("caption", re.compile(r"^\((?:photo|image|picture|credit)?:?\s*[^()]{2,90}\)$", re.I)),
+    # "(Śviatłana Cichanoŭskaja's press office)", "(Photo: Reuters)": a picture credit alone on a line;
+    # "(The ministry did not respond to a request for comment.)" is a sentence of the text, not a credit
+    ("caption", re.compile(
+        r"^\((?:(?:photo|image|picture|credit)s?\s*:\s*[^()]{2,90}|[^()]{2,90}(?<![.!?]))\)$", re.I)),
     ("copyright", re.compile(r"^(©|\(c\)|copyright)\s.{0,120}$", re.I)),
 ]
 
