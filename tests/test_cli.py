@@ -164,3 +164,43 @@ def test_failed_batch_leaves_no_partial_document(tmp_path, monkeypatch):
         run("ingest", str(CORPUS), "--db", str(db))
     monkeypatch.undo()
     assert dump(db).get("documents", []) == []
+
+
+USER_ACTORS = """
+- id: ales-zhuk
+  name: Ales Zhuk
+  type: person
+  country: BLR
+  code: BLR.MED
+  gender: m
+"""
+
+
+def test_user_actor_file_by_flag_and_by_config(tmp_path, monkeypatch):
+    (tmp_path / "mine.yaml").write_text(USER_ACTORS, "utf-8")
+    story = tmp_path / "story.txt"
+    story.write_text("Ales Zhuk met Sviatlana Tsikhanouskaya in Vilnius on 3 March 2026.\n", "utf-8")
+
+    def consults(db: Path, *extra: str) -> set:
+        assert run("ingest", str(story), "--db", str(db), *extra).exit_code == 0
+        rows = run("events", "--db", str(db), "--format", "jsonl", *extra).output.splitlines()
+        return {(json.loads(r)["source_id"], json.loads(r)["source_code"]) for r in rows}
+
+    assert consults(tmp_path / "a.db", "--actors", str(tmp_path / "mine.yaml")) == {("ales-zhuk", "BLR.MED")}
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "tidings.toml").write_text('actors = ["mine.yaml"]\n', "utf-8")
+    assert consults(tmp_path / "b.db") == {("ales-zhuk", "BLR.MED")}
+
+
+def test_people_learned_from_one_document_are_known_in_the_next(tmp_path):
+    first, second = tmp_path / "one.txt", tmp_path / "two.txt"
+    first.write_text("Jan Kowalczyk, secretary general of the NATO Parliamentary Assembly, met "
+                     "Volodymyr Zelensky in Kyiv on 2 March 2026.\n", "utf-8")
+    second.write_text("Kowalczyk praised Lithuania for its support of Ukraine on 4 March 2026.\n", "utf-8")
+    db = tmp_path / "l.db"
+    assert run("ingest", str(first), "--db", str(db)).exit_code == 0
+    assert run("ingest", str(second), "--db", str(db)).exit_code == 0
+    rows = [json.loads(r) for r in run("events", "--db", str(db), "--format", "jsonl").output.splitlines()]
+    assert ("jan-kowalczyk", "051", "LTU", "NATO.PA") in {
+        (e["source_id"], e["cameo"], e["target_id"], e["source_code"]) for e in rows
+    }

@@ -37,6 +37,7 @@ CODER_VERSION = f"tidings-{__version__}"
 class PipelineConfig:
     actor_files: tuple[Path, ...] = ()
     pattern_files: tuple[Path, ...] = ()
+    learned: tuple[Actor, ...] = ()  # people learned from earlier documents, reused by name
 
 
 class Pipeline:
@@ -44,6 +45,9 @@ class Pipeline:
         self.config = config or PipelineConfig()
         self.nlp = nlp or load_nlp()
         self.kb = ActorKB.load(self.config.actor_files)
+        for actor in self.config.learned:
+            if self.kb.get(actor.id) is None:
+                self.kb.add(actor)
         self.refs = References.load()
         self.book = PatternBook.load(self.config.pattern_files)
         self.codebook = Codebook.load()

@@ -34,6 +34,28 @@ ActorsOption = Annotated[
 ]
 
 
+CONFIG_FILE = "tidings.toml"
+
+
+def _actor_files(given: list[Path] | None) -> tuple[Path, ...]:
+    """Actor files from --actors, else from ``actors = [...]`` in ./tidings.toml."""
+    if given:
+        return tuple(given)
+    config = Path(CONFIG_FILE)
+    if not config.exists():
+        return ()
+    import tomllib
+
+    try:
+        settings = tomllib.loads(config.read_text("utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        _fail(f"{config}: not valid TOML ({exc})")
+    files = settings.get("actors", [])
+    if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
+        _fail(f"{config}: 'actors' must be a list of file paths")
+    return tuple((config.parent / f) for f in files)
+
+
 def _fail(message: str, code: int = 1) -> None:
     err.print(f"[red]error:[/red] {message}", highlight=False)
     raise typer.Exit(code)
@@ -76,7 +98,9 @@ def ingest(
     store = Store(db)
     try:
         fresh = _new_documents(store, report.documents)
-        _code_and_save(store, fresh, PipelineConfig(actor_files=tuple(actors or ())), workers)
+        learned = tuple(a for a in store.actors() if a.learned)
+        config = PipelineConfig(actor_files=_actor_files(actors), learned=learned)
+        _code_and_save(store, fresh, config, workers)
         counts = store.counts()
     finally:
         store.close()
@@ -141,7 +165,7 @@ def events(
     try:
         actor_ids = None
         if actor:
-            kb = _kb_with_learned(ActorKB.load(actors or ()), store)
+            kb = _kb_with_learned(ActorKB.load(_actor_files(actors)), store)
             actor_ids = [a.id for a in kb.search(actor)]
             if not actor_ids:
                 _fail(f"--actor: no actor matches {actor!r}")
@@ -212,7 +236,7 @@ def actors_cmd(
 
     store = Store(db)
     try:
-        kb = _kb_with_learned(ActorKB.load(actors or ()), store)
+        kb = _kb_with_learned(ActorKB.load(_actor_files(actors)), store)
         found = kb.search(query) if query else store.actors()  # type: ignore[attr-defined]
     finally:
         store.close()
@@ -236,7 +260,7 @@ def actor_cmd(
 
     store = Store(db)
     try:
-        kb = _kb_with_learned(ActorKB.load(actors or ()), store)
+        kb = _kb_with_learned(ActorKB.load(_actor_files(actors)), store)
         found = kb.search(name)  # type: ignore[attr-defined]
         if not found:
             _fail(f"no actor matches {name!r}")
@@ -310,7 +334,7 @@ def eval_cmd(
 
     if not gold.exists():
         _fail(f"{gold}: no such file")
-    run_eval(gold, db, details, fmt, tuple(actors or ()), out)
+    run_eval(gold, db, details, fmt, _actor_files(actors), out)
 
 
 def main() -> None:
