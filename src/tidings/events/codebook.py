@@ -117,9 +117,7 @@ def _read_yaml(path: Path) -> Any:
 
 def _check_code(value: Any, where: str, path: str) -> str:
     if not isinstance(value, str) or not _CODE_RE.match(value):
-        raise DataFileError(
-            path, f"{where}: code {value!r} must be a quoted string of 2-4 digits (e.g. \"040\")"
-        )
+        raise DataFileError(path, f'{where}: code {value!r} must be a quoted string of 2-4 digits (e.g. "040")')
     return value
 
 

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from tidings.actors.kb import ActorKB
 from tidings.actors.references import References
 from tidings.actors.resolve import DocMention, ResolvedDoc
-from tidings.events.patterns import NounPattern, PatternBook, VerbPattern
+from tidings.events.patterns import Modality, NounPattern, PatternBook, VerbPattern
 
 __all__ = ["CodedDoc", "EventCoder", "RawEvent"]
 
@@ -31,6 +31,12 @@ _INTENT_HEADS = {"seek", "plan", "intend", "want", "hope", "try", "aim", "wish",
 _HYPOTHETICAL_MODS = {"possible", "potential", "planned", "proposed", "future", "upcoming", "prospective",
                       "expected", "likely", "next", "scheduled"}
 _VICTIM_PREPS = {"to", "against", "for", "toward", "towards", "on"}
+# nouns of quantity whose "of" phrase is the real object ("700 kg of medicine", "$5 million worth of aid")
+_MEASURES = {"ton", "tonne", "kg", "kilogram", "worth", "dollar", "million", "billion", "amount", "lot", "number",
+             "shipment", "batch", "consignment", "package", "part", "portion", "quantity", "load", "cargo", "convoy"}
+_PLACE_NOUNS = {"village", "town", "city", "stronghold", "position", "territory", "base", "post", "outpost", "hill",
+                "camp", "area", "region", "district", "province", "airport", "port", "border", "bridge", "capital"}
+_UNKNOWN = "?unknown"
 
 
 @dataclass
@@ -111,6 +117,8 @@ class _SentenceCoder:
                 continue
             if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in self.book.verbs:
                 self._code_verb(token)
+            elif token.pos_ == "VERB":
+                self._code_obligation(token)
             if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in self.book.intent_verbs:
                 self._code_intent(token)
             if token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in self.book.nouns:
@@ -158,6 +166,63 @@ class _SentenceCoder:
                     if state:
                         return [state]
         return []
+
+    # -- agents the base does not know ------------------------------------------------------
+    def _agent(self, token: Token | None, generic: bool) -> list[str]:
+        found = self.actors(token)
+        if found or not generic or token is None:
+            return found
+        found = self._generic(token)
+        for conj in token.children:
+            if conj.dep_ == "conj":
+                found += [a for a in self._agent(conj, True) if a not in found]
+        return found
+
+    def _generic(self, token: Token) -> list[str]:
+        """An agent that names no known actor: the state it belongs to ("Israeli troops", "rebels in
+        the Ivory Coast", "Palestinians"), else a generic actor "?police", "?demonstrators" that keeps
+        the event (the pipeline records it by name, with no actor id)."""
+        if token.pos_ not in {"NOUN", "PROPN"} or token.lemma_.lower() in self.book.agent_stop:
+            return []
+        if self.resolved.mention_at(token) is not None and self.resolved.mention_at(token).kind == "plural":
+            return []
+        owner = self._affiliation(token, 0)
+        if owner:
+            return [owner]
+        words = [t.text for t in token.lefts if t.dep_ in {"compound", "amod"} and t.pos_ in {"NOUN", "PROPN", "ADJ"}]
+        return ["?" + " ".join([*words, token.text])]
+
+    def _affiliation(self, token: Token, depth: int) -> str | None:
+        """The actor an agent noun belongs to: its demonym, owner or compound, or the state it is in."""
+        state = self.c.kb.demonym(token.text)
+        if state:
+            return state
+        for child in token.children:
+            if child.dep_ in {"amod", "compound", "nmod", "poss"}:
+                state = self.c.kb.demonym(child.text)
+                if state:
+                    return state
+                found = self.actors(child) if self.resolved.mention_at(child) is not None else []
+                if found:
+                    return found[0]
+        if depth > 0:
+            return None
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in {"in", "of", "from"}:
+                for pobj in child.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    found = [a for a in self.actors(pobj) if self._is_state(a)]
+                    if found:
+                        return found[0]
+                    owner = self._affiliation(pobj, depth + 1)
+                    if owner:
+                        return owner
+        return None
+
+    def _is_state(self, actor_id: str) -> bool:
+        actor = self.c.kb.get(actor_id)
+        return actor is not None and actor.type == "state"
 
     def _name_after(self, token: Token) -> list[str]:
         """"the UN Assistant High Commissioner for Refugees, Ruvendrini Menikdiwela": a title followed
@@ -217,10 +282,52 @@ class _SentenceCoder:
     def _code_verb(self, verb: Token) -> None:
         if verb.dep_ == "xcomp" and any(e.trigger == verb.head.i for e in self.events):
             return  # "urged Belarus to release", "met X to discuss": part of the event already coded
+        if verb.dep_ == "ccomp" and any(e.trigger == verb.head.i and e.code[:2] in {"02", "10"} for e in self.events):
+            return  # "demanded that Turkey provide information": what was demanded is not an event
+        lemma = verb.lemma_.lower()
+        if lemma in self.book.modality.heads and self._act_in_infinitive(verb):
+            return  # "plans to impose sanctions": the infinitive is the announced act
+        if lemma in self.book.modality.pledges and self._act_in_infinitive(verb, hostile=True):
+            return  # "vowed to retaliate", "threatened to impose curfews": the threatened act decides
+        if self._code_obligation(verb):
+            return
         for pattern in self.book.verbs[verb.lemma_.lower()]:
             if self._fits(verb, pattern):
                 self._emit_verb(verb, pattern)
                 return
+
+    def _act_in_infinitive(self, verb: Token, hostile: bool = False) -> bool:
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.lemma_.lower() in self.book.verbs:
+                fits = [p for p in self.book.verbs[child.lemma_.lower()] if self._fits(child, p)]
+                if fits and (not hostile or fits[0].code[:2] >= "14" or fits[0].code[:2] in {"10", "11", "12"}):
+                    return True
+        return False
+
+    def _code_obligation(self, verb: Token) -> bool:
+        """"Y must DO", said by X: X demands of Y that it do it (the code of the act decides the 10x)."""
+        m = self.book.modality
+        if not any(c.dep_ == "aux" and c.lower_ in m.obligation for c in verb.children):
+            return False
+        frame = self._frame_of(verb)
+        if frame is None:
+            return False
+        targets = self._subject_actors(verb)
+        if not targets:
+            subj = _nearest_subject(verb)
+            owner = self._affiliation(subj, 0) if subj is not None and subj.pos_ in {"NOUN", "PROPN"} else None
+            targets = [owner] if owner else []
+        targets = [t for t in targets if t not in frame.speaker]
+        if not targets:
+            return False
+        fits = [p for p in self.book.verbs.get(verb.lemma_.lower(), ()) if self._fits(verb, p)]
+        code = self._verb_code(verb, fits[0], _object(verb)) if fits else "100"
+        code = Modality.lookup(m.demand, code) or ("100" if code[:2] not in {"10"} else code)
+        start, end = _evidence(verb, _object(verb))
+        for target in targets:
+            self._add(RawEvent(self.index, verb.i, frame.speaker[0], target, code, "obligation", start, end,
+                               speaker=frame.speaker[0], via=_first(frame.via), from_speech=True))
+        return True
 
     def _fits(self, verb: Token, p: VerbPattern) -> bool:
         if p.particle and not any(c.dep_ == "prt" and c.lower_ == p.particle for c in verb.children):
@@ -230,6 +337,9 @@ class _SentenceCoder:
             if obj is None or obj.lemma_.lower() not in p.objects:
                 return False
         if p.object_kind == "actor" and (obj is None or not self._target_actors(obj)):
+            return False
+        if p.object_kind == "place" and (obj is None or not (
+                obj.ent_type_ in {"GPE", "LOC", "FAC"} or obj.lemma_.lower() in _PLACE_NOUNS)):
             return False
         if p.needs_intent and not any(c.dep_ == "xcomp" for c in verb.children):
             return False
@@ -258,6 +368,7 @@ class _SentenceCoder:
         negated, hypothetical = _negated(verb), _hypothetical(verb)
         start, end = _evidence(verb, obj)
         frame = self._frame_of(verb)
+        code, negated, hypothetical = self._announced(verb, code, negated, hypothetical, sources, frame)
         speaker, relay = self._attribution(frame, sources, via)
         for source, target in _pairs(sources, targets, p.symmetric):
             self._add(RawEvent(
@@ -272,11 +383,16 @@ class _SentenceCoder:
         targets: list[str] = []
         if passive:
             agent = _child(verb, {"agent"})
-            sources = self.actors(_child(agent, {"pobj"})) if agent is not None else []
+            sources = self._agent(_child(agent, {"pobj"}), generic=True) if agent is not None else []
+            if p.patient_source and agent is None:
+                # "the guerrillas have been demobilized": the patient is the one who yields
+                return self._agent(_child(verb, {"nsubjpass"}), generic=True), [], passive
             if "dobj" in p.targets:
                 targets = self.actors(_child(verb, {"nsubjpass"}))
+            if agent is None and "18" <= p.code[:2] <= "20" and targets:
+                sources = [_UNKNOWN]  # "three soldiers were killed in a bombing": the attacker is unknown
         else:
-            sources = self._subject_actors(verb)
+            sources = self._subject_actors(verb, generic=True)
         for path in p.targets:
             if targets:
                 break
@@ -291,23 +407,26 @@ class _SentenceCoder:
             found = self.actors(_child(token, {"poss"}))
         return found
 
-    def _subject_actors(self, verb: Token) -> list[str]:
-        """The subject of a verb, inherited through conjunctions, infinitives and relative clauses."""
+    def _subject_actors(self, verb: Token, generic: bool = False) -> list[str]:
+        """The subject of a verb, inherited through conjunctions, infinitives and relative clauses;
+        with ``generic``, an agent the base does not know stands as a generic actor."""
         node = verb
-        for _ in range(4):
+        for _ in range(5):
             subj = _nearest_subject(node)
             if subj is not None:
                 if subj.lower_ in {"that", "which", "who"} and node.dep_ == "relcl":
-                    return self.actors(node.head)
-                return self.actors(subj)
+                    return self._agent(node.head, generic)
+                return self._agent(subj, generic)
+            if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in {"NOUN", "PROPN"}:
+                return self._agent(node.head, generic)  # "demonstrators protesting the results"
             raised = _child(node.head, {"nsubjpass"}) if node.dep_ == "xcomp" else None
             if raised is not None:
                 return self.actors(raised)  # "A and B are expected to meet"
             if node.dep_ == "xcomp" and _child(node.head, {"dobj"}) is not None:
                 # "urged the UNHCR to keep": the object controls the infinitive
                 return self.actors(_child(node.head, {"dobj"}))
-            if node.dep_ in {"conj", "xcomp", "advcl"} and node.head.i != node.i:
-                node = node.head
+            if node.dep_ in {"conj", "xcomp", "advcl", "acomp"} and node.head.i != node.i:
+                node = node.head  # "Syria is willing to withdraw": through the adjective
                 continue
             return self._stranded_subject(verb) if node.dep_ == "ROOT" else []
         return []
@@ -337,6 +456,40 @@ class _SentenceCoder:
                 if child.dep_ == "xcomp" and _is_consult(child, self.book):
                     return p.intent_for
         return p.code
+
+    def _announced(
+        self, verb: Token, code: str, negated: bool, hypothetical: bool, sources: list[str], frame: _Frame | None
+    ) -> tuple[str, bool, bool]:
+        """"X will / is ready to DO": the intent (03x) to do a cooperative act, the threat (13x) of a
+        hostile one the actor announces itself; "X will not DO" a cooperative act is a refusal (12x).
+        Speculation ("may", "could") and conditions ("if") keep the act's code, hypothetical."""
+        m = self.book.modality
+        aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        head = verb.head.lemma_.lower() if verb.dep_ == "xcomp" else ""
+        if not (aux & m.future or head in m.heads or head in m.pledges) or aux & m.speculative:
+            return code, negated, hypothetical
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "whether"} for c in verb.children):
+            return code, negated, hypothetical
+        cooperative = "03" <= code[:2] <= "08"
+        if negated:
+            refusal = Modality.lookup(m.refusal, code) if cooperative else None
+            return (refusal, False, False) if refusal else (code, negated, hypothetical)
+        conditional = any(
+            c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in m.conditions for g in c.children)
+            for c in verb.children
+        )
+        if conditional or not cooperative:
+            own = frame is None or any(s in frame.speaker or self._speaks_for(frame, s) for s in sources)
+            threat = Modality.lookup(m.threat, code) if (own or conditional) else None
+            if conditional and threat is None and code[:2] != "13":
+                threat = "130"
+            return (threat, False, False) if threat else (code, negated, hypothetical)
+        intent = Modality.lookup(m.intent, code)
+        return (intent, False, False) if intent else (code, negated, hypothetical)
+
+    def _speaks_for(self, frame: _Frame, source: str) -> bool:
+        speaker = self.c.kb.get(frame.speaker[0]) if frame.speaker else None
+        return speaker is not None and speaker.country == source
 
     def _partners(self, sources: list[str]) -> list[str]:
         meeting = self.state.last_meeting
@@ -599,6 +752,10 @@ def _nearest_subject(verb: Token) -> Token | None:
 
 def _object(verb: Token) -> Token | None:
     obj = _child(verb, {"dobj", "obj"})
+    if obj is not None and obj.lemma_.lower() in _MEASURES:
+        inner = next((c for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for c in p.children if c.dep_ == "pobj"), None)
+        obj = inner if inner is not None else obj
     relative = obj is None or obj.lower_ in {"that", "which", "whom"}
     if relative and verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head  # "the assistance that X is providing"

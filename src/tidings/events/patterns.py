@@ -40,6 +40,7 @@ class VerbPattern:
     source_from: str | None = None
     inherit_target: bool = False
     requires_target: bool = False
+    patient_source: bool = False
 
     @property
     def specificity(self) -> int:
@@ -73,6 +74,9 @@ class Modality:
     speculative: frozenset[str] = frozenset()
     heads: frozenset[str] = frozenset()
     conditions: frozenset[str] = frozenset()
+    pledges: frozenset[str] = frozenset()
+    obligation: frozenset[str] = frozenset()
+    demand: dict[str, str] = field(default_factory=dict)
     intent: dict[str, str] = field(default_factory=dict)
     threat: dict[str, str] = field(default_factory=dict)
     refusal: dict[str, str] = field(default_factory=dict)
@@ -86,7 +90,8 @@ class Modality:
         return None
 
     def codes(self) -> set[str]:
-        return set(self.intent.values()) | set(self.threat.values()) | set(self.refusal.values())
+        return set(self.intent.values()) | set(self.threat.values()) | set(self.refusal.values()) | set(
+            self.demand.values())
 
 
 @dataclass(frozen=True)
@@ -205,6 +210,7 @@ def _verb_pattern(entry: dict[str, Any]) -> VerbPattern:
         source_from=entry.get("source_from"),
         inherit_target=bool(entry.get("inherit_target", False)),
         requires_target=bool(entry.get("requires_target", False)),
+        patient_source=bool(entry.get("patient_source", False)),
     )
 
 
@@ -214,6 +220,9 @@ def _modality(raw: dict[str, Any]) -> Modality:
         speculative=frozenset(raw.get("speculative", [])),
         heads=frozenset(raw.get("heads", [])),
         conditions=frozenset(raw.get("conditions", [])),
+        pledges=frozenset(raw.get("pledges", [])),
+        obligation=frozenset(raw.get("obligation", [])),
+        demand={str(k): str(v) for k, v in raw.get("demand", {}).items()},
         intent={str(k): str(v) for k, v in raw.get("intent", {}).items()},
         threat={str(k): str(v) for k, v in raw.get("threat", {}).items()},
         refusal={str(k): str(v) for k, v in raw.get("refusal", {}).items()},
