@@ -101,12 +101,15 @@ class Pipeline:
         code = raw.code
         if raw.hypothetical and code.startswith("04"):
             code = "036"  # a planned or possible meeting is an intent to meet (CAMEO 036)
-        when = event_date(sent, anchor, document.published, None if raw.hypothetical else date_ctx)
-        if raw.hypothetical and when.origin != "text":
+        # a possible visit or an act inside a relative clause ("the assistance that X is providing")
+        # happens at no known time or place unless the words say so
+        situated = not raw.hypothetical and raw.core
+        when = event_date(sent, anchor, document.published, date_ctx if situated else None)
+        if not situated and when.origin != "text":
             when = DateInfo(None, None, None)
         elif when.origin == "context" and date_ctx is not None and date_ctx.origin == "published":
             when = DateInfo(when.date, when.precision, "published", when.text)
-        place = event_place(sent, anchor, None if raw.hypothetical else place_ctx)
+        place = event_place(sent, anchor, place_ctx if situated else None)
         cameo = self.codebook.cameo(code)
         plover = self.codebook.plover(code)
         source = self.kb.get(raw.source) or learned.get(raw.source)

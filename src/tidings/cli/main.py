@@ -26,6 +26,8 @@ __all__ = ["app"]
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Source-aware event coding of political news.")
 out = Console(soft_wrap=True)
+if not out.is_terminal:
+    out = Console(soft_wrap=True, width=180)  # piped or captured: a table as wide as a log line
 err = Console(stderr=True, soft_wrap=True)  # one error, one line, whatever the width
 
 DbOption = Annotated[str, typer.Option("--db", help="SQLite file or database URL (postgresql+psycopg://…).")]
@@ -212,14 +214,15 @@ def _print_events(rows: list[Event], fmt: str) -> None:
             writer.writerow([plain[f] for f in fields])
         return
     table = Table(title=f"{len(rows)} events", show_lines=False)
-    for col in ["date", "source", "code", "event", "target", "place", "flags", "evidence"]:
-        table.add_column(col, overflow="fold")
+    for col in ["date", "source", "code", "target", "place", "flags", "evidence"]:
+        table.add_column(col, overflow="ellipsis", no_wrap=col != "evidence")
     for e in rows:
+        evidence = e.evidence if len(e.evidence) <= 70 else e.evidence[:69] + "…"
         table.add_row(
             e.date.isoformat() if e.date else "", f"{e.source_name} [{e.source_code or ''}]",
-            f"{e.cameo} {e.plover_type or ''}", e.cameo_name,
+            f"{e.cameo} {e.plover_type or ''}",
             f"{e.target_name} [{e.target_code or ''}]" if e.target_id else "", e.location or "", _flags(e),
-            e.evidence,
+            evidence,
         )
     out.print(table)
 
