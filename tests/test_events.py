@@ -78,6 +78,30 @@ CASES = [
     ("Ukraine was shelled by Russia overnight.", [("RUS", "194", "UKR")]),
     # protest
     ("Georgia protested against Russia's decision.", [("GEO", "140", "RUS")]),
+    # agents named by a demonym, and victims named by one
+    ("Polish police detained two Belarusian activists in Warsaw.", [("POL", "173", "BLR")]),
+    ("Russian troops shelled the Ukrainian town of Kupiansk overnight.", [("rus-armed-forces", "194", "UKR")]),
+    ("Belarusian workers staged a strike at the Grodno Azot plant.", [("BLR", "143", None)]),
+    # yield: curfews, emergencies, ceasefires, borders; aid and judicial cooperation
+    ("Georgia lifted the curfew in Tbilisi.", [("GEO", "0813", None)]),
+    ("Russia declared a unilateral ceasefire.", [("RUS", "0871", None)]),
+    ("Estonia opened its border to Ukrainian refugees.", [("EST", "086", "UKR")]),
+    ("Germany donated 200 tonnes of medicine to Ukraine.", [("DEU", "073", "UKR")]),
+    ("Lithuania extradited the suspect to Poland.", [("LTU", "063", "POL")]),
+    # reduce relations, coerce, investigate, agree, restore relations
+    ("Poland suspended military aid to Belarus.", [("POL", "1622", "BLR")]),
+    ("Latvia imposed a curfew in Riga.", [("LVA", "1723", None)]),
+    ("Moldova declared a state of emergency.", [("MDA", "1724", None)]),
+    ("Ukraine opened an investigation into the attack.", [("UKR", "090", None)]),
+    ("Kazakhstan and Kyrgyzstan reached an agreement on water sharing.", [("KAZ", "030", "KGZ")]),
+    ("Poland and Lithuania restored diplomatic relations.", [("POL", "050", "LTU")]),
+    ("Belarus rejected the demands from Poland.", [("BLR", "120", "POL")]),
+    # announced acts: intent (03x), threat (13x), refusal (12x), obligation said by another (10x)
+    ("Russia will withdraw its troops from Belarus.", [("RUS", "0356", "BLR")]),
+    ("Lithuania is ready to send humanitarian aid to Ukraine.", [("LTU", "0333", "UKR")]),
+    ("Poland will not accept the migrants.", [("POL", "120", None)]),
+    ("Belarus threatened to cut gas supplies to Lithuania.", [("BLR", "1311", "LTU")]),
+    ("Poland said Belarus must release the journalist.", [("POL", "1053", "BLR")]),
     # reported speech: an attributed hostile act is the speaker's accusation
     (
         "Lithuanian President Gitanas Nausėda said Russia was trying to destabilise the region.",
@@ -160,3 +184,32 @@ def test_event_nouns_with_their_own_date_and_place(pipeline):
     assert [(e.source_id, e.cameo, e.target_id, e.date, e.location) for e in meeting] == [
         ("POL", "040", "UKR", date(2026, 2, 3), "Warsaw")
     ]
+
+
+def test_conditional_announcement_is_a_threat(pipeline):
+    text = "The European Union will impose new sanctions on Belarus unless Minsk releases the prisoners."
+    events = code(pipeline, text)
+    threat = events[0]
+    assert (threat.source_id, threat.cameo, threat.target_id) == ("european-union", "1312", "BLR")
+    assert not threat.hypothetical and threat.plover_type == "THREATEN"
+
+
+GENERIC_CASES = [
+    # agents the actor base does not know keep their event under a generic "?" id
+    ("Riot police fired tear gas at protesters in Minsk.", [("?riot police", "190", None)]),
+    ("Rebels ambushed a police convoy near the border.", [("?rebels", "190", None)]),
+    ("Thousands of students demonstrated in Tbilisi on Sunday.", [("?students", "141", None)]),
+    ("Farmers blocked roads across Poland to protest grain imports.", [("?farmers", "144", None)]),
+    ("The teachers' union called off a strike after talks with the government.", [("?union", "082", None)]),
+    ("Protesters rioted in the capital on Monday.", [("?protesters", "145", None)]),
+    ("The guerrillas have been demobilized.", [("?guerrillas", "0873", None)]),
+    # an attack with no agent named: the attacker is unknown, the victims' state the target
+    ("Four Ukrainian soldiers were killed in a drone strike near Bakhmut.", [("?unknown", "190", "UKR")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), GENERIC_CASES, ids=[c[0][:40] for c in GENERIC_CASES])
+def test_generic_agents_keep_their_events(pipeline, sentence, expected):
+    doc = pipeline.nlp(sentence)
+    coded = pipeline.coder.code(doc, pipeline.resolver.resolve(doc))
+    assert [(e.source, e.code, e.target) for e in coded.events] == expected

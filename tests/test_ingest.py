@@ -409,3 +409,83 @@ def test_site_clock_glued_to_a_line_is_cut_off():
     assert ex.title == "Talks end in Vilnius"
     assert ex.text == "The talks ended on Friday.\n\nFor tips, contact us at desk@example.org"
     assert ex.boilerplate == ["Minsk 06:15"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Press release | Archived content", "News | 12/03/2025", "12 March 2025 | Statement",
+     "2026-01-05 | Speech | Archived content"],
+)
+def test_header_lines_in_other_shapes(line):
+    assert is_boilerplate_line(line) == "header"
+
+
+def test_header_line_date_is_the_publication_date():
+    ex = extract("Speech | 12 March 2025\n\nMinister opens the new embassy\n\nThe minister opened it today.")
+    assert ex.published == date(2025, 3, 12)
+    assert ex.title == "Minister opens the new embassy"
+
+
+def test_organisation_line_over_a_release_is_the_outlet():
+    ex = extract("Embassy of the Republic of Poland in Vilnius\n\nAmbassador meets the mayor of Vilnius\n\n"
+                 "The ambassador met the mayor on Monday to discuss the city partnership.\n\nThey will meet again.")
+    assert ex.outlet == "Embassy of the Republic of Poland in Vilnius"
+    assert ex.title == "Ambassador meets the mayor of Vilnius"
+    assert ex.text.startswith("The ambassador met the mayor")
+
+
+def test_short_story_about_a_ministry_keeps_its_title():
+    ex = extract("Ministry of Defence\n\nThe ministry said nothing on Monday.")
+    assert ex.outlet is None
+    assert ex.text == "The ministry said nothing on Monday."
+
+
+@pytest.mark.parametrize(
+    ("opening", "place", "outlet"),
+    [
+        ("VILNIUS (AP) — The opposition met", "Vilnius", "AP"),
+        ("Minsk, 3 February (BelTA) - The opposition met", "Minsk", "BelTA"),
+        ("NEW YORK, Feb 3 — The opposition met", "New York", None),
+    ],
+)
+def test_dateline_shapes(opening, place, outlet):
+    ex = extract(f"Opposition meets again\n\n{opening} on Monday in 2026.\n\nMore followed.")
+    assert ex.dateline == place
+    assert ex.outlet == outlet
+    assert ex.text.startswith("The opposition met")
+
+
+def test_year_comes_from_the_distribution_date_not_after_it():
+    ex = extract(
+        "Year-end talks in Minsk\n\nDecember 30, Pozirk. Talks were held in Minsk.\n\n"
+        "Pozirk Media published this content and is read by many. The talks will go on."
+    )
+    assert ex.published is None  # no year anywhere: unknown, not today's year
+    ex = extract(
+        "Year-end talks in Minsk\n\nDecember 30, Pozirk. Talks were held in Minsk.\n\n"
+        "Pozirk Media published this content on January 2, 2026, and is solely responsible for the information "
+        "contained herein. Distributed via Public Technologies (PUBT), unedited and unaltered, on January 2, 2026 "
+        "at 10:00 UTC."
+    )
+    assert ex.published == date(2025, 12, 30)
+    assert ex.published_inferred is True
+    assert ex.published_origin == "dateline"
+
+
+def test_year_ignores_future_targets():
+    ex = extract("Budget talks in Minsk\n\nMarch 3, Pozirk. The plan runs until 2030. The 2026 budget passed.")
+    assert ex.published == date(2026, 3, 3)
+    assert ex.published_inferred is True
+
+
+def test_read_path_without_an_error_list_raises_the_bad_line():
+    with pytest.raises(IngestError) as caught:
+        read_path(DATA / "articles.jsonl")
+    assert caught.value.line == 2
+
+
+def test_feed_file_holding_a_url_is_not_fetched(tmp_path):
+    path = tmp_path / "links.xml"
+    path.write_text("http://127.0.0.1:9/feed.xml", encoding="utf-8")
+    with pytest.raises(IngestError, match="not an RSS or Atom feed"):
+        read_path(path)

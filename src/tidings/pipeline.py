@@ -114,6 +114,8 @@ class Pipeline:
         plover = self.codebook.plover(code)
         source = self.kb.get(raw.source) or learned.get(raw.source)
         target = (self.kb.get(raw.target) or learned.get(raw.target)) if raw.target else None
+        source_id, source_name = _actor_ref(raw.source, source)
+        target_id, target_name = _actor_ref(raw.target, target)
         span = doc[raw.evidence_start : raw.evidence_end]
         return Event(
             doc_id=document.id,
@@ -123,11 +125,11 @@ class Pipeline:
             evidence_start=span.start_char,
             evidence_end=span.end_char,
             evidence=span.text,
-            source_id=raw.source,
-            source_name=source.name if source else raw.source,
+            source_id=source_id,
+            source_name=source_name,
             source_code=source.code_on(when.date) if source else None,
-            target_id=raw.target,
-            target_name=target.name if target else raw.target,
+            target_id=target_id,
+            target_name=target_name,
             target_code=target.code_on(when.date) if target else None,
             cameo=code,
             cameo_name=cameo.name,
@@ -139,8 +141,8 @@ class Pipeline:
             date_precision=when.precision,
             date_origin=when.origin,
             location=place,
-            speaker_id=raw.speaker,
-            via_id=raw.via,
+            speaker_id=_actor_ref(raw.speaker, None)[0],
+            via_id=_actor_ref(raw.via, None)[0],
             negated=raw.negated,
             hypothetical=raw.hypothetical,
             symmetric=raw.symmetric,
@@ -162,6 +164,16 @@ class Pipeline:
 
     def event_date_for(self, published: date | None) -> date | None:
         return published
+
+
+def _actor_ref(raw_id: str | None, actor: Actor | None) -> tuple[str | None, str | None]:
+    """(id, name) for an event role. The coder marks agents that are no known actor ("?riot
+    police") with a leading "?": they keep their words as a name but get no actor id."""
+    if raw_id is None:
+        return None, None
+    if raw_id.startswith("?"):
+        return None, raw_id[1:]
+    return raw_id, actor.name if actor else raw_id
 
 
 def _mentions(

@@ -98,7 +98,12 @@ def _country(kb: ActorKB, learned: dict[str, Actor], actor_id: str | None) -> st
     if actor_id is None:
         return None
     actor = kb.get(actor_id) or learned.get(actor_id)
-    return actor.country if actor else None
+    if actor is None or actor.country is None:
+        return None
+    import pycountry
+
+    # CAMEO-style gold codes international organisations (UN, NATO, EU, OSCE) as IGO
+    return actor.country if pycountry.countries.get(alpha_3=actor.country) else "IGO"
 
 
 def _print_score(figures: dict, out: Console) -> None:

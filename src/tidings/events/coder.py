@@ -37,6 +37,9 @@ _MEASURES = {"ton", "tonne", "kg", "kilogram", "worth", "dollar", "million", "bi
 _PLACE_NOUNS = {"village", "town", "city", "stronghold", "position", "territory", "base", "post", "outpost", "hill",
                 "camp", "area", "region", "district", "province", "airport", "port", "border", "bridge", "capital"}
 _UNKNOWN = "?unknown"
+_ORG_ENTS = {"ORG", "NORP", "GPE", "FAC", "LOC"}
+_QUANTITIES = {"thousand", "hundred", "dozen", "group", "crowd", "number", "million", "band", "score", "some",
+               "most", "many", "handful", "team", "unit", "member", "body"}
 
 
 @dataclass
@@ -184,13 +187,20 @@ class _SentenceCoder:
         the event (the pipeline records it by name, with no actor id)."""
         if token.pos_ not in {"NOUN", "PROPN"} or token.lemma_.lower() in self.book.agent_stop:
             return []
+        if token.lemma_.lower() in _QUANTITIES:
+            # "thousands of students", "a group of refugees": the people counted are the agent
+            inner = next((c for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for c in p.children if c.dep_ == "pobj"), None)
+            if inner is not None:
+                return self._agent(inner, True)
         if self.resolved.mention_at(token) is not None and self.resolved.mention_at(token).kind == "plural":
             return []
         owner = self._affiliation(token, 0)
         if owner:
             return [owner]
-        words = [t.text for t in token.lefts if t.dep_ in {"compound", "amod"} and t.pos_ in {"NOUN", "PROPN", "ADJ"}]
-        return ["?" + " ".join([*words, token.text])]
+        words = [t for t in token.lefts if t.dep_ in {"compound", "amod"} and t.pos_ in {"NOUN", "PROPN", "ADJ"}]
+        # names keep their spelling ("?APEC"); common nouns are lower-cased, wherever they stand
+        return ["?" + " ".join(t.text if t.ent_type_ in _ORG_ENTS else t.lower_ for t in [*words, token])]
 
     def _affiliation(self, token: Token, depth: int) -> str | None:
         """The actor an agent noun belongs to: its demonym, owner or compound, or the state it is in."""
@@ -388,7 +398,8 @@ class _SentenceCoder:
                 # "the guerrillas have been demobilized": the patient is the one who yields
                 return self._agent(_child(verb, {"nsubjpass"}), generic=True), [], passive
             if "dobj" in p.targets:
-                targets = self.actors(_child(verb, {"nsubjpass"}))
+                patient = _child(verb, {"nsubjpass"})
+                targets = self._target_actors(patient) if patient is not None else []
             if agent is None and "18" <= p.code[:2] <= "20" and targets:
                 sources = [_UNKNOWN]  # "three soldiers were killed in a bombing": the attacker is unknown
         else:
@@ -405,6 +416,9 @@ class _SentenceCoder:
         found = self.actors(token)
         if not found and token.pos_ == "NOUN":
             found = self.actors(_child(token, {"poss"}))
+        if not found and token.pos_ in {"NOUN", "PROPN"}:
+            owner = self._affiliation(token, 1)  # "killed 46 Afghan civilians"
+            found = [owner] if owner else []
         return found
 
     def _subject_actors(self, verb: Token, generic: bool = False) -> list[str]:

@@ -7,13 +7,18 @@ optional ``url``, ``title``, ``outlet``, ``author``, ``published``) and RSS/Atom
 distributor, language), the per-file errors, and the duplicates dropped.
 
 Rules: every error is one line naming the file (and the line, for JSONL). A bad JSONL line is
-reported and skipped; the good lines of the same file are still read. A document's id is the
+reported and skipped; the good lines of the same file are still read: ``ingest_paths`` lists the
+bad line in ``IngestReport.errors``, and ``read_path`` appends it to the ``errors`` list it is
+given. Called without that list, ``read_path`` raises the first bad line's error rather than drop
+it silently. A file that yields no document at all always raises. Nothing is fetched over the
+network: HTML and feeds are parsed from the bytes on disk. A document's id is the
 sha256 of its clean text, so reading the same file twice yields the same ids.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import re
 import unicodedata
@@ -169,7 +174,8 @@ def _read_feed(path: Path, published: date | None) -> list[Document]:
     import feedparser
 
     raw = _read_text(path)
-    feed = feedparser.parse(raw)
+    # a stream, never a string: feedparser fetches a string that looks like a URL or opens a path
+    feed = feedparser.parse(io.BytesIO(raw.encode("utf-8")))
     if not feed.entries:
         raise IngestError(str(path), "no entries in the feed" if feed.version else "not an RSS or Atom feed")
     outlet = feed.feed.get("title")
@@ -198,7 +204,10 @@ def _is_feed(path: Path) -> bool:
 
 
 def read_path(path: Path, published: date | None = None, errors: list[IngestError] | None = None) -> list[Document]:
-    """The documents in one file; raises ``IngestError`` when the file yields none."""
+    """The documents in one file; raises ``IngestError`` when the file yields none.
+
+    Bad JSONL lines go to ``errors`` when it is given; without it the first one is raised.
+    """
     path = Path(path)
     if not path.exists():
         raise IngestError(str(path), "no such file or directory")
@@ -206,8 +215,8 @@ def read_path(path: Path, published: date | None = None, errors: list[IngestErro
     line_errors: list[IngestError] = [] if errors is None else errors
     if suffix in JSONL_SUFFIXES:
         docs = _read_jsonl(path, published, line_errors)
-        if not docs and line_errors:
-            raise line_errors.pop()
+        if line_errors and (errors is None or not docs):
+            raise line_errors.pop(0 if errors is None else -1)
         return docs
     if suffix in HTML_SUFFIXES:
         return _read_html(path, published)

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["DISCLAIMER", "HEADER_DATE_LINE", "LINE_RULES", "is_boilerplate_line", "strip_glued_clock"]
+__all__ = [
+    "DISCLAIMER",
+    "LINE_RULES",
+    "header_dates",
+    "is_boilerplate_line",
+    "is_organisation_name",
+    "strip_glued_clock",
+]
 
 # A whole line that is page furniture, not text. Each rule is (name, pattern).
 LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
@@ -26,10 +33,26 @@ LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("copyright", re.compile(r"^(©|\(c\)|copyright)\s.{0,120}$", re.I)),
 ]
 
-# "02/23/2026 | Press release | Archived content": a release's header line
-HEADER_DATE_LINE = re.compile(
-    r"^(?P<date>\d{1,2}/\d{1,2}/\d{4})\s*\|\s*(?P<kind>[A-Za-z ]{3,40})(?:\s*\|\s*[A-Za-z ]{3,40})*$"
+# Segments of a release's header line ("02/23/2026 | Press release | Archived content"): each one
+# is a date or a label of the page kind; a line made only of such segments is furniture.
+HEADER_SEPARATOR = re.compile(r"\s+[|•·]\s+")
+HEADER_DATE = re.compile(
+    r"^(?:\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]+\.? \d{4}|[A-Z][a-z]+\.? \d{1,2},? \d{4})"
+    r"(?:,? \d{1,2}:\d{2})?$"
 )
+HEADER_LABEL = re.compile(
+    r"^(?:press releases?|news(?: release)?|statements?|articles?|archived(?: content)?|opinion|analysis|"
+    r"interview|commentary|feature|speech(?:es)?|announcements?|media advisory|briefing|updated)$",
+    re.I,
+)
+
+# Words that make a Title Case line an organisation's name ("Ministry of Foreign Affairs of ...");
+# such a line standing above a headline is the publisher of a press release.
+ORGANISATION_WORD = re.compile(
+    r"\b(?:Ministry|Embassy|Consulate|Office|Agency|Council|Committee|Commission|Government|Parliament|"
+    r"Department|Administration|Presidency|Mission|Secretariat|Chancellery|Authority|Bureau|Service)\b"
+)
+_NAME_GLUE = frozenset({"of", "the", "and", "for", "in", "on", "to", "&"})
 
 # Distribution disclaimers of press-release wires (PUBT and the like).
 DISCLAIMER = re.compile(
@@ -46,7 +69,7 @@ _GLUED_CLOCK = re.compile(r"(?<=\S)(?P<clock>[A-Z][a-z]+ \d{1,2}:\d{2})$")
 def is_boilerplate_line(line: str) -> str | None:
     """The name of the rule a line breaks, or ``None`` when it may be text."""
     stripped = line.strip()
-    if HEADER_DATE_LINE.match(stripped):
+    if header_dates(stripped) is not None:
         return "header"
     for name, pattern in LINE_RULES:
         if pattern.match(stripped):
@@ -59,3 +82,22 @@ def strip_glued_clock(line: str) -> tuple[str, str | None]:
     if match is None:
         return line, None
     return line[: match.start()], match.group("clock")
+
+
+def header_dates(line: str) -> list[str] | None:
+    """The dates of a "02/23/2026 | Press release" header line; ``None`` when it is not one."""
+    segments = HEADER_SEPARATOR.split(line.strip())
+    if len(segments) < 2:
+        return None
+    dates = [seg for seg in segments if HEADER_DATE.match(seg)]
+    if any(not (HEADER_DATE.match(seg) or HEADER_LABEL.match(seg)) for seg in segments):
+        return None
+    return dates
+
+
+def is_organisation_name(line: str) -> bool:
+    """A short Title Case line naming a ministry, embassy, agency and the like."""
+    words = line.split()
+    if not 2 <= len(words) <= 14 or not ORGANISATION_WORD.search(line):
+        return False
+    return all(w[0].isupper() or w in _NAME_GLUE for w in words)

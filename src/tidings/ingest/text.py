@@ -15,24 +15,34 @@ from datetime import UTC, date, datetime
 
 import dateparser
 
-from tidings.ingest.boilerplate import DISCLAIMER, HEADER_DATE_LINE, is_boilerplate_line, strip_glued_clock
+from tidings.ingest.boilerplate import (
+    DISCLAIMER,
+    header_dates,
+    is_boilerplate_line,
+    is_organisation_name,
+    strip_glued_clock,
+)
 
 __all__ = ["Extracted", "extract"]
 
 _DATE_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first",
                   "RETURN_AS_TIMEZONE_AWARE": False}
-# "February 14, Pozirk. Belarus’ exiled ..." (month day, outlet.)
-_DATELINE_OUTLET = re.compile(
-    r"^(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?),\s+(?P<outlet>[A-Z][\w.&-]{1,40})\.\s+"
-)
-# "MINSK, Feb 3 (Reuters) - ...", "VILNIUS, Feb 14 — ..."
-_DATELINE_PLACE = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'-]{2,30}),\s+(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)"
-    r"(?:\s*\((?P<outlet>[^)]{2,40})\))?\s*[-—–]+\s*"
-)
+# A dateline's date: "Feb 3", "February 14, 2026", "3 February"
+_STAMP = r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}\.?)(?:,? \d{4})?"
+_CREDIT = r"(?:\s*\((?P<outlet>[^)]{2,40})\))?"
+_DATELINES = [
+    # "February 14, Pozirk. Belarus’ exiled ..." (month day, outlet.)
+    re.compile(rf"^(?P<date>{_STAMP}),\s+(?P<outlet>[A-Z][\w.&-]{{1,40}})\.\s+"),
+    # "MINSK, Feb 3 (Reuters) - ...", "VILNIUS (AP) — ...", "VILNIUS — ...": a place in capitals
+    re.compile(rf"^(?P<place>[A-Z][A-Z .'-]{{2,30}}?)(?:,\s+(?P<date>{_STAMP}))?{_CREDIT}\s*[-—–]+\s+"),
+    # "Minsk, 3 February (BelTA) - ...": a place in Title Case only when a date follows it
+    re.compile(rf"^(?P<place>[A-Z][\w .'-]{{2,30}}?),\s+(?P<date>{_STAMP}){_CREDIT}\s*[-—–]+\s+"),
+]
 _NAME_WORD = r"(?!(?:The|A|An|In|On|At|This|That|It|He|She|They|We|As|For|After|Before)\b)[A-Z][\w'’.-]+"
 _BYLINE = re.compile(rf"^By (?P<author>{_NAME_WORD}(?: {_NAME_WORD}){{1,3}})(?:,\s*|\s+(?=[A-Z0-9“\"])|$)")
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+# "by 2030", "until 2030": a target in the future says nothing of when the article was written
+_FUTURE_YEAR = re.compile(r"\b(?:by|until|till|through|before|to)\s+(?:the\s+end\s+of\s+)?$", re.I)
 _TEASER_END = ("…", "...")
 
 
@@ -104,9 +114,9 @@ def _drop_lines(paragraphs: list[str], out: Extracted) -> list[str]:
 
 
 def _read_header_line(line: str, out: Extracted) -> None:
-    match = HEADER_DATE_LINE.match(line.strip())
-    if match and out.published is None:
-        parsed = _parse_date(match.group("date"))
+    dates = header_dates(line)
+    if dates and out.published is None:
+        parsed = _parse_date(dates[0])
         if parsed:
             out.published, out.published_origin = parsed, "meta"
 
@@ -135,7 +145,13 @@ def _take_header(paragraphs: list[str], out: Extracted) -> list[str]:
     """A release's masthead: outlet line, title (often twice), then a date line."""
     if not paragraphs:
         return paragraphs
-    if out.outlet and paragraphs[0] == out.outlet:
+    first = paragraphs[0]
+    # the publisher's name over a release; a ministry named alone is an outlet line only when
+    # a headline still follows it, so a one-line story is not taken for its masthead
+    if (out.outlet and first == out.outlet) or (
+        len(paragraphs) > 2 and is_organisation_name(first) and _is_headline(paragraphs[1])
+    ):
+        out.outlet = out.outlet or first
         out.boilerplate.append(paragraphs.pop(0))
     while paragraphs and _is_headline(paragraphs[0]):
         head = paragraphs.pop(0)
@@ -171,7 +187,7 @@ def _take_dateline(paragraphs: list[str], out: Extracted) -> list[str]:
     if not paragraphs:
         return paragraphs
     first = paragraphs[0]
-    match = _DATELINE_OUTLET.match(first) or _DATELINE_PLACE.match(first)
+    match = next((m for m in (p.match(first) for p in _DATELINES) if m), None)
     if match is None:
         return paragraphs
     groups = match.groupdict()
@@ -179,8 +195,13 @@ def _take_dateline(paragraphs: list[str], out: Extracted) -> list[str]:
         out.dateline = groups["place"].strip().title()
     if groups.get("outlet"):
         out.outlet = out.outlet or groups["outlet"].strip()
-    if out.published is None:
-        stamp = groups["date"]
+    stamp = groups.get("date")
+    if stamp and out.published is not None and not re.search(r"\d{4}", stamp):
+        # a header or disclaimer date is when the page went up; the dateline's day is the story's
+        day = _nearest_not_after(stamp, out.published)
+        if day is not None and day != out.published:
+            out.published, out.published_inferred, out.published_origin = day, True, "dateline"
+    elif out.published is None and stamp:
         if re.search(r"\d{4}", stamp):
             out.published, out.published_origin = _parse_date(stamp), "dateline"
         else:
@@ -202,16 +223,30 @@ def _take_byline(paragraphs: list[str], out: Extracted) -> list[str]:
 
 
 def _infer_year(out: Extracted) -> None:
-    """A dateline without a year ("February 14, Pozirk."): the latest year the article itself
-    names, never after the distribution date; never today's year by default."""
+    """A dateline without a year ("February 14, Pozirk."): never today's year by default.
+
+    With a distribution date, the nearest year that does not put the story after its
+    distribution; otherwise the latest year the article itself names (its title included),
+    leaving out targets such as "by 2030". No year anywhere leaves the date unknown.
+    """
     stamp = out.undated_stamp
     if stamp is None:
         return
-    limit = out.distributed_at.year if out.distributed_at else 9999
-    years = [int(y) for y in _YEAR.findall(f"{out.title or ''} {out.text}") if int(y) <= limit]
-    if not years:
-        out.published_origin = None
-        out.published_inferred = False
-        return
-    out.published = _parse_date(f"{stamp} {max(years)}")
+    if out.distributed_at is not None:
+        out.published = _nearest_not_after(stamp, out.distributed_at.date())
+    else:
+        text = f"{out.title or ''} {out.text}"
+        years = [
+            int(m.group()) for m in _YEAR.finditer(text)
+            if not _FUTURE_YEAR.search(text[max(0, m.start() - 30) : m.start()])
+        ]
+        out.published = _parse_date(f"{stamp} {max(years)}") if years else None
     out.published_inferred = out.published is not None
+    if out.published is None:
+        out.published_origin = None
+
+
+def _nearest_not_after(stamp: str, limit: date) -> date | None:
+    """A year-less "December 30" placed in the latest year that keeps it on or before ``limit``."""
+    day = _parse_date(f"{stamp} {limit.year}")
+    return day if day is None or day <= limit else _parse_date(f"{stamp} {limit.year - 1}")
