@@ -11,7 +11,7 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -20,7 +20,12 @@ from rich.table import Table
 from rich.text import Text
 
 from tidings.errors import TidingsError
-from tidings.records import Event, to_plain
+from tidings.records import Document, Event, to_plain
+
+if TYPE_CHECKING:  # the heavy modules load only for the commands that use them
+    from tidings.actors.kb import ActorKB
+    from tidings.pipeline import PipelineConfig
+    from tidings.store import Store
 
 __all__ = ["app"]
 
@@ -116,19 +121,19 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _new_documents(store: object, documents: list) -> list:
+def _new_documents(store: Store, documents: list[Document]) -> list[Document]:
     """Documents the store does not hold yet; copies of stored stories only add their outlet."""
     from tidings.ingest import Deduplicator
 
-    dedup = Deduplicator(store.documents())  # type: ignore[attr-defined]
+    dedup = Deduplicator(store.documents())
     fresh = [doc for doc in documents if dedup.add(doc) is not None]
     for merge in dedup.merges:
-        if merge.outlet and store.has_document(merge.kept_id):  # type: ignore[attr-defined]
-            store.add_carrier(merge.kept_id, merge.outlet)  # type: ignore[attr-defined]
+        if merge.outlet and store.has_document(merge.kept_id):
+            store.add_carrier(merge.kept_id, merge.outlet)
     return fresh
 
 
-def _code_and_save(store: object, docs: list, config: object, workers: int) -> None:
+def _code_and_save(store: Store, docs: list[Document], config: PipelineConfig, workers: int) -> None:
     import time
 
     from tidings.scale.pool import code_documents
@@ -139,11 +144,11 @@ def _code_and_save(store: object, docs: list, config: object, workers: int) -> N
     started = time.perf_counter()
     with _progress() as progress:
         task = progress.add_task("coding", total=len(docs), rate="")
-        for result in code_documents(docs, config, workers=workers):  # type: ignore[arg-type]
+        for result in code_documents(docs, config, workers=workers):
             results.append(result)
             rate = len(results) / max(time.perf_counter() - started, 1e-6)
             progress.update(task, advance=1, rate=f"{rate:.1f} docs/s")
-    store.save(results)  # type: ignore[attr-defined]  # one transaction: all or nothing
+    store.save(results)  # one transaction: all or nothing
 
 
 @app.command()
@@ -180,10 +185,10 @@ def events(
     _print_events(rows, fmt)
 
 
-def _kb_with_learned(kb: object, store: object) -> object:
-    for stored in store.actors():  # type: ignore[attr-defined]
-        if stored.learned and kb.get(stored.id) is None:  # type: ignore[attr-defined]
-            kb.add(stored)  # type: ignore[attr-defined]
+def _kb_with_learned(kb: ActorKB, store: Store) -> ActorKB:
+    for stored in store.actors():
+        if stored.learned and kb.get(stored.id) is None:
+            kb.add(stored)
     return kb
 
 
@@ -240,7 +245,7 @@ def actors_cmd(
     store = Store(db)
     try:
         kb = _kb_with_learned(ActorKB.load(_actor_files(actors)), store)
-        found = kb.search(query) if query else store.actors()  # type: ignore[attr-defined]
+        found = kb.search(query) if query else store.actors()
     finally:
         store.close()
     table = Table(title=f"{len(found)} actors")
@@ -264,7 +269,7 @@ def actor_cmd(
     store = Store(db)
     try:
         kb = _kb_with_learned(ActorKB.load(_actor_files(actors)), store)
-        found = kb.search(name)  # type: ignore[attr-defined]
+        found = kb.search(name)
         if not found:
             _fail(f"no actor matches {name!r}")
         actor = found[0]
