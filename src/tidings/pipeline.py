@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from spacy.language import Language
@@ -161,9 +160,6 @@ class Pipeline:
         by_id = {a.id: a for a in learned}
         found = [self.kb.get(i) or by_id.get(i) for i in ids]
         return [a for a in found if a is not None]
-
-    def event_date_for(self, published: date | None) -> date | None:
-        return published
 
 
 def _actor_ref(raw_id: str | None, actor: Actor | None) -> tuple[str | None, str | None]:
