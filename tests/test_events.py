@@ -205,7 +205,38 @@ GENERIC_CASES = [
     ("The guerrillas have been demobilized.", [("?guerrillas", "0873", None)]),
     # an attack with no agent named: the attacker is unknown, the victims' state the target
     ("Four Ukrainian soldiers were killed in a drone strike near Bakhmut.", [("?unknown", "190", "UKR")]),
+    # a pronoun subject of reported speech is the one who reports it
+    ("Sudanese rebels said they would release three aid workers.", [("SDN", "0353", None)]),
+    ("Striking miners said they would blockade the port of Gdansk.", [("?miners", "1381", None)]),
+    # a people is coded by the state it lives in; a place named with the agent gives its state
+    ("Bosnian Croats demanded a halt to the arrests.", [("BIH", "100", None)]),
+    ("Ethnic Hungarians in Romania demonstrated in Cluj on Sunday.", [("ROU", "141", None)]),
+    ("Teachers throughout Poland staged a strike on Monday.", [("POL", "143", None)]),
+    ("Protesters in Minsk blocked a highway.", [("BLR", "144", None)]),
+    ("Chinese-led peacekeepers have retaken the town.", [("CHN", "190", None)]),
+    ("Riot police in Minsk prevented the demonstration.", [("BLR", "1721", None)]),
+    # a passive attack with its agent named, whatever the patient
+    ("The village was attacked by gunmen on Sunday.", [("?gunmen", "190", None)]),
+    # expulsions, bans, stative opposition, failure, demands stated as nouns
+    ("The junta forced the UN refugee agency out of the country.", [("?junta", "1663", "unhcr")]),
+    ("Belarus expelled inspectors of the OSCE.", [("BLR", "1662", "osce")]),
+    ("The Belarusian government outlawed the largest opposition party.", [("blr-council-of-ministers", "1722", None)]),
+    ("Ukraine is opposed to Hungarian mediation in the dispute.", [("UKR", "120", "HUN")]),
+    ("Poland and Belarus failed to reach agreement on the border crossings.", [("POL", "120", "BLR")]),
+    ("Lithuania reiterated its demand that Belarus release the detained journalist.", [("LTU", "1053", "BLR")]),
+    ("Poland said it will support the EU resolution on Belarus.", [("POL", "032", None)]),
+    ("The former minister has been indicted by a Warsaw court.", [("POL", "115", None)]),
 ]
+
+
+def test_titles_with_an_of_phrase_give_the_country(pipeline):
+    result = pipeline.process(Document(id="t", text="Polish Minister of Foreign Affairs Jan Kowalski met "
+                                       "Andrii Sybiha.", source="test", published=PUBLISHED))
+    learned = {a.id: a for a in result.actors}
+    assert learned["jan-kowalski"].country == "POL"
+    result = pipeline.process(Document(id="t", text="U.S. Secretary of State Jane Doyle telephoned "
+                                       "Andrii Sybiha.", source="test", published=PUBLISHED))
+    assert {a.id: a for a in result.actors}["jane-doyle"].country == "USA"
 
 
 @pytest.mark.parametrize(("sentence", "expected"), GENERIC_CASES, ids=[c[0][:40] for c in GENERIC_CASES])

@@ -661,6 +661,13 @@ def _title_context(name: Span) -> list[Token]:
     while i >= 0 and doc[i].dep_ in {"compound", "amod", "nmod"} and i < doc[i].head.i < name.end:
         before.insert(0, doc[i])
         i -= 1
+    first = before[0].i if before else name.start
+    if first > 0 and doc[first - 1].dep_ == "pobj":
+        # "U.S. Secretary of State Warren Christopher": a title with its own "of" phrase
+        title = doc[first - 1].head.head
+        if doc[first - 1].head.dep_ == "prep" and title.dep_ in {"nmod", "compound"} and \
+                name.start <= title.head.i < name.end:
+            return [t for t in title.subtree if t.i < name.start and t.dep_ != "punct"]
     if before:
         return before
     head = name.root

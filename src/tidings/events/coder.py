@@ -37,6 +37,7 @@ _MEASURES = {"ton", "tonne", "kg", "kilogram", "worth", "dollar", "million", "bi
 _PLACE_NOUNS = {"village", "town", "city", "stronghold", "position", "territory", "base", "post", "outpost", "hill",
                 "camp", "area", "region", "district", "province", "airport", "port", "border", "bridge", "capital"}
 _UNKNOWN = "?unknown"
+_PERSONAL = {"he", "she", "it", "they", "we"}
 _ORG_ENTS = {"ORG", "NORP", "GPE", "FAC", "LOC"}
 _QUANTITIES = {"thousand", "hundred", "dozen", "group", "crowd", "number", "million", "band", "score", "some",
                "most", "many", "handful", "team", "unit", "member", "body"}
@@ -203,32 +204,49 @@ class _SentenceCoder:
         return ["?" + " ".join(t.text if t.ent_type_ in _ORG_ENTS else t.lower_ for t in [*words, token])]
 
     def _affiliation(self, token: Token, depth: int) -> str | None:
-        """The actor an agent noun belongs to: its demonym, owner or compound, or the state it is in."""
-        state = self.c.kb.demonym(token.text)
-        if state:
-            return state
+        """The actor an agent noun belongs to: its demonym, owner or compound, or the state it is in.
+        A people is coded by the state it lives in: "Bosnian Serbs", "ethnic Albanians in Serbia"."""
+        own = self.c.kb.demonym(token.text)
         for child in token.children:
             if child.dep_ in {"amod", "compound", "nmod", "poss"}:
-                state = self.c.kb.demonym(child.text)
-                if state:
+                state = self.c.kb.demonym(child.text) or self._led_by(child)
+                if state and state != own:
                     return state
                 found = self.actors(child) if self.resolved.mention_at(child) is not None else []
-                if found:
+                if found and not (own and not self._is_state(found[0])):
                     return found[0]
+        if own and depth > 0:
+            return own
         if depth > 0:
             return None
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in {"in", "of", "from"}:
+            if child.dep_ == "prep" and child.lower_ in {"in", "of", "from", "throughout", "across"}:
                 for pobj in child.children:
                     if pobj.dep_ != "pobj":
                         continue
-                    found = [a for a in self.actors(pobj) if self._is_state(a)]
+                    found = [a for a in self.actors(pobj) if self._is_state(a)] or self._place_state(pobj)
                     if found:
                         return found[0]
                     owner = self._affiliation(pobj, depth + 1)
                     if owner:
                         return owner
-        return None
+        return own
+
+    def _led_by(self, token: Token) -> str | None:
+        """"Vietnamese-led forces": the state that leads them."""
+        if token.lemma_.lower() != "lead" or token.tag_ != "VBN":
+            return None
+        return next((s for c in token.children if c.dep_ in {"npadvmod", "compound", "amod"}
+                     for s in [self.c.kb.demonym(c.text)] if s), None)
+
+    def _place_state(self, token: Token) -> list[str]:
+        """"demonstrators in Baghdad": a capital named as a place is in its state."""
+        if token.ent_type_ != "GPE":
+            return []
+        ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+        if ent is None:
+            return []
+        return [a for a in self.c.kb.lookup(ent.text) if self._is_state(a)][:1]
 
     def _is_state(self, actor_id: str) -> bool:
         actor = self.c.kb.get(actor_id)
@@ -261,7 +279,12 @@ class _SentenceCoder:
         for token in self.sent:
             if token.lemma_.lower() not in self.book.frames or token.pos_ not in {"VERB", "AUX"}:
                 continue
-            subject = self.actors(_child(token, _SUBJ))
+            subj = _child(token, _SUBJ)
+            subject = self.actors(subj)
+            if not subject and subj is not None and subj.pos_ in {"NOUN", "PROPN"}:
+                # "The Red Cross said ...", "rebels in Liberia said ...": a speaker the base does not
+                # know still frames what it said
+                subject = self._generic(subj)
             if token.lemma_.lower() in self.book.speaker_dobj:
                 frame = _Frame(speaker=self.actors(_child(token, {"dobj"})), via=subject)
             else:
@@ -294,6 +317,8 @@ class _SentenceCoder:
             return  # "urged Belarus to release", "met X to discuss": part of the event already coded
         if verb.dep_ == "ccomp" and any(e.trigger == verb.head.i and e.code[:2] in {"02", "10"} for e in self.events):
             return  # "demanded that Turkey provide information": what was demanded is not an event
+        if self._code_demanded(verb):
+            return
         lemma = verb.lemma_.lower()
         if lemma in self.book.modality.heads and self._act_in_infinitive(verb):
             return  # "plans to impose sanctions": the infinitive is the announced act
@@ -305,6 +330,33 @@ class _SentenceCoder:
             if self._fits(verb, pattern):
                 self._emit_verb(verb, pattern)
                 return
+
+    def _code_demanded(self, verb: Token) -> bool:
+        """"reiterated its demand that Israel ease restrictions", "issued a reminder to Iraq that it
+        must cooperate": the clause of a demand noun is what its owner demands of the clause subject."""
+        if verb.dep_ not in {"acl", "ccomp"} or not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+            return False
+        nouns = self.book.modality.demand_nouns
+        noun = verb.head if verb.dep_ == "acl" else _child(verb.head, {"dobj"})
+        if noun is None or noun.lemma_.lower() not in nouns or noun.head.pos_ not in {"VERB", "AUX"}:
+            return False
+        owner = noun.head if verb.dep_ == "acl" else verb.head
+        sources = self._subject_actors(owner, generic=True)
+        targets = self.actors(_child(verb, {"nsubj"}))
+        if not targets:
+            dative = _child(owner, {"dative"})
+            targets = self.actors(_child(dative, {"pobj"}) if dative is not None and dative.pos_ == "ADP" else dative)
+        targets = [t for t in targets if t not in sources]
+        if not sources or not targets:
+            return False
+        fits = [p for p in self.book.verbs.get(verb.lemma_.lower(), ()) if self._fits(verb, p)]
+        code = self._verb_code(verb, fits[0], _object(verb)) if fits else "100"
+        code = Modality.lookup(self.book.modality.demand, code) or "100"
+        start, end = noun.left_edge.i, _verb_evidence_end(verb)
+        for source in sources:
+            for target in targets:
+                self._add(RawEvent(self.index, noun.i, source, target, code, "demand-clause", start, end))
+        return True
 
     def _act_in_infinitive(self, verb: Token, hostile: bool = False) -> bool:
         for child in verb.children:
@@ -340,13 +392,14 @@ class _SentenceCoder:
         return True
 
     def _fits(self, verb: Token, p: VerbPattern) -> bool:
-        if p.particle and not any(c.dep_ == "prt" and c.lower_ == p.particle for c in verb.children):
-            return False
+        if p.particle and not any(c.lower_ == p.particle and (c.dep_ == "prt" or c.dep_ == "prep" and not any(
+                g.dep_ == "pobj" for g in c.children)) for c in verb.children):
+            return False  # "called off the strike"; "forced the agency out of the country"
         obj = _object(verb)
         if p.objects is not None:
             if obj is None or obj.lemma_.lower() not in p.objects:
                 return False
-        if p.object_kind == "actor" and (obj is None or not self._target_actors(obj)):
+        if p.object_kind == "actor" and (obj is None or not self._target_actors(obj)) and not _by_agent(verb):
             return False
         if p.object_kind == "place" and (obj is None or not (
                 obj.ent_type_ in {"GPE", "LOC", "FAC"} or obj.lemma_.lower() in _PLACE_NOUNS)):
@@ -389,7 +442,7 @@ class _SentenceCoder:
         del passive
 
     def _verb_roles(self, verb: Token, p: VerbPattern) -> tuple[list[str], list[str], bool]:
-        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) and not p.stative
         targets: list[str] = []
         if passive:
             agent = _child(verb, {"agent"})
@@ -400,8 +453,13 @@ class _SentenceCoder:
             if "dobj" in p.targets:
                 patient = _child(verb, {"nsubjpass"})
                 targets = self._target_actors(patient) if patient is not None else []
-            if agent is None and "18" <= p.code[:2] <= "20" and targets:
+            if agent is None and ("18" <= p.code[:2] <= "20" or p.code[:2] == "11") and targets:
+                # "three soldiers were killed in a bombing", "X has been accused of": the agent is unknown
                 sources = [_UNKNOWN]  # "three soldiers were killed in a bombing": the attacker is unknown
+        elif p.stative:
+            # "X is opposed to": the subject, which the parser may hang on the auxiliary
+            subj = _child(verb, {"nsubj", "nsubjpass"}) or _child(_child(verb, {"auxpass", "aux"}), {"nsubj"})
+            sources = self._agent(subj, generic=True)
         else:
             sources = self._subject_actors(verb, generic=True)
         for path in p.targets:
@@ -430,7 +488,10 @@ class _SentenceCoder:
             if subj is not None:
                 if subj.lower_ in {"that", "which", "who"} and node.dep_ == "relcl":
                     return self._agent(node.head, generic)
-                return self._agent(subj, generic)
+                found = self._agent(subj, generic)
+                if not found and generic and subj.lower_ in _PERSONAL:
+                    found = self._reporter(node)
+                return found
             if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in {"NOUN", "PROPN"}:
                 return self._agent(node.head, generic)  # "demonstrators protesting the results"
             raised = _child(node.head, {"nsubjpass"}) if node.dep_ == "xcomp" else None
@@ -443,6 +504,17 @@ class _SentenceCoder:
                 node = node.head  # "Syria is willing to withdraw": through the adjective
                 continue
             return self._stranded_subject(verb) if node.dep_ == "ROOT" else []
+        return []
+
+    def _reporter(self, verb: Token) -> list[str]:
+        """"The rebels said they will release ...": a pronoun subject of reported speech is the one
+        who reports it, known actor or not."""
+        node = verb
+        while node.dep_ in {"ccomp", "conj", "xcomp", "advcl"} and node.head.i != node.i:
+            node = node.head
+            if node.lemma_.lower() in self.book.frames and node.pos_ in {"VERB", "AUX"}:
+                subj = _child(node, {"nsubj"})
+                return self._agent(subj, True) if subj is not None and subj.lower_ not in _PERSONAL else []
         return []
 
     def _stranded_subject(self, verb: Token) -> list[str]:
@@ -480,11 +552,15 @@ class _SentenceCoder:
         m = self.book.modality
         aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
         head = verb.head.lemma_.lower() if verb.dep_ == "xcomp" else ""
-        if not (aux & m.future or head in m.heads or head in m.pledges) or aux & m.speculative:
+        if not (aux & m.future or head in m.heads or head in m.pledges or head in m.failures) \
+                or aux & m.speculative:
             return code, negated, hypothetical
         if any(c.dep_ == "mark" and c.lower_ in {"if", "whether"} for c in verb.children):
             return code, negated, hypothetical
         cooperative = "03" <= code[:2] <= "08"
+        if head in m.failures and cooperative and not negated:
+            refusal = Modality.lookup(m.refusal, code)  # "failed to reach agreement"
+            return (refusal, False, False) if refusal else (code, negated, hypothetical)
         if negated:
             refusal = Modality.lookup(m.refusal, code) if cooperative else None
             return (refusal, False, False) if refusal else (code, negated, hypothetical)
@@ -736,6 +812,11 @@ def _child(token: Token | None, deps: set[str]) -> Token | None:
     if token is None:
         return None
     return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _by_agent(verb: Token) -> bool:
+    """A passive verb with its agent named: "the camp was attacked by militiamen"."""
+    return any(c.dep_ == "nsubjpass" for c in verb.children) and _child(verb, {"agent"}) is not None
 
 
 def _existential(noun: Token) -> bool:

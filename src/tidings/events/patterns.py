@@ -41,6 +41,7 @@ class VerbPattern:
     inherit_target: bool = False
     requires_target: bool = False
     patient_source: bool = False
+    stative: bool = False
 
     @property
     def specificity(self) -> int:
@@ -76,6 +77,8 @@ class Modality:
     conditions: frozenset[str] = frozenset()
     pledges: frozenset[str] = frozenset()
     obligation: frozenset[str] = frozenset()
+    failures: frozenset[str] = frozenset()
+    demand_nouns: frozenset[str] = frozenset()
     demand: dict[str, str] = field(default_factory=dict)
     intent: dict[str, str] = field(default_factory=dict)
     threat: dict[str, str] = field(default_factory=dict)
@@ -211,6 +214,7 @@ def _verb_pattern(entry: dict[str, Any]) -> VerbPattern:
         inherit_target=bool(entry.get("inherit_target", False)),
         requires_target=bool(entry.get("requires_target", False)),
         patient_source=bool(entry.get("patient_source", False)),
+        stative=bool(entry.get("stative", False)),
     )
 
 
@@ -222,6 +226,8 @@ def _modality(raw: dict[str, Any]) -> Modality:
         conditions=frozenset(raw.get("conditions", [])),
         pledges=frozenset(raw.get("pledges", [])),
         obligation=frozenset(raw.get("obligation", [])),
+        failures=frozenset(raw.get("failures", [])),
+        demand_nouns=frozenset(raw.get("demand_nouns", [])),
         demand={str(k): str(v) for k, v in raw.get("demand", {}).items()},
         intent={str(k): str(v) for k, v in raw.get("intent", {}).items()},
         threat={str(k): str(v) for k, v in raw.get("threat", {}).items()},
