@@ -226,6 +226,55 @@ GENERIC_CASES = [
     ("Lithuania reiterated its demand that Belarus release the detained journalist.", [("LTU", "1053", "BLR")]),
     ("Poland said it will support the EU resolution on Belarus.", [("POL", "032", None)]),
     ("The former minister has been indicted by a Warsaw court.", [("POL", "115", None)]),
+    # the subject is the attack itself: its owner, else an unknown attacker, is the source
+    ("A car bombing in central Baghdad killed four Iraqi policemen on Monday.", [("?unknown", "190", "IRQ")]),
+    ("A landmine explosion killed two Ukrainian deminers near Kherson on Tuesday.", [("?unknown", "190", "UKR")]),
+    ("Israeli air strikes killed 12 militants in southern Lebanon.", [("ISR", "190", None)]),
+    ("Police foiled an attempt to assassinate Zelensky.", [("?unknown", "186", "volodymyr-zelensky")]),
+    # protests and riots named as what the clause is about
+    ("Georgian protests against Russia continued on Saturday.", [("GEO", "141", "RUS")]),
+    ("Greek riots against austerity erupted in Athens.", [("GRC", "145", None)]),
+    # arrivals on a visit; investigations and arrests stated with "under"
+    ("Zelensky arrived in Warsaw on an official visit on Monday.", [("volodymyr-zelensky", "042", "POL")]),
+    ("A Belarusian journalist was placed under investigation in Poland.", [("?unknown", "090", "BLR")]),
+    ("Polish prosecutors put the former minister under investigation.", [("POL", "090", None)]),
+    ("The junta placed the former president under house arrest.", [("?junta", "173", None)]),
+    ("The IAEA dispatched inspectors to Iran.", [("iaea", "090", "IRN")]),
+    # force posture: alert status, patrols
+    ("Ukrainian troops remained on high alert along the border.", [("UKR", "152", None)]),
+    ("The Georgian government ordered patrols along the boundary line.", [("GEO", "150", None)]),
+    # restitution, refusals of permission, verbal defence, arms, evacuation of the wounded
+    ("Germany paid compensation to Polish victims of forced labour.", [("DEU", "0842", None)]),
+    ("Belarus denied entry to two Lithuanian journalists.", [("BLR", "120", "LTU")]),
+    ("China defended Russia's decision to recognise the separatist regions.", [("CHN", "052", "RUS")]),
+    ("Germany continued to send arms to Ukraine.", [("DEU", "072", "UKR")]),
+    ("Polish helicopters evacuated the wounded from the border area.", [("POL", "073", None)]),
+    # violence stated with light verbs and particles
+    ("Armenian forces engaged in fighting with Azerbaijani troops.", [("ARM", "190", "AZE")]),
+    ("Serb paramilitaries engaged in ethnic cleansing against Bosnian Muslims.", [("SRB", "203", "BIH")]),
+    ("Rebels held villagers as human shields.", [("?rebels", "184", None)]),
+    ("Insurgents blew up a gas pipeline near Kirkuk.", [("?insurgents", "1712", None)]),
+    ("A suicide bomber blew himself up outside a police station in Kabul.", [("?suicide bomber", "183", None)]),
+    # the act named by a noun under a light verb, its target on the noun's own object
+    ("Lithuania announced a suspension of flights with Belarus on Monday.", [("LTU", "160", "BLR")]),
+    ("The European Union ordered a freeze of aid to Niger.", [("european-union", "162", "NER")]),
+    # "X is guilty of violating": the adjective's subject is the agent
+    (
+        "Both Armenia and Azerbaijan are guilty of violating the ceasefire.",
+        [("ARM", "196", None), ("AZE", "196", None)],
+    ),
+    # "the Armenian and Azerbaijani sides": the states the adjectives name
+    ("The Armenian and Azerbaijani sides agreed to exchange prisoners.", [("ARM", "030", "AZE")]),
+    # a pledge to fight is the actor's own threat, even when others report it
+    (
+        "Armenian militias have sworn to fight until the siege is lifted, Russian officials said.",
+        [("ARM", "138", None)],
+    ),
+    # a named body whose head noun is a common word still speaks; "concluded that" frames its content
+    (
+        "The Eastern Partnership Forum concluded that Belarus must release all political prisoners.",
+        [("?Eastern Partnership Forum", "1053", "BLR")],
+    ),
 ]
 
 

@@ -186,8 +186,10 @@ class _SentenceCoder:
         """An agent that names no known actor: the state it belongs to ("Israeli troops", "rebels in
         the Ivory Coast", "Palestinians"), else a generic actor "?police", "?demonstrators" that keeps
         the event (the pipeline records it by name, with no actor id)."""
-        if token.pos_ not in {"NOUN", "PROPN"} or token.lemma_.lower() in self.book.agent_stop:
+        if token.pos_ not in {"NOUN", "PROPN"}:
             return []
+        if token.lemma_.lower() in self.book.agent_stop and not (token.pos_ == "PROPN" and token.ent_type_ == "ORG"):
+            return []  # "the meeting", "the explosion"; but "the World Water Forum" is a body
         if token.lemma_.lower() in _QUANTITIES:
             # "thousands of students", "a group of refugees": the people counted are the agent
             inner = next((c for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
@@ -262,6 +264,9 @@ class _SentenceCoder:
 
     def _mention_actors(self, mention: DocMention) -> list[str]:
         if mention.kind == "plural" and not mention.actor_ids:
+            named = self._sides_named(mention)
+            if named:
+                return named
             if len(self.state.last_meeting) >= 2:
                 self.state.coded.plural_resolutions[mention.start] = list(self.state.last_meeting)
                 return list(self.state.last_meeting)
@@ -269,6 +274,19 @@ class _SentenceCoder:
         if mention.kind == "demonym":
             return []
         return list(mention.actor_ids)
+
+    def _sides_named(self, mention: DocMention) -> list[str]:
+        """"the Turkish and Greek sides": the states their adjectives name."""
+        head = self.doc[mention.end - 1]
+        found: list[str] = []
+        for mod in head.children:
+            if mod.dep_ != "amod":
+                continue
+            for word in [mod, *(c for c in mod.children if c.dep_ == "conj")]:
+                state = self.c.kb.demonym(word.text)
+                if state and state not in found:
+                    found.append(state)
+        return found
 
     def _is_plural_ref(self, token: Token | None) -> bool:
         mention = self.resolved.mention_at(token) if token is not None else None
@@ -406,7 +424,7 @@ class _SentenceCoder:
             return False
         if p.needs_intent and not any(c.dep_ == "xcomp" for c in verb.children):
             return False
-        return all(_path(verb, req) for req in p.requires)
+        return all(_meets(verb, req) for req in p.requires)
 
     def _emit_verb(self, verb: Token, p: VerbPattern) -> None:
         obj = _object(verb)
@@ -453,7 +471,7 @@ class _SentenceCoder:
             if "dobj" in p.targets:
                 patient = _child(verb, {"nsubjpass"})
                 targets = self._target_actors(patient) if patient is not None else []
-            if agent is None and ("18" <= p.code[:2] <= "20" or p.code[:2] == "11") and targets:
+            if agent is None and ("17" <= p.code[:2] <= "20" or p.code[:2] in {"09", "11"}) and targets:
                 # "three soldiers were killed in a bombing", "X has been accused of": the agent is unknown
                 sources = [_UNKNOWN]  # "three soldiers were killed in a bombing": the attacker is unknown
         elif p.stative:
@@ -462,12 +480,32 @@ class _SentenceCoder:
             sources = self._agent(subj, generic=True)
         else:
             sources = self._subject_actors(verb, generic=True)
+            if not sources and "17" <= p.code[:2] <= "20":
+                sources = self._instrument_agent(verb)
         for path in p.targets:
             if targets:
                 break
             targets = [a for t in _path(verb, path) for a in self._target_actors(t)]
         targets = [t for t in targets if t not in sources]
+        if sources == [_UNKNOWN] and not targets and not passive:
+            return [], [], passive  # an unknown attacker of no one named is no event
         return sources, targets, passive
+
+    def _instrument_agent(self, verb: Token) -> list[str]:
+        """"A roadside bombing killed ...", "an explosion wounded ...", "an attempt to assassinate X":
+        the subject is the attack itself, not an actor; its owner ("Israeli air strikes") or an
+        unknown attacker is the source."""
+        node = verb
+        while _nearest_subject(node) is None and node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        subj = _nearest_subject(node)
+        if subj is None and node.dep_ == "acl" and node.tag_ == "VB":
+            subj = node.head  # "an attempt to assassinate the governor"
+        if subj is None or subj.lemma_.lower() not in self.book.instruments:
+            return []
+        owner = self._affiliation(subj, 1) or next(iter(self.actors(_child(subj, {"poss"}))), None) or next(
+            (a for t in _prep_objects(subj, "by") for a in self._agent(t, True)), None)
+        return [owner] if owner else [_UNKNOWN]
 
     def _target_actors(self, token: Token) -> list[str]:
         """A target, or the owner of the act named ("condemned Russia's attack" → Russia)."""
@@ -477,6 +515,8 @@ class _SentenceCoder:
         if not found and token.pos_ in {"NOUN", "PROPN"}:
             owner = self._affiliation(token, 1)  # "killed 46 Afghan civilians"
             found = [owner] if owner else []
+        if not found and token.dep_ == "pobj" and token.head.lower_ in {"in", "to"}:
+            found = self._place_state(token)  # "arrived in Amman on a visit": the state of its capital
         return found
 
     def _subject_actors(self, verb: Token, generic: bool = False) -> list[str]:
@@ -500,6 +540,9 @@ class _SentenceCoder:
             if node.dep_ == "xcomp" and _child(node.head, {"dobj"}) is not None:
                 # "urged the UNHCR to keep": the object controls the infinitive
                 return self.actors(_child(node.head, {"dobj"}))
+            if node.dep_ == "pcomp" and node.head.head.pos_ == "ADJ" and node.head.head.dep_ == "acomp":
+                node = node.head.head  # "X is guilty of violating", "X is responsible for killing"
+                continue
             if node.dep_ in {"conj", "xcomp", "advcl", "acomp"} and node.head.i != node.i:
                 node = node.head  # "Syria is willing to withdraw": through the adjective
                 continue
@@ -551,7 +594,9 @@ class _SentenceCoder:
         Speculation ("may", "could") and conditions ("if") keep the act's code, hypothetical."""
         m = self.book.modality
         aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-        head = verb.head.lemma_.lower() if verb.dep_ == "xcomp" else ""
+        infinitive = verb.dep_ == "xcomp" or verb.dep_ == "advcl" and verb.tag_ == "VB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)  # "have sworn to fight until ..."
+        head = verb.head.lemma_.lower() if infinitive else ""
         if not (aux & m.future or head in m.heads or head in m.pledges or head in m.failures) \
                 or aux & m.speculative:
             return code, negated, hypothetical
@@ -569,7 +614,8 @@ class _SentenceCoder:
             for c in verb.children
         )
         if conditional or not cooperative:
-            own = frame is None or any(s in frame.speaker or self._speaks_for(frame, s) for s in sources)
+            own = frame is None or head in m.pledges or any(
+                s in frame.speaker or self._speaks_for(frame, s) for s in sources)
             threat = Modality.lookup(m.threat, code) if (own or conditional) else None
             if conditional and threat is None and code[:2] != "13":
                 threat = "130"
@@ -622,8 +668,10 @@ class _SentenceCoder:
     def _code_noun(self, noun: Token, p: NounPattern) -> None:
         if p.requires_mod and not any(c.lemma_.lower() in p.requires_mod for c in noun.children):
             return
+        if p.subject_of and not (noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.lemma_.lower() in p.subject_of):
+            return  # "Palestinian riots are continuing": the event is what the clause is about
         sources, targets = self._noun_roles(noun, p)
-        if not sources or not (targets or p.symmetric and len(sources) > 1):
+        if not sources or not (targets or p.symmetric and len(sources) > 1 or p.optional_target):
             return
         hypothetical = any(c.lemma_.lower() in _HYPOTHETICAL_MODS for c in noun.children) or (
             _hypothetical(noun.head) if noun.dep_ in {"nsubj", "nsubjpass"} else False
@@ -645,6 +693,9 @@ class _SentenceCoder:
                 sources = self.actors(_child(noun, {"poss"}))
             elif spec == "clause":
                 sources = self._clause_subject(noun)
+            elif spec == "amod":
+                owner = self._affiliation(noun, 1)  # "Palestinian riots", "Kurdish demonstrations"
+                sources = [owner] if owner else []
             if sources:
                 break
         targets: list[str] = []
@@ -652,7 +703,8 @@ class _SentenceCoder:
             if spec == "between":
                 targets = [a for a in between if a not in sources]
             else:
-                targets = [a for t in _prep_objects(noun, spec) for a in self.actors(t)]
+                find = self._target_actors if p.optional_target else self.actors
+                targets = [a for t in _prep_objects(noun, spec) for a in find(t)]
             targets = [a for a in targets if a not in sources]
             if targets:
                 break
@@ -877,6 +929,11 @@ def _path(verb: Token, path: str) -> list[Token]:
     if path == "dative":
         obj = _child(verb, {"dative", "iobj"})
         return [obj] if obj is not None else []
+    if path.count("prep:") > 1:
+        # "engaged in fighting with X", "a suspension of links with X": a preposition on the object of
+        # a preposition
+        outer, inner = path.rsplit(".prep:", 1)
+        return [o for t in _path(verb, outer) for o in _prep_objects(t, inner)]
     if path.startswith("prep:"):
         return _prep_objects(verb, path[5:])
     if path == "ccomp.nsubj":
@@ -898,6 +955,17 @@ def _path(verb: Token, path: str) -> list[Token]:
         xcomp = _child(verb, {"xcomp"})
         return [o for o in [_child(xcomp, {"dobj"})] if o is not None]
     return []
+
+
+def _meets(verb: Token, requirement: str) -> bool:
+    """A required path, filled ("prep:on"), or filled by one of the listed lemmas ("prep:on=visit|trip":
+    "arrived in Amman on a visit")."""
+    path, _, words = requirement.partition("=")
+    found = _path(verb, path)
+    if not words:
+        return bool(found)
+    allowed = set(words.split("|"))
+    return any(t.lemma_.lower() in allowed or t.lower_ in allowed for t in found)
 
 
 def _negated(verb: Token) -> bool:

@@ -57,6 +57,8 @@ class NounPattern:
     targets: tuple[str, ...]
     symmetric: bool = False
     requires_mod: frozenset[str] = frozenset()
+    optional_target: bool = False
+    subject_of: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,7 @@ class PatternBook:
     intent_meeting_code: str
     modality: Modality = field(default_factory=Modality)
     agent_stop: frozenset[str] = frozenset()
+    instruments: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, extra: Sequence[Path] = ()) -> PatternBook:
@@ -145,6 +148,8 @@ class PatternBook:
                 targets=tuple(entry.get("targets", [])),
                 symmetric=bool(entry.get("symmetric", False)),
                 requires_mod=frozenset(entry.get("requires_mod", [])),
+                optional_target=bool(entry.get("optional_target", False)),
+                subject_of=frozenset(entry.get("subject_of", [])),
             )
             nouns.update({lemma: noun for lemma in noun.lemmas})
         frames = raw["frames"]
@@ -166,6 +171,7 @@ class PatternBook:
             intent_meeting_code=str(intents["meeting_code"]),
             modality=_modality(raw.get("modality", {})),
             agent_stop=frozenset(raw.get("agents", {}).get("not_agents", [])),
+            instruments=frozenset(raw.get("agents", {}).get("instruments", [])),
         )
 
     def codes(self) -> set[str]:
