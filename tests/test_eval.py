@@ -239,7 +239,7 @@ def test_missing_document_gives_misses(gold) -> None:
     assert score.gold == 7 and score.matched == 3 and len(score.misses) == 4
 
 
-REAL_SEEDS = Path("/work/shared/gold/seeds.jsonl")
+REAL_SEEDS = Path(__file__).resolve().parents[2] / "shared" / "gold" / "seeds.jsonl"
 
 
 @pytest.mark.skipif(not REAL_SEEDS.exists(), reason="shared gold file not present")
@@ -326,7 +326,7 @@ def test_load_plover_gold(tmp_path: Path) -> None:
         load_plover_gold(path)
 
 
-REAL_PLOVER = Path("/work/shared/benchmarks/plover-gsr/PLOVER_GSR_CAMEO.json")
+REAL_PLOVER = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "plover-gsr" / "PLOVER_GSR_CAMEO.json"
 
 
 @pytest.mark.skipif(not REAL_PLOVER.exists(), reason="shared PLOVER gold file not present")
