@@ -128,3 +128,22 @@ def test_demonym_title_gives_learned_country_code(pipeline):
     result = pipeline.process(Document(id="m", text=text, source="m", published=date(2026, 3, 1)))
     (learned,) = [a for a in result.actors if a.learned]
     assert (learned.name, learned.country, learned.code) == ("Petra Ionescu", "MDA", "MDA.GOV")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # an office-holder with no country in the title belongs to the one state his sentence names
+        ("President Ilir Dervishi banned opposition rallies in Albania on Monday.", "ilir-dervishi", "ALB"),
+        ("Lt. Gen. Henri Desrosiers resigned on Friday to allow Haiti's first free elections.",
+         "henri-desrosiers", "HTI"),
+        # ... but not a state the sentence only acts on
+        ("President Ilir Dervishi called for sanctions against Serbia.", "ilir-dervishi", None),
+        # a hyphenated title keeps its organisation
+        ("Arab League Secretary-General Amr Hadi urged Israel to halt settlement building.", "amr-hadi", "LAS"),
+    ],
+)
+def test_learned_office_holder_country(pipeline, text, name, country):
+    result = pipeline.process(Document(id="h", text=text, source="h", published=date(2000, 1, 1)))
+    learned = {a.id: a for a in result.actors if a.learned}
+    assert learned[name].country == country

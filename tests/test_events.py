@@ -275,6 +275,22 @@ GENERIC_CASES = [
         "The Eastern Partnership Forum concluded that Belarus must release all political prisoners.",
         [("?Eastern Partnership Forum", "1053", "BLR")],
     ),
+    # a minority people is coded by the state the sentence says it lives in, else by none
+    ("Ethnic Russians protested against Latvia's new language law on Saturday.", [("LVA", "140", None)]),
+    ("Ethnic Albanian rebels operating in Macedonia have been disarmed.", [("MKD", "0873", None)]),
+    ("Hundreds of ethnic Uzbeks blocked a highway on Monday.", [("?ethnic Uzbeks", "144", None)]),
+    # multi-word demonyms; an agent "based in" a capital; followers of a person
+    ("The Sri Lankan army shelled rebel positions near Jaffna.", [("LKA", "194", None)]),
+    ("A newspaper based in Tehran accused the United States of espionage.", [("IRN", "112", "USA")]),
+    ("Gunmen loyal to Polish General Jan Kowalski attacked Ukrainian border guards.", [("POL", "190", "UKR")]),
+    # an agentless violent act is coded by the state the clause places it in (never a non-violent one)
+    ("Two Turkish soldiers were shot dead in Baghdad on Sunday.", [("IRQ", "190", "TUR")]),
+    ("A Turkish engineer was abducted in Lebanon on Friday.", [("LBN", "181", "TUR")]),
+    ("Two Turkish soldiers were killed by a roadside bomb outside the Iraqi city of Mosul.", [("IRQ", "190", "TUR")]),
+    ("A Turkish engineer was placed under investigation in Lebanon.", [("?unknown", "090", "TUR")]),
+    # a surname that may not stand alone names the person after a title, or as owner of a government
+    ("President Bush threatened new sanctions against Cuba.", [("george-w-bush", "130", None)]),
+    ("The Clinton administration accused Iraq of violating the ceasefire.", [("bill-clinton", "112", "IRQ")]),
 ]
 
 

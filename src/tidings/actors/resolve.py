@@ -29,6 +29,8 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "from", "to", "into", "throughout"}
 _INITIAL = re.compile(r"([A-ZА-ЯЁІЎ])\.\s?$")
 _INITIAL_NAME = re.compile(r"^[A-ZА-ЯЁІЎ]\.\s?\w")
+_GOVERNMENT_NOUNS = {"administration", "government", "cabinet", "presidency"}
+_MOTION_VERBS = {"return", "go", "come", "travel", "fly", "arrive", "flee", "move", "head", "retreat", "withdraw"}
 _MODIFIER_WORDS = {"deputy", "assistant", "vice", "first", "acting", "former", "chief", "senior", "special"}
 _GENERIC_OFFICE_WORDS = {"of", "the", "and", "for", "on", "in"}
 
@@ -160,10 +162,16 @@ class ActorResolver:
         self.kb = kb
         self.refs = refs
         self._names = _NameMatcher(kb)
+        # people whose surname may not stand alone, by folded surname: "President Bush" still names one
+        self._titled: dict[str, list[Actor]] = {}
+        for actor in kb.actors():
+            if actor.type == "person" and not actor.bare_surname and " " in actor.name:
+                self._titled.setdefault(fold(actor.name.split()[-1]), []).append(actor)
 
     # -- public ------------------------------------------------------------------------------
     def resolve(self, doc: Doc) -> ResolvedDoc:
         mentions = self._name_mentions(doc)
+        mentions = self._titled_surname_mentions(doc, mentions)
         learned, mentions = self._learn_people(doc, mentions)
         person_ids = {a.id for a in learned} | {
             a for m in mentions for a in m.actor_ids if (actor := self.kb.get(a)) and actor.type == "person"
@@ -199,6 +207,37 @@ class ActorResolver:
         self._disambiguate_surnames(mentions)
         return _drop_overlaps(mentions)
 
+    def _titled_surname_mentions(self, doc: Doc, mentions: list[DocMention]) -> list[DocMention]:
+        """"President Bush", "the Bush administration": a surname that may not stand alone names the
+        person when a title his office fits comes before it, or when it owns his government. Of two
+        holders (the two Presidents Bush), the one named in full earlier, else the later in office."""
+        if not self._titled:
+            return mentions
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        named = {a for m in mentions for a in m.actor_ids}
+        added = []
+        for token in doc:
+            if token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper():
+                continue
+            people = self._titled.get(fold(token.text))
+            if not people:
+                continue
+            if token.dep_ == "compound" and token.head.lemma_.lower() in _GOVERNMENT_NOUNS:
+                # "the Bush administration": a head of government's
+                fits = [a for a in people if any(w in (r.office or "").lower() for r in a.roles
+                                                 for w in ("president", "prime minister", "chancellor"))]
+            else:
+                words = [t.text for t in doc[max(token.sent.start, token.i - 3) : token.i]
+                         if t.pos_ in {"NOUN", "PROPN"}]
+                key = self.refs.title_key(words) if words and words[-1] == doc[token.i - 1].text else None
+                fits = [a for a in people if key and self._title_fits(key, a, set())]
+            if not fits:
+                continue
+            earlier = [a for a in fits if a.id in named]
+            best = earlier[0] if earlier else max(fits, key=_latest_role)
+            added.append(DocMention(token.i, token.i + 1, "name", [best.id], 0.8 if earlier else 0.6))
+        return _drop_overlaps(sorted(mentions + added, key=lambda m: m.start)) if added else mentions
+
     def _filter_initial(self, actor_ids: list[str], initial: str) -> list[str]:
         folded = fold(initial)
         keep = []
@@ -232,7 +271,7 @@ class ActorResolver:
                 continue
             actor_id = self.kb.fuzzy(name.text)
             if actor_id is None and len(name) >= 2:
-                actor = self._learned_actor(name)
+                actor = self._learned_actor(name, mentions)
                 learned.setdefault(actor.id, actor)
                 actor_id = actor.id
                 surnames[name[-1].text] = actor.id
@@ -251,11 +290,13 @@ class ActorResolver:
             if token.i not in covered and token.pos_ == "PROPN" and token.text in surnames:
                 mentions.append(DocMention(token.i, token.i + 1, "surname", [surnames[token.text]], 0.8))
 
-    def _learned_actor(self, name: Span) -> Actor:
+    def _learned_actor(self, name: Span, mentions: list[DocMention]) -> Actor:
         title_tokens = _title_context(name)
         words = [t.text for t in title_tokens]
         key = self.refs.title_key([t.text for t in title_tokens if t.pos_ in {"NOUN", "PROPN"}])
         country, org_code = self._title_affiliation(title_tokens)
+        if country is None and org_code is None and key is not None and not self.refs.titles[key].generic:
+            country = self._home_state(name, mentions)
         sector = self._sector(key, words)
         code = org_code or (f"{country}.{sector}" if country and sector else country)
         office = " ".join(words).strip(" ,") or None
@@ -280,6 +321,28 @@ class ActorResolver:
             if actor and actor.type == "state":
                 country = country or actor.id
         return country, None
+
+    def _home_state(self, name: Span, mentions: list[DocMention]) -> str | None:
+        """"President Yoweri Museveni has banned Ugandan opposition candidates", "President Gbagbo
+        extended the curfew in Abidjan": an office-holder the text gives no country is the official of
+        the one state his sentence names (by name, demonym or capital), unless that state is only
+        what the sentence acts on ("called for sanctions against Nigeria")."""
+        sent = name.sent
+        found: set[str] = set()
+        for m in mentions:
+            if not (sent.start <= m.start < sent.end) or name.start <= m.start < name.end:
+                continue
+            states = [a for a in m.actor_ids if self._is_state(a)]
+            if not states:
+                continue
+            head = m.span(name.doc).root
+            if m.kind != "demonym" and _is_acted_on(head):
+                return None
+            found.update(states[:1])
+        for token in sent:
+            if token.ent_type_ in {"GPE", "LOC"} and token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS:
+                found.update(a for a in self.kb.lookup(token.text) if self._is_state(a))
+        return next(iter(found)) if len(found) == 1 else None
 
     def _sector(self, key: str | None, words: list[str]) -> str | None:
         for word in words:
@@ -605,6 +668,23 @@ def _is_place_use(span: Span) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS
 
 
+def _latest_role(actor: Actor) -> str:
+    return max((str(r.start or "") for r in actor.roles), default="")
+
+
+def _is_acted_on(head: Token) -> bool:
+    """A state named as the object of an act ("against Nigeria", "urged Russia"), not as a place."""
+    head = _np_head(head)
+    if head.dep_ in {"dobj", "dative"}:
+        return True
+    if head.dep_ != "pobj":
+        return False
+    prep = head.head
+    if prep.lower_ == "to":  # "returning to Kyrgyzstan" is a place, "an appeal to Russia" is not
+        return prep.head.lemma_.lower() not in _MOTION_VERBS
+    return prep.lower_ in {"against", "with", "toward", "towards", "on", "upon"}
+
+
 def _clean_person(ent: Span) -> Span | None:
     tokens = [t for t in ent if t.pos_ == "PROPN" and t.text[:1].isupper()]
     if not tokens:
@@ -658,8 +738,9 @@ def _title_context(name: Span) -> list[Token]:
     doc = name.doc
     before: list[Token] = []
     i = name.start - 1
-    while i >= 0 and doc[i].dep_ in {"compound", "amod", "nmod"} and i < doc[i].head.i < name.end:
-        before.insert(0, doc[i])
+    while i >= 0 and (doc[i].dep_ in {"compound", "amod", "nmod"} or doc[i].tag_ == "HYPH") and \
+            i < doc[i].head.i < name.end:
+        before.insert(0, doc[i])  # "Arab League Secretary-General Chedli Klibi": the hyphen too
         i -= 1
     first = before[0].i if before else name.start
     if first > 0 and doc[first - 1].dep_ == "pobj":

@@ -20,6 +20,7 @@ from tidings.actors.kb import ActorKB
 from tidings.actors.references import References
 from tidings.actors.resolve import DocMention, ResolvedDoc
 from tidings.events.patterns import Modality, NounPattern, PatternBook, VerbPattern
+from tidings.records import Actor
 
 __all__ = ["CodedDoc", "EventCoder", "RawEvent"]
 
@@ -37,6 +38,7 @@ _MEASURES = {"ton", "tonne", "kg", "kilogram", "worth", "dollar", "million", "bi
 _PLACE_NOUNS = {"village", "town", "city", "stronghold", "position", "territory", "base", "post", "outpost", "hill",
                 "camp", "area", "region", "district", "province", "airport", "port", "border", "bridge", "capital"}
 _UNKNOWN = "?unknown"
+_PLACE_PREPS_IN = {"in", "near", "outside", "at", "inside"}
 _PERSONAL = {"he", "she", "it", "they", "we"}
 _ORG_ENTS = {"ORG", "NORP", "GPE", "FAC", "LOC"}
 _QUANTITIES = {"thousand", "hundred", "dozen", "group", "crowd", "number", "million", "band", "score", "some",
@@ -166,7 +168,7 @@ class _SentenceCoder:
                             return self.actors(pobj, depth + 1)
             for child in token.children:
                 if child.dep_ == "amod":
-                    state = self.c.kb.demonym(child.text)
+                    state = self._demonym(child)
                     if state:
                         return [state]
         return []
@@ -198,7 +200,7 @@ class _SentenceCoder:
                 return self._agent(inner, True)
         if self.resolved.mention_at(token) is not None and self.resolved.mention_at(token).kind == "plural":
             return []
-        owner = self._affiliation(token, 0)
+        owner = self._affiliation(token, 0) or self._based_in(token) or self._followers_of(token)
         if owner:
             return [owner]
         words = [t for t in token.lefts if t.dep_ in {"compound", "amod"} and t.pos_ in {"NOUN", "PROPN", "ADJ"}]
@@ -208,10 +210,14 @@ class _SentenceCoder:
     def _affiliation(self, token: Token, depth: int) -> str | None:
         """The actor an agent noun belongs to: its demonym, owner or compound, or the state it is in.
         A people is coded by the state it lives in: "Bosnian Serbs", "ethnic Albanians in Serbia"."""
-        own = self.c.kb.demonym(token.text)
+        if self._is_minority(token):
+            # "ethnic Albanians in Macedonia", "ethnic Turks ... Sweden's decision": a minority people
+            # is coded by the state it lives in, which only the rest of the sentence can say
+            return self._home_of_minority(token)
+        own = self._demonym(token)
         for child in token.children:
             if child.dep_ in {"amod", "compound", "nmod", "poss"}:
-                state = self.c.kb.demonym(child.text) or self._led_by(child)
+                state = self._demonym(child) or self._led_by(child)
                 if state and state != own:
                     return state
                 found = self.actors(child) if self.resolved.mention_at(child) is not None else []
@@ -233,6 +239,68 @@ class _SentenceCoder:
                     if owner:
                         return owner
         return own
+
+    def _demonym(self, token: Token) -> str | None:
+        """The state a demonym names, a multi-word one included ("Sri Lankan", "South Korean")."""
+        state = self.c.kb.demonym(token.text)
+        if state:
+            return state
+        mention = self.resolved.mention_at(token)
+        if mention is not None and mention.kind == "demonym" and mention.actor_ids and \
+                mention.end - 1 == token.i:
+            return mention.actor_ids[0]
+        return None
+
+    def _is_minority(self, token: Token) -> bool:
+        """"ethnic Albanians", "ethnic Albanian guerrillas", "the Turkish minority"."""
+        if token.lemma_.lower() == "minority":
+            return True
+        mods = [c for c in token.children if c.dep_ in {"amod", "compound"}]
+        mods += [g for c in mods for g in c.children if g.dep_ in {"amod", "advmod", "compound"}]
+        return any(m.lower_ == "ethnic" for m in mods)
+
+    def _home_of_minority(self, token: Token) -> str | None:
+        """The one state a sentence names, other than the minority's own ("in Macedonia",
+        "Sweden's decision"): a name, a capital or a place."""
+        own = self._demonym(token) or next(
+            (s for c in token.children if c.dep_ in {"amod", "compound"} for s in [self._demonym(c)] if s), None)
+        for other in self.sent:
+            if other.i == token.i:
+                continue
+            mention = self.resolved.mention_at(other)
+            if mention is not None and mention.kind in {"name", "metonym"}:
+                states = [a for a in mention.actor_ids if self._is_state(a) and a != own]
+            else:
+                states = [a for a in self._place_state(other) if a != own] if other.dep_ == "pobj" else []
+            if states:
+                return states[0]
+        return None
+
+    def _based_in(self, token: Token) -> str | None:
+        """"a newspaper based in east Beirut", "a group headquartered in Kabul": the state of the place."""
+        for acl in token.children:
+            if acl.dep_ != "acl" or acl.lemma_.lower() not in {"base", "headquarter", "locate"}:
+                continue
+            for pobj in _prep_objects(acl, "in"):
+                found = [a for a in self.actors(pobj) if self._is_state(a)] or self._place_state(pobj)
+                if found:
+                    return found[0]
+        return None
+
+    def _followers_of(self, token: Token) -> str | None:
+        """"supporters of former President X", "militants loyal to X": the country of the person they
+        follow."""
+        objects = _prep_objects(token, "of") + [o for c in token.children if c.dep_ == "amod"
+                                                for o in _prep_objects(c, "to")]
+        for pobj in objects:
+            for actor_id in self.actors(pobj):
+                actor = self.c.kb.get(actor_id) or self._learned(actor_id)
+                if actor is not None and actor.type == "person" and actor.country:
+                    return actor.country
+        return None
+
+    def _learned(self, actor_id: str) -> Actor | None:
+        return next((a for a in self.resolved.learned if a.id == actor_id), None)
 
     def _led_by(self, token: Token) -> str | None:
         """"Vietnamese-led forces": the state that leads them."""
@@ -465,6 +533,12 @@ class _SentenceCoder:
         if passive:
             agent = _child(verb, {"agent"})
             sources = self._agent(_child(agent, {"pobj"}), generic=True) if agent is not None else []
+            by = _child(agent, {"pobj"})
+            if by is not None and by.lemma_.lower() in self.book.instruments and "17" <= p.code[:2] <= "20" \
+                    and not self.actors(by):
+                # "killed by a roadside bomb outside Basra": the bomb's owner, else the state of the place
+                owner = self._affiliation(by, 1) or next(iter(self.actors(_child(by, {"poss"}))), None)
+                sources = [owner or self._state_of_place(verb) or _UNKNOWN]
             if p.patient_source and agent is None:
                 # "the guerrillas have been demobilized": the patient is the one who yields
                 return self._agent(_child(verb, {"nsubjpass"}), generic=True), [], passive
@@ -473,7 +547,9 @@ class _SentenceCoder:
                 targets = self._target_actors(patient) if patient is not None else []
             if agent is None and ("17" <= p.code[:2] <= "20" or p.code[:2] in {"09", "11"}) and targets:
                 # "three soldiers were killed in a bombing", "X has been accused of": the agent is unknown
-                sources = [_UNKNOWN]  # "three soldiers were killed in a bombing": the attacker is unknown
+                # the attacker is unknown; a violent or coercive act is coded by the state it happened in
+                violent = "17" <= p.code[:2] <= "20"
+                sources = [(self._state_of_place(verb) if violent else None) or _UNKNOWN]
         elif p.stative:
             # "X is opposed to": the subject, which the parser may hang on the auxiliary
             subj = _child(verb, {"nsubj", "nsubjpass"}) or _child(_child(verb, {"auxpass", "aux"}), {"nsubj"})
@@ -505,7 +581,35 @@ class _SentenceCoder:
             return []
         owner = self._affiliation(subj, 1) or next(iter(self.actors(_child(subj, {"poss"}))), None) or next(
             (a for t in _prep_objects(subj, "by") for a in self._agent(t, True)), None)
-        return [owner] if owner else [_UNKNOWN]
+        return [owner or self._state_of_place(verb) or _UNKNOWN]
+
+    def _state_of_place(self, verb: Token) -> str | None:
+        """"was arrested in Lebanon", "was killed in an explosion in a district of east Beirut", "killed
+        by a device outside the Iraqi city of Basra": an act whose agent is unknown is coded by the state
+        where the clause says it happened, when the base knows the place. A place that only describes
+        the attack ("a car bombing in central Baghdad killed") says where the attack was, not who did it."""
+        return self._place_below(verb, 0, False)
+
+    def _place_below(self, node: Token, depth: int, in_place: bool) -> str | None:
+        for prep in node.children:
+            if prep.dep_ != "prep":
+                continue
+            place = prep.lower_ in _PLACE_PREPS_IN or in_place and prep.lower_ == "of"
+            # "outside of the city": a preposition made of two
+            objects = [c for c in prep.children if c.dep_ == "pobj"] or [
+                g for c in prep.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            for pobj in objects:
+                if place:
+                    found = [a for a in self.actors(pobj) if self._is_state(a)] or self._place_state(pobj)
+                    owner = None if found else self._affiliation(pobj, 1)  # "the Iraqi city of Basra"
+                    found = found or ([owner] if owner and self._is_state(owner) else [])
+                    if found:
+                        return found[0]
+                if depth < 3:
+                    inner = self._place_below(pobj, depth + 1, place)
+                    if inner:
+                        return inner
+        return None
 
     def _target_actors(self, token: Token) -> list[str]:
         """A target, or the owner of the act named ("condemned Russia's attack" → Russia)."""
