@@ -214,3 +214,17 @@ def test_events_of_agents_that_are_no_known_actor_are_stored(tmp_path):
     assert result.exit_code == 0, result.output
     rows = [json.loads(r) for r in run("events", "--db", str(db), "--format", "jsonl").output.splitlines()]
     assert [(e["source_id"], e["source_name"], e["cameo"]) for e in rows] == [(None, "masked gunmen", "181")]
+
+
+PLOVER = ROOT.parent / "shared" / "benchmarks" / "plover-gsr" / "PLOVER_GSR_CAMEO.json"
+
+
+@pytest.mark.skipif(not PLOVER.exists(), reason="../shared/benchmarks/plover-gsr is not beside the repository")
+def test_eval_on_the_plover_gold_set():
+    result = run("eval", str(PLOVER), "--format", "json")
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output)
+    assert figures["records"] == 322
+    assert figures["type_accuracy"] >= 0.80
+    assert figures["source_accuracy"] >= 0.80
+    assert figures["confusion"]["ASSAULT"]["ASSAULT"] >= 20
