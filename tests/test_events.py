@@ -309,3 +309,13 @@ def test_generic_agents_keep_their_events(pipeline, sentence, expected):
     doc = pipeline.nlp(sentence)
     coded = pipeline.coder.code(doc, pipeline.resolver.resolve(doc))
     assert [(e.source, e.code, e.target) for e in coded.events] == expected
+
+
+def test_every_code_the_pattern_book_can_emit_is_in_the_codebook():
+    from tidings.events.codebook import Codebook
+    from tidings.events.patterns import PatternBook
+
+    codes = PatternBook.load().codes()
+    assert len(codes) > 100
+    codebook = Codebook.load()
+    assert sorted(c for c in codes if not codebook.is_code(c)) == []

@@ -498,7 +498,7 @@ class _SentenceCoder:
         obj = _object(verb)
         if obj is not None and p.objects:
             self.consumed.add(obj.i)
-        sources, targets, passive = self._verb_roles(verb, p)
+        sources, targets, _passive = self._verb_roles(verb, p)
         via: list[str] = []
         if p.source_from and obj is not None:
             given = [a for t in _from_phrases(obj) for a in self.actors(t)]
@@ -525,7 +525,6 @@ class _SentenceCoder:
                 speaker=speaker, via=relay, negated=negated, hypothetical=hypothetical,
                 core=verb.dep_ != "relcl",
             ))
-        del passive
 
     def _verb_roles(self, verb: Token, p: VerbPattern) -> tuple[list[str], list[str], bool]:
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) and not p.stative
