@@ -102,6 +102,8 @@ def ingest(
     report = ingest_paths(paths, published=_parse_date(published, "--published"))
     for error in report.errors:
         err.print(f"[red]error:[/red] {error}", highlight=False)
+    if report.errors and not report.documents:
+        raise typer.Exit(1)  # nothing to store: leave the database untouched
     store = Store(db)
     try:
         fresh = _new_documents(store, report.documents)
@@ -117,8 +119,6 @@ def ingest(
         + ", ".join(f"{v} {k}" for k, v in counts.items()),
         highlight=False,
     )
-    if report.errors and not report.documents:
-        raise typer.Exit(1)
 
 
 def _new_documents(store: Store, documents: list[Document]) -> list[Document]:
