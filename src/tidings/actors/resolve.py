@@ -54,12 +54,7 @@ class ResolvedDoc:
     mentions: list[DocMention]
     token_mention: dict[int, int]  # token index → index into mentions
     learned: list[Actor]
-    titles_seen: dict[str, set[str]]  # actor id → title keys attached to them in this document
     person_ids: set[str] = field(default_factory=set)
-
-    def actors_at(self, token: Token) -> list[str]:
-        idx = self.token_mention.get(token.i)
-        return list(self.mentions[idx].actor_ids) if idx is not None else []
 
     def mention_at(self, token: Token) -> DocMention | None:
         idx = self.token_mention.get(token.i)
@@ -182,7 +177,7 @@ class ActorResolver:
         self._contextual_mentions(doc, mentions, token_mention, titles_seen, learned, person_ids)
         mentions.extend(self._compound_titles(doc, mentions))
         mentions.sort(key=lambda m: m.start)
-        return ResolvedDoc(mentions, _index(mentions), learned, titles_seen, person_ids)
+        return ResolvedDoc(mentions, _index(mentions), learned, person_ids)
 
     # -- names -------------------------------------------------------------------------------
     def _name_mentions(self, doc: Doc) -> list[DocMention]:
