@@ -150,20 +150,27 @@ def test_missing_path(tmp_path):
     assert f"error: {tmp_path / 'nowhere.txt'}: no such file or directory" in result.output
 
 
-def test_failed_batch_leaves_no_partial_document(tmp_path, monkeypatch):
-    """A failure while saving rolls the whole batch back."""
+def test_a_document_the_store_refuses_is_reported_and_the_rest_of_its_batch_saved(tmp_path):
+    """A real save failure (a SQLite trigger refuses one document): the batch is retried one by one."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in CORPUS.glob("*.txt"):
+        (folder / path.name).write_bytes(path.read_bytes())
+    (folder / "poison.txt").write_text("Lithuania and Poland agreed on joint border patrols on 2 March 2026.\n",
+                                       "utf-8")
+    db = tmp_path / "p.db"
     from tidings.store import Store
 
-    def broken_save(self, results):
-        results = list(results)
-        raise RuntimeError(f"disk full after {len(results)} results")
-
-    monkeypatch.setattr(Store, "save", broken_save)
-    db = tmp_path / "p.db"
-    with pytest.raises(RuntimeError):
-        run("ingest", str(CORPUS), "--db", str(db))
-    monkeypatch.undo()
-    assert dump(db).get("documents", []) == []
+    Store(str(db)).close()  # the schema first, then a trigger that refuses one source
+    with sqlite3.connect(db) as conn:
+        conn.execute("CREATE TRIGGER refuse BEFORE INSERT ON documents WHEN NEW.source LIKE '%poison%' "
+                     "BEGIN SELECT RAISE(ABORT, 'refused by trigger'); END")
+    result = run("ingest", str(folder), "--db", str(db))
+    assert result.exit_code == 0, result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "poison.txt: could not be saved" in errors[0] and "refused by trigger" in errors[0]
+    assert "ingested 2 new document(s)" in result.output
+    assert len(dump(db)["documents"]) == 2
 
 
 USER_ACTORS = """

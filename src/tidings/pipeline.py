@@ -53,6 +53,17 @@ class Pipeline:
         self.resolver = ActorResolver(self.kb, self.refs)
         self.coder = EventCoder(self.book, self.kb, self.refs)
 
+    def learn(self, actors: Iterable[Actor]) -> None:
+        """Add people learned from documents stored since this pipeline was built (as ``config.learned``)."""
+        added = False
+        for actor in actors:
+            if self.kb.get(actor.id) is None:
+                self.kb.add(actor)
+                added = True
+        if added:
+            self.resolver = ActorResolver(self.kb, self.refs)
+            self.coder = EventCoder(self.book, self.kb, self.refs)
+
     def process(self, document: Document) -> DocResult:
         return self.process_parsed(document, self.nlp(document.text))
 
@@ -182,7 +193,10 @@ def _mentions(
     out: list[Mention] = []
     for m in resolved.mentions:
         span = m.span(doc)
-        actor_ids = m.actor_ids or plural.get(m.start, []) or [None]
+        # a plural reference resolved to the last meeting's sides keeps only real actors: the coder's
+        # "?diplomat" placeholders (agents that are no known actor) have no row in the actors table
+        sides = [a for a in plural.get(m.start, []) if a and not a.startswith("?")]
+        actor_ids = m.actor_ids or sides or [None]
         for actor_id in actor_ids:
             out.append(Mention(doc_id, span.start_char, span.end_char, span.text, m.kind, actor_id,
                                sentence_of[m.start], m.confidence))

@@ -20,11 +20,10 @@ from rich.table import Table
 from rich.text import Text
 
 from tidings.errors import TidingsError
-from tidings.records import Document, Event, to_plain
+from tidings.records import Event, to_plain
 
 if TYPE_CHECKING:  # the heavy modules load only for the commands that use them
     from tidings.actors.kb import ActorKB
-    from tidings.pipeline import PipelineConfig
     from tidings.store import Store
 
 __all__ = ["app"]
@@ -63,8 +62,13 @@ def _actor_files(given: list[Path] | None) -> tuple[Path, ...]:
     return tuple((config.parent / f) for f in files)
 
 
+def _print_error(message: str) -> None:
+    """One error line; the message (file names included) is printed literally, never as markup."""
+    err.print(Text("error: ", style="red") + Text(message), highlight=False, soft_wrap=True)
+
+
 def _fail(message: str, code: int = 1) -> None:
-    err.print(f"[red]error:[/red] {message}", highlight=False)
+    _print_error(message)
     raise typer.Exit(code)
 
 
@@ -93,62 +97,43 @@ def ingest(
     published: Annotated[str | None, typer.Option(help="Publication date for every document (YYYY-MM-DD).")] = None,
     actors: ActorsOption = None,
     workers: Annotated[int, typer.Option(help="Worker processes for coding.")] = 1,
+    batch_size: Annotated[int, typer.Option("--batch-size", help="Documents coded and committed together.")] = 200,
 ) -> None:
-    """Read documents, code their events and store them (idempotent: a known document is skipped)."""
-    from tidings.ingest import ingest_paths
-    from tidings.pipeline import PipelineConfig
+    """Read documents, code their events and store them, a batch per transaction (a rerun resumes)."""
+    from tidings.errors import IngestError
+    from tidings.ingest import iter_files
+    from tidings.service import IngestOptions, IngestTotals
+    from tidings.service import ingest as run_ingest
     from tidings.store import Store
 
-    report = ingest_paths(paths, published=_parse_date(published, "--published"))
-    for error in report.errors:
-        err.print(f"[red]error:[/red] {error}", highlight=False)
-    if report.errors and not report.documents:
-        raise typer.Exit(1)  # nothing to store: leave the database untouched
-    store = Store(db)
-    try:
-        fresh = _new_documents(store, report.documents)
-        learned = tuple(a for a in store.actors() if a.learned)
-        config = PipelineConfig(actor_files=_actor_files(actors), learned=learned)
-        _code_and_save(store, fresh, config, workers)
-        counts = store.counts()
-    finally:
-        store.close()
-    dropped = len(report.duplicates) + len(report.documents) - len(fresh)
-    out.print(
-        f"ingested {len(fresh)} new document(s); {dropped} already known or duplicate; store: "
-        + ", ".join(f"{v} {k}" for k, v in counts.items()),
-        highlight=False,
-    )
+    if workers < 1:
+        _fail(f"--workers: expected 1 or more, got {workers}", 2)
+    if batch_size < 1:
+        _fail(f"--batch-size: expected 1 or more, got {batch_size}", 2)
+    options = IngestOptions(published=_parse_date(published, "--published"), actor_files=_actor_files(actors),
+                            workers=workers, batch_size=batch_size)
+    files = sum(1 for f in iter_files(paths) if not isinstance(f, IngestError))
 
+    def on_error(error: IngestError) -> None:
+        _print_error(str(error))
 
-def _new_documents(store: Store, documents: list[Document]) -> list[Document]:
-    """Documents the store does not hold yet; copies of stored stories only add their outlet."""
-    from tidings.ingest import Deduplicator
-
-    dedup = Deduplicator(store.documents())
-    fresh = [doc for doc in documents if dedup.add(doc) is not None]
-    for merge in dedup.merges:
-        if merge.outlet and store.has_document(merge.kept_id):
-            store.add_carrier(merge.kept_id, merge.outlet)
-    return fresh
-
-
-def _code_and_save(store: Store, docs: list[Document], config: PipelineConfig, workers: int) -> None:
-    import time
-
-    from tidings.scale.pool import code_documents
-
-    if not docs:
-        return
-    results = []
-    started = time.perf_counter()
     with _progress() as progress:
-        task = progress.add_task("coding", total=len(docs), rate="")
-        for result in code_documents(docs, config, workers=workers):
-            results.append(result)
-            rate = len(results) / max(time.perf_counter() - started, 1e-6)
-            progress.update(task, advance=1, rate=f"{rate:.1f} docs/s")
-    store.save(results)  # one transaction: all or nothing
+        task = progress.add_task("reading", total=files, rate="")
+
+        def on_batch(totals: IngestTotals) -> None:
+            progress.update(task, rate=f"{totals.new} new, {totals.known + totals.duplicates} known, "
+                                       f"{totals.failed} failed")
+
+        totals = run_ingest(paths, lambda: Store(db), options, on_error=on_error, on_batch=on_batch,
+                            on_file=lambda _path: progress.advance(task))
+    out.print(
+        f"ingested {totals.new} new document(s); {totals.known + totals.duplicates} already known or duplicate; "
+        + (f"{totals.failed} failed; " if totals.failed else "")
+        + "store: " + (", ".join(f"{v} {k}" for k, v in totals.counts.items()) or "not created"),
+        highlight=False, markup=False,
+    )
+    if totals.errors and totals.new + totals.known + totals.duplicates == 0:
+        raise typer.Exit(1)  # nothing could be ingested
 
 
 @app.command()
@@ -331,7 +316,7 @@ def show(
 
 @app.command("eval")
 def eval_cmd(
-    gold: Annotated[Path, typer.Argument(help="Gold file: seeds JSONL, or the PLOVER GSR JSON.")],
+    gold: Annotated[Path, typer.Argument(help="Gold: seeds JSONL, the PLOVER GSR JSON, or a development-set folder.")],
     db: DbOption = "tidings.db",
     details: Annotated[bool, typer.Option(help="List every miss and false positive.")] = False,
     fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
@@ -349,7 +334,7 @@ def main() -> None:
     try:
         app()
     except TidingsError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        _print_error(str(exc))
         sys.exit(1)
 
 

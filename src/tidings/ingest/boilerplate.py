@@ -11,6 +11,7 @@ import re
 __all__ = [
     "DISCLAIMER",
     "LINE_RULES",
+    "find_disclaimer",
     "header_dates",
     "is_boilerplate_line",
     "is_organisation_name",
@@ -61,6 +62,33 @@ DISCLAIMER = re.compile(
     r"(?P<date>[A-Z][a-z]+ \d{1,2},? \d{4}) at (?P<time>\d{1,2}:\d{2}) UTC\.(?P<rest>.*)$",
     re.S,
 )
+
+_DISCLAIMER_ANCHOR = " published this content on "
+_DISCLAIMER_REST = re.compile(
+    r" published this content on (?P<published>[A-Z][a-z]+ \d{1,2},? \d{4}),? and is solely "
+    r"responsible.*?Distributed via (?P<distributor>.+?),(?: unedited and unaltered,)? on "
+    r"(?P<date>[A-Z][a-z]+ \d{1,2},? \d{4}) at (?P<time>\d{1,2}:\d{2}) UTC\.(?P<rest>.*)$",
+    re.S,
+)
+
+
+def find_disclaimer(text: str) -> dict[str, str] | None:
+    """The groups of ``DISCLAIMER`` in ``text`` (publisher, published, distributor, date, time, rest).
+
+    The same answer as ``DISCLAIMER.search``, in time linear in the text: the search starts only
+    where the fixed words "published this content on" stand, and the publisher is read backwards
+    from there to the sentence's start, instead of retrying the pattern at every character of a long
+    paragraph without full stops.
+    """
+    at = text.find(_DISCLAIMER_ANCHOR)
+    while at > 0:
+        begin = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
+        match = _DISCLAIMER_REST.match(text, at) if begin < at else None
+        if match is not None:
+            return {"publisher": text[begin:at], **match.groupdict()}
+        at = text.find(_DISCLAIMER_ANCHOR, at + 1)
+    return None
+
 
 # "…contact us at someone@example.orgMinsk 06:15": a site clock glued to the end of a line
 _GLUED_CLOCK = re.compile(r"(?<=\S)(?P<clock>[A-Z][a-z]+ \d{1,2}:\d{2})$")

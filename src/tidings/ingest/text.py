@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime
 import dateparser
 
 from tidings.ingest.boilerplate import (
-    DISCLAIMER,
+    find_disclaimer,
     header_dates,
     is_boilerplate_line,
     is_organisation_name,
@@ -124,18 +124,18 @@ def _read_header_line(line: str, out: Extracted) -> None:
 def _take_disclaimer(paragraphs: list[str], out: Extracted) -> list[str]:
     kept = []
     for paragraph in paragraphs:
-        match = DISCLAIMER.search(paragraph.replace("\n", " "))
+        match = find_disclaimer(paragraph.replace("\n", " "))
         if match is None:
             kept.append(paragraph)
             continue
         out.disclaimer = paragraph
-        out.outlet = out.outlet or match.group("publisher").strip()
-        out.distributor = match.group("distributor").strip()
-        day = _parse_date(match.group("date"))
+        out.outlet = out.outlet or match["publisher"].strip()
+        out.distributor = match["distributor"].strip()
+        day = _parse_date(match["date"])
         if day:
-            hour, minute = (int(x) for x in match.group("time").split(":"))
+            hour, minute = (int(x) for x in match["time"].split(":"))
             out.distributed_at = datetime(day.year, day.month, day.day, hour, minute, tzinfo=UTC)
-        published = _parse_date(match.group("published"))
+        published = _parse_date(match["published"])
         if published and out.published is None:
             out.published, out.published_origin = published, "meta"
     return kept

@@ -1,7 +1,8 @@
 """The database tables (SQLAlchemy Core), one per record type, plus actor roles.
 
 In: nothing. Out: ``metadata`` and the ``Table`` objects ``documents``, ``sentences``, ``actors``,
-``actor_roles``, ``mentions``, ``events``, ``claims``. Column names equal the dataclass field names
+``actor_roles``, ``mentions``, ``events``, ``claims``, and ``doc_bands`` (the near-duplicate index:
+each document's LSH band keys, looked up by key). Column names equal the dataclass field names
 of :mod:`tidings.records`, so rows convert to records field by field. Lists and dicts are JSON
 columns (JSONB on PostgreSQL); dates are ``Date``/``DateTime``. A tz-aware
 ``Document.distributed_at`` is stored as naive UTC plus its UTC offset in seconds, so it comes
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -31,6 +33,7 @@ __all__ = [
     "actor_roles",
     "actors",
     "claims",
+    "doc_bands",
     "documents",
     "events",
     "mentions",
@@ -178,4 +181,14 @@ claims = Table(
     Column("stance", String, nullable=False),
     Column("quote", Text, nullable=False),
     Index("ix_claims_doc", "doc_id"),
+)
+
+# The near-duplicate index: one row per LSH band of each document's MinHash (tidings.ingest.dedup),
+# so a new document finds its candidates by key look-up, without loading any stored text.
+doc_bands = Table(
+    "doc_bands",
+    metadata,
+    Column("key", BigInteger, primary_key=True),
+    Column("doc_id", String, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_doc_bands_doc", "doc_id"),
 )

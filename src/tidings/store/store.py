@@ -1,18 +1,26 @@
 """The ``Store``: records in, records out, all SQL behind it.
 
-In: ``DocResult`` batches from the pipeline (``save``), outlet names for near-duplicates
+In: ``DocResult`` batches from the pipeline (``save``, with each new document's near-duplicate band
+keys and the outlets to add to stored documents' carriers), outlet names for near-duplicates
 (``add_carrier``) and query filters. Out: the same dataclasses (``Document``, ``Sentence``,
-``Mention``, ``Actor``, ``Event``, ``Claim``), equal to what was saved, and row counts.
+``Mention``, ``Actor``, ``Event``, ``Claim``), equal to what was saved, row counts, and the look-ups
+the streaming ingest needs (``known_ids``, ``band_candidates``, ``texts``, ``learned_actors``).
 
 Rules:
+- ``Store(url)`` creates the tables when they are missing, safely when two processes do it at once;
+  ``Store(url, create=False)`` (the read commands) never creates a database: a SQLite file that does
+  not exist is a ``StoreError``.
 - ``save`` runs one transaction per batch: all of it is written or none (any failure rolls back and
-  raises ``StoreError``). A document whose id is already stored (or seen earlier in the batch) is
-  skipped with its sentences, mentions, events and claims; ``save`` returns the number of new
-  documents.
+  raises ``StoreError``), carriers included. A document whose id is already stored (or seen earlier
+  in the batch, or stored meanwhile by another process) is skipped with its sentences, mentions,
+  events and claims; ``save`` returns the number of new documents.
 - Actors of every result in the batch are upserted before the rows that reference them: a new id
-  is inserted; a stored actor that differs is replaced (row and roles), except that a *learned*
-  actor never replaces a stored base-KB (non-learned) one. Within one batch the last copy of an
-  actor wins.
+  is inserted (an id another process inserted meanwhile is kept); a stored actor that differs is
+  replaced (row and roles), except that a *learned* actor never replaces a stored base-KB
+  (non-learned) one. Within one batch the last copy of an actor wins.
+- Concurrency: SQLite runs in WAL mode with a busy timeout, and a write transaction starts with
+  ``BEGIN IMMEDIATE``, so writers queue instead of failing; PostgreSQL relies on row locks and
+  ``ON CONFLICT DO NOTHING``.
 - List order is kept: mentions, events and claims come back in the order they were saved
   (``events()`` sorts as documented there).
 """
@@ -21,9 +29,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Iterator, Sequence
+import time
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Row, and_, delete, func, insert, or_, select, update
@@ -32,7 +42,15 @@ from sqlalchemy.exc import SQLAlchemyError
 from tidings.errors import StoreError
 from tidings.records import Actor, Claim, DocResult, Document, Event, Mention, Role, Sentence
 from tidings.store import schema as t
-from tidings.store.dialect import display_url, make_engine, normalise_url
+from tidings.store.dialect import (
+    WRITE,
+    display_url,
+    insert_ignore,
+    insert_many_ignore,
+    lock_for_schema,
+    make_engine,
+    normalise_url,
+)
 
 __all__ = ["Store"]
 
@@ -104,14 +122,33 @@ def _basename(source: str) -> str:
 class Store:
     """A database of coded documents: SQLite file by default, any SQLAlchemy URL otherwise."""
 
-    def __init__(self, url: str = "tidings.db") -> None:
+    def __init__(self, url: str = "tidings.db", create: bool = True) -> None:
         self.url = normalise_url(str(url))
+        database = self.url.database
+        if (not create and self.url.get_backend_name() == "sqlite" and database and database != ":memory:"
+                and not database.startswith("file:") and not Path(database).is_file()):
+            raise StoreError(f"{display_url(self.url)}: no such database (`tidings ingest` creates one)")
         self.engine = make_engine(self.url)
-        try:
-            t.metadata.create_all(self.engine)
-        except SQLAlchemyError as exc:
-            self.engine.dispose()
-            raise StoreError(f"{display_url(self.url)}: cannot open database: {exc}") from exc
+        if create:
+            self._create_tables()
+
+    def _create_tables(self, attempts: int = 6) -> None:
+        """Create missing tables; another process creating them at the same moment is no error."""
+        for attempt in range(attempts):
+            try:
+                with self.engine.connect() as conn:
+                    conn.execution_options(**{WRITE: True})
+                    with conn.begin():
+                        lock_for_schema(conn)
+                        t.metadata.create_all(conn)
+                return
+            except SQLAlchemyError as exc:
+                text = str(exc).lower()
+                raced = any(w in text for w in ("already exists", "locked", "busy", "duplicate key"))
+                if not raced or attempt == attempts - 1:
+                    self.engine.dispose()
+                    raise StoreError(f"{display_url(self.url)}: cannot open database: {exc}") from exc
+                time.sleep(0.1 * (attempt + 1))
 
     def __repr__(self) -> str:
         return f"Store({display_url(self.url)!r})"
@@ -127,8 +164,10 @@ class Store:
     @contextmanager
     def _write(self) -> Iterator[Connection]:
         try:
-            with self.engine.begin() as conn:
-                yield conn
+            with self.engine.connect() as conn:
+                conn.execution_options(**{WRITE: True})
+                with conn.begin():
+                    yield conn
         except SQLAlchemyError as exc:
             raise StoreError(f"{display_url(self.url)}: write failed, nothing saved: {exc}") from exc
 
@@ -142,30 +181,39 @@ class Store:
 
     # -- writing -----------------------------------------------------------------------------------
 
-    def save(self, results: Iterable[DocResult]) -> int:
-        """Write a batch in one transaction; returns the number of new documents."""
+    def save(
+        self,
+        results: Iterable[DocResult],
+        bands: Mapping[str, Sequence[int]] | None = None,
+        carriers: Mapping[str, Sequence[str]] | None = None,
+    ) -> int:
+        """Write a batch in one transaction; returns the number of new documents.
+
+        ``bands``: near-duplicate band keys by document id, stored with each new document.
+        ``carriers``: outlets to add to already stored documents (by id), in the same transaction.
+        """
         batch = list(results)
-        if not batch:
+        if not batch and not carriers:
             return 0
         with self._write() as conn:
             actors: dict[str, Actor] = {}
             for result in batch:
                 for actor in result.actors:
                     actors[actor.id] = actor
-            self._upsert_actors(conn, list(actors.values()))
-
-            ids = list({r.document.id for r in batch})
-            stored: set[str] = set()
-            for chunk in _chunks(ids, 500):
-                stored.update(conn.scalars(select(t.documents.c.id).where(t.documents.c.id.in_(chunk))))
+            self._upsert_actors(conn, [actors[i] for i in sorted(actors)])
             new = 0
+            seen: set[str] = set()
             for result in batch:
                 doc_id = result.document.id
-                if doc_id in stored:
+                if doc_id in seen:
                     continue
-                stored.add(doc_id)
-                self._insert_result(conn, result)
-                new += 1
+                seen.add(doc_id)
+                if self._insert_result(conn, result):
+                    new += 1
+                    keys = sorted(set((bands or {}).get(doc_id, ())))
+                    insert_many_ignore(conn, t.doc_bands, [{"key": k, "doc_id": doc_id} for k in keys])
+            for doc_id, outlets in sorted((carriers or {}).items()):
+                self._add_carriers(conn, doc_id, outlets)
             return new
 
     def _upsert_actors(self, conn: Connection, actors: list[Actor]) -> None:
@@ -182,7 +230,8 @@ class Store:
             row["native"] = dict(actor.native)
             row["aliases"] = list(actor.aliases)
             if old is None:
-                conn.execute(insert(t.actors), [row])
+                if not insert_ignore(conn, t.actors, row):
+                    continue  # another process stored this actor meanwhile: its copy stands
             else:
                 conn.execute(update(t.actors).where(t.actors.c.id == actor.id).values(row))
                 conn.execute(delete(t.actor_roles).where(t.actor_roles.c.actor_id == actor.id))
@@ -195,8 +244,10 @@ class Store:
                     ],
                 )
 
-    def _insert_result(self, conn: Connection, result: DocResult) -> None:
-        conn.execute(insert(t.documents), [_document_row(result.document)])
+    def _insert_result(self, conn: Connection, result: DocResult) -> bool:
+        """Insert a document and its rows; False (nothing written) when its id is stored already."""
+        if not insert_ignore(conn, t.documents, _document_row(result.document)):
+            return False
         doc_id = result.document.id
         for table, rows, names in (
             (t.sentences, result.sentences, _SENTENCE_FIELDS),
@@ -214,20 +265,78 @@ class Store:
                         f"names document {str(v['doc_id'])[:12]}; nothing saved"
                     )
             conn.execute(insert(table), values)
+        return True
+
+    def _add_carriers(self, conn: Connection, doc_id: str, outlets: Sequence[str]) -> None:
+        current = conn.execute(
+            select(t.documents.c.carried_by).where(t.documents.c.id == doc_id).with_for_update()
+        ).first()
+        if current is None:
+            raise StoreError(f"{display_url(self.url)}: no document {doc_id}")
+        carried = list(current[0] or [])
+        added = False
+        for outlet in outlets:
+            if outlet and not any(o.casefold() == outlet.casefold() for o in carried):
+                carried.append(outlet)
+                added = True
+        if added:
+            conn.execute(update(t.documents).where(t.documents.c.id == doc_id).values(carried_by=carried))
 
     def add_carrier(self, doc_id: str, outlet: str) -> None:
         """Record that ``outlet`` also carried the stored document ``doc_id`` (no duplicates)."""
         with self._write() as conn:
-            current = conn.execute(
-                select(t.documents.c.carried_by).where(t.documents.c.id == doc_id).with_for_update()
-            ).first()
-            if current is None:
-                raise StoreError(f"{display_url(self.url)}: no document {doc_id}")
-            carried = list(current[0] or [])
-            if any(o.casefold() == outlet.casefold() for o in carried):
-                return
-            carried.append(outlet)
-            conn.execute(update(t.documents).where(t.documents.c.id == doc_id).values(carried_by=carried))
+            self._add_carriers(conn, doc_id, [outlet])
+
+    def add_bands(self, bands: Mapping[str, Sequence[int]]) -> None:
+        """Store near-duplicate band keys of documents already stored (an older store's index)."""
+        with self._write() as conn:
+            rows = [{"key": k, "doc_id": d} for d, keys in bands.items() for k in sorted(set(keys))]
+            insert_many_ignore(conn, t.doc_bands, rows)
+
+    # -- look-ups for the streaming ingest -----------------------------------------------------------
+
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        """Which of ``ids`` are stored documents."""
+        found: set[str] = set()
+        with self._read() as conn:
+            for chunk in _chunks(sorted(set(ids)), 500):
+                found.update(conn.scalars(select(t.documents.c.id).where(t.documents.c.id.in_(chunk))))
+        return found
+
+    def band_candidates(self, keys: Iterable[int]) -> dict[int, list[str]]:
+        """Stored documents by band key, for the keys given (an index look-up, no text loaded)."""
+        found: dict[int, list[str]] = {}
+        b = t.doc_bands
+        with self._read() as conn:
+            for chunk in _chunks(sorted(set(keys)), 500):
+                for key, doc_id in conn.execute(select(b.c.key, b.c.doc_id).where(b.c.key.in_(chunk))):
+                    found.setdefault(key, []).append(doc_id)
+        return found
+
+    def texts(self, ids: Iterable[str]) -> dict[str, str]:
+        """The texts of the stored documents among ``ids`` (to confirm a near-duplicate candidate)."""
+        d = t.documents
+        found: dict[str, str] = {}
+        with self._read() as conn:
+            for chunk in _chunks(sorted(set(ids)), 200):
+                found.update({i: text for i, text in conn.execute(select(d.c.id, d.c.text).where(d.c.id.in_(chunk)))})
+        return found
+
+    def unindexed_documents(self, limit: int = 200) -> list[tuple[str, str]]:
+        """(id, text) of up to ``limit`` stored documents with no band keys (stored by an older tidings)."""
+        d, b = t.documents, t.doc_bands
+        query = select(d.c.id, d.c.text).where(~select(b.c.key).where(b.c.doc_id == d.c.id).exists())
+        with self._read() as conn:
+            return [(i, text) for i, text in conn.execute(query.order_by(d.c.id).limit(limit))]
+
+    def learned_actors(self) -> list[Actor]:
+        """The actors tidings learned from text, by id, with their roles."""
+        with self._read() as conn:
+            ids = list(conn.scalars(select(t.actors.c.id).where(t.actors.c.learned.is_(True)).order_by(t.actors.c.id)))
+            out: list[Actor] = []
+            for chunk in _chunks(ids, 500):
+                out.extend(self._load_actors(conn, chunk))
+        return out
 
     # -- reading -----------------------------------------------------------------------------------
 
