@@ -27,7 +27,7 @@ CASES = [
     ),
     # agree, sign, promise
     ("China and Russia signed an agreement on energy cooperation.", [("CHN", "057", "RUS")]),
-    ("Belarus promised to release political prisoners.", [("BLR", "030", None)]),
+    ("Belarus promised to release political prisoners.", [('BLR', '030', '?political prisoners#OPP')]),
     # appeals and demands
     ("The United States urged Belarus to release political prisoners.", [("USA", "020", "BLR")]),
     (
@@ -60,32 +60,38 @@ CASES = [
     # sanctions, expulsions
     ("The European Union imposed new sanctions on Belarus.", [("european-union", "163", "BLR")]),
     ("Lukashenka was sanctioned by the European Union.", [("european-union", "163", "alyaksandr-lukashenka")]),
-    ("Lithuania expelled two Russian diplomats.", [("LTU", "174", "RUS")]),
+    ("Lithuania expelled two Russian diplomats.", [('LTU', '174', '?Russian diplomats#RUS.GOV')]),
     # coerce: arrest, detain; yield: release, pardon
     ("The KGB arrested Ales Bialiatski.", [("blr-kgb", "173", "ales-bialiatski")]),
-    ("Belarusian authorities arrested a journalist.", [("BLR", "173", None)]),
-    ("Belarusian police detained dozens of protesters in Minsk.", [("BLR", "173", None)]),
-    ("Belarus released 14 political prisoners.", [("BLR", "0841", None)]),
+    ("Belarusian authorities arrested a journalist.", [('?Belarusian authorities#BLR.GOV', '173', '?journalist#MED')]),
+    (
+        "Belarusian police detained dozens of protesters in Minsk.",
+        [('?Belarusian police#BLR.COP', '173', '?protesters#BLR.CVL')],
+    ),
+    ("Belarus released 14 political prisoners.", [('BLR', '0841', '?political prisoners#OPP')]),
     (
         "Belarusian leader Alexander Lukashenko pardoned 52 prisoners, state news agency BelTA reported.",
-        [("alyaksandr-lukashenka", "0841", None)],
+        [('alyaksandr-lukashenka', '0841', '?prisoners#CVL')],
     ),
     # force posture and fighting, active and passive
     ("Russia deployed troops to Belarus.", [("RUS", "154", "BLR")]),
-    ("Russia mobilised 300,000 reservists.", [("RUS", "154", None)]),
+    ("Russia mobilised 300,000 reservists.", [('RUS', '154', '?reservists#MIL')]),
     ("Russia attacked Ukraine on Monday.", [("RUS", "190", "UKR")]),
     ("Russia struck Ukraine's energy infrastructure.", [("RUS", "190", "UKR")]),
     ("Ukraine was shelled by Russia overnight.", [("RUS", "194", "UKR")]),
     # protest
     ("Georgia protested against Russia's decision.", [("GEO", "140", "RUS")]),
     # agents named by a demonym, and victims named by one
-    ("Polish police detained two Belarusian activists in Warsaw.", [("POL", "173", "BLR")]),
+    (
+        "Polish police detained two Belarusian activists in Warsaw.",
+        [('?Polish police#POL.COP', '173', '?Belarusian activists#BLR.CVL')],
+    ),
     ("Russian troops shelled the Ukrainian town of Kupiansk overnight.", [("rus-armed-forces", "194", "UKR")]),
-    ("Belarusian workers staged a strike at the Grodno Azot plant.", [("BLR", "143", None)]),
+    ("Belarusian workers staged a strike at the Grodno Azot plant.", [('?Belarusian workers#BLR.LAB', '143', None)]),
     # yield: curfews, emergencies, ceasefires, borders; aid and judicial cooperation
     ("Georgia lifted the curfew in Tbilisi.", [("GEO", "0813", None)]),
     ("Russia declared a unilateral ceasefire.", [("RUS", "0871", None)]),
-    ("Estonia opened its border to Ukrainian refugees.", [("EST", "086", "UKR")]),
+    ("Estonia opened its border to Ukrainian refugees.", [('EST', '086', '?Ukrainian refugees#UKR.REF')]),
     ("Germany donated 200 tonnes of medicine to Ukraine.", [("DEU", "073", "UKR")]),
     ("Lithuania extradited the suspect to Poland.", [("LTU", "063", "POL")]),
     # reduce relations, coerce, investigate, agree, restore relations
@@ -99,7 +105,7 @@ CASES = [
     # announced acts: intent (03x), threat (13x), refusal (12x), obligation said by another (10x)
     ("Russia will withdraw its troops from Belarus.", [("RUS", "0356", "BLR")]),
     ("Lithuania is ready to send humanitarian aid to Ukraine.", [("LTU", "0333", "UKR")]),
-    ("Poland will not accept the migrants.", [("POL", "120", None)]),
+    ("Poland will not accept the migrants.", [('POL', '120', '?migrants#REF')]),
     ("Belarus threatened to cut gas supplies to Lithuania.", [("BLR", "1311", "LTU")]),
     ("Poland said Belarus must release the journalist.", [("POL", "1053", "BLR")]),
     # reported speech: an attributed hostile act is the speaker's accusation
@@ -115,13 +121,19 @@ def pipeline() -> Pipeline:
     return Pipeline()
 
 
+def _ref(actor_id: str | None, name: str | None, code: str | None) -> str | None:
+    """An actor as the cases write it: its id, or for a generic agent "?words#CODE"."""
+    return actor_id or (f"?{name}#{code or ''}" if name else None)
+
+
 def code(pipeline: Pipeline, text: str, published: date = PUBLISHED):
     return pipeline.process(Document(id="t", text=text, source="test", published=published)).events
 
 
 @pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:40] for c in CASES])
 def test_sentence_events(pipeline, sentence, expected):
-    got = [(e.source_id, e.cameo, e.target_id) for e in code(pipeline, sentence)]
+    got = [(_ref(e.source_id, e.source_name, e.source_code), e.cameo, _ref(e.target_id, e.target_name, e.target_code))
+           for e in code(pipeline, sentence)]
     assert got == expected
 
 
@@ -196,65 +208,95 @@ def test_conditional_announcement_is_a_threat(pipeline):
 
 GENERIC_CASES = [
     # agents the actor base does not know keep their event under a generic "?" id
-    ("Riot police fired tear gas at protesters in Minsk.", [("?riot police", "190", None)]),
-    ("Rebels ambushed a police convoy near the border.", [("?rebels", "190", None)]),
-    ("Thousands of students demonstrated in Tbilisi on Sunday.", [("?students", "141", None)]),
-    ("Farmers blocked roads across Poland to protest grain imports.", [("?farmers", "144", None)]),
-    ("The teachers' union called off a strike after talks with the government.", [("?union", "082", None)]),
-    ("Protesters rioted in the capital on Monday.", [("?protesters", "145", None)]),
-    ("The guerrillas have been demobilized.", [("?guerrillas", "0873", None)]),
+    ("Riot police fired tear gas at protesters in Minsk.", [('?riot police#.COP', '190', '?protesters#BLR.CVL')]),
+    ("Rebels ambushed a police convoy near the border.", [('?rebels#.REB', '190', None)]),
+    ("Thousands of students demonstrated in Tbilisi on Sunday.", [('?students#.EDU', '141', None)]),
+    ("Farmers blocked roads across Poland to protest grain imports.", [('?farmers#.AGR', '144', None)]),
+    ("The teachers' union called off a strike after talks with the government.", [('?union#.LAB', '082', None)]),
+    ("Protesters rioted in the capital on Monday.", [('?protesters#.CVL', '145', None)]),
+    ("The guerrillas have been demobilized.", [('?guerrillas#.REB', '0873', None)]),
     # an attack with no agent named: the attacker is unknown, the victims' state the target
-    ("Four Ukrainian soldiers were killed in a drone strike near Bakhmut.", [("?unknown", "190", "UKR")]),
+    (
+        "Four Ukrainian soldiers were killed in a drone strike near Bakhmut.",
+        [('?unknown', '190', '?Ukrainian soldiers#UKR.MIL')],
+    ),
     # a pronoun subject of reported speech is the one who reports it
-    ("Sudanese rebels said they would release three aid workers.", [("SDN", "0353", None)]),
-    ("Striking miners said they would blockade the port of Gdansk.", [("?miners", "1381", None)]),
+    (
+        "Sudanese rebels said they would release three aid workers.",
+        [('?Sudanese rebels#SDN.REB', '0353', '?aid workers#.NGO')],
+    ),
+    ("Striking miners said they would blockade the port of Gdansk.", [('?striking miners#.LAB', '1381', None)]),
     # a people is coded by the state it lives in; a place named with the agent gives its state
     ("Bosnian Croats demanded a halt to the arrests.", [("BIH", "100", None)]),
     ("Ethnic Hungarians in Romania demonstrated in Cluj on Sunday.", [("ROU", "141", None)]),
-    ("Teachers throughout Poland staged a strike on Monday.", [("POL", "143", None)]),
-    ("Protesters in Minsk blocked a highway.", [("BLR", "144", None)]),
-    ("Chinese-led peacekeepers have retaken the town.", [("CHN", "190", None)]),
-    ("Riot police in Minsk prevented the demonstration.", [("BLR", "1721", None)]),
+    ("Teachers throughout Poland staged a strike on Monday.", [('?teachers#POL.EDU', '143', None)]),
+    ("Protesters in Minsk blocked a highway.", [('?protesters#BLR.CVL', '144', None)]),
+    ("Chinese-led peacekeepers have retaken the town.", [('?Chinese-led peacekeepers#CHN.IGO', '190', None)]),
+    ("Riot police in Minsk prevented the demonstration.", [('?riot police#BLR.COP', '1721', None)]),
     # a passive attack with its agent named, whatever the patient
-    ("The village was attacked by gunmen on Sunday.", [("?gunmen", "190", None)]),
+    ("The village was attacked by gunmen on Sunday.", [('?gunmen#.REB', '190', None)]),
     # expulsions, bans, stative opposition, failure, demands stated as nouns
-    ("The junta forced the UN refugee agency out of the country.", [("?junta", "1663", "unhcr")]),
+    ("The junta forced the UN refugee agency out of the country.", [('?junta#.MIL', '1663', 'unhcr')]),
     ("Belarus expelled inspectors of the OSCE.", [("BLR", "1662", "osce")]),
-    ("The Belarusian government outlawed the largest opposition party.", [("blr-council-of-ministers", "1722", None)]),
+    (
+        "The Belarusian government outlawed the largest opposition party.",
+        [('blr-council-of-ministers', '1722', '?largest opposition party#.OPP')],
+    ),
     ("Ukraine is opposed to Hungarian mediation in the dispute.", [("UKR", "120", "HUN")]),
     ("Poland and Belarus failed to reach agreement on the border crossings.", [("POL", "120", "BLR")]),
     ("Lithuania reiterated its demand that Belarus release the detained journalist.", [("LTU", "1053", "BLR")]),
-    ("Poland said it will support the EU resolution on Belarus.", [("POL", "032", None)]),
-    ("The former minister has been indicted by a Warsaw court.", [("POL", "115", None)]),
+    ("Poland said it will support the EU resolution on Belarus.", [('POL', '032', 'european-union')]),
+    (
+        "The former minister has been indicted by a Warsaw court.",
+        [('?Warsaw court#POL.JUD', '115', '?former minister#.GOV')],
+    ),
     # the subject is the attack itself: its owner, else an unknown attacker, is the source
-    ("A car bombing in central Baghdad killed four Iraqi policemen on Monday.", [("?unknown", "190", "IRQ")]),
+    (
+        "A car bombing in central Baghdad killed four Iraqi policemen on Monday.",
+        [('?unknown', '190', '?Iraqi policemen#IRQ.COP')],
+    ),
     ("A landmine explosion killed two Ukrainian deminers near Kherson on Tuesday.", [("?unknown", "190", "UKR")]),
-    ("Israeli air strikes killed 12 militants in southern Lebanon.", [("ISR", "190", None)]),
+    ("Israeli air strikes killed 12 militants in southern Lebanon.", [('ISR', '190', '?militants#LBN.REB')]),
     ("Police foiled an attempt to assassinate Zelensky.", [("?unknown", "186", "volodymyr-zelensky")]),
     # protests and riots named as what the clause is about
     ("Georgian protests against Russia continued on Saturday.", [("GEO", "141", "RUS")]),
     ("Greek riots against austerity erupted in Athens.", [("GRC", "145", None)]),
     # arrivals on a visit; investigations and arrests stated with "under"
     ("Zelensky arrived in Warsaw on an official visit on Monday.", [("volodymyr-zelensky", "042", "POL")]),
-    ("A Belarusian journalist was placed under investigation in Poland.", [("?unknown", "090", "BLR")]),
-    ("Polish prosecutors put the former minister under investigation.", [("POL", "090", None)]),
-    ("The junta placed the former president under house arrest.", [("?junta", "173", None)]),
+    (
+        "A Belarusian journalist was placed under investigation in Poland.",
+        [('?unknown', '090', '?Belarusian journalist#BLR.MED')],
+    ),
+    (
+        "Polish prosecutors put the former minister under investigation.",
+        [('?Polish prosecutors#POL.JUD', '090', '?former minister#.GOV')],
+    ),
+    ("The junta placed the former president under house arrest.", [('?junta#.MIL', '173', '?former president#.ELI')]),
     ("The IAEA dispatched inspectors to Iran.", [("iaea", "090", "IRN")]),
     # force posture: alert status, patrols
-    ("Ukrainian troops remained on high alert along the border.", [("UKR", "152", None)]),
-    ("The Georgian government ordered patrols along the boundary line.", [("GEO", "150", None)]),
+    ("Ukrainian troops remained on high alert along the border.", [('?Ukrainian troops#UKR.MIL', '152', None)]),
+    (
+        "The Georgian government ordered patrols along the boundary line.",
+        [('?Georgian government#GEO.GOV', '150', None)],
+    ),
     # restitution, refusals of permission, verbal defence, arms, evacuation of the wounded
     ("Germany paid compensation to Polish victims of forced labour.", [("DEU", "0842", None)]),
-    ("Belarus denied entry to two Lithuanian journalists.", [("BLR", "120", "LTU")]),
+    ("Belarus denied entry to two Lithuanian journalists.", [('BLR', '120', '?Lithuanian journalists#LTU.MED')]),
     ("China defended Russia's decision to recognise the separatist regions.", [("CHN", "052", "RUS")]),
     ("Germany continued to send arms to Ukraine.", [("DEU", "072", "UKR")]),
-    ("Polish helicopters evacuated the wounded from the border area.", [("POL", "073", None)]),
+    ("Polish helicopters evacuated the wounded from the border area.", [('?Polish helicopters#POL.MIL', '073', None)]),
     # violence stated with light verbs and particles
-    ("Armenian forces engaged in fighting with Azerbaijani troops.", [("ARM", "190", "AZE")]),
-    ("Serb paramilitaries engaged in ethnic cleansing against Bosnian Muslims.", [("SRB", "203", "BIH")]),
-    ("Rebels held villagers as human shields.", [("?rebels", "184", None)]),
-    ("Insurgents blew up a gas pipeline near Kirkuk.", [("?insurgents", "1712", None)]),
-    ("A suicide bomber blew himself up outside a police station in Kabul.", [("?suicide bomber", "183", None)]),
+    (
+        "Armenian forces engaged in fighting with Azerbaijani troops.",
+        [('?Armenian forces#ARM.MIL', '190', '?Azerbaijani troops#AZE.MIL')],
+    ),
+    (
+        "Serb paramilitaries engaged in ethnic cleansing against Bosnian Muslims.",
+        [('?Serb paramilitaries#SRB.MIL', '203', 'BIH')],
+    ),
+    ("Rebels held villagers as human shields.", [('?rebels#.REB', '184', '?villagers#.CVL')]),
+    ("Insurgents blew up a gas pipeline near Kirkuk.", [('?insurgents#.INS', '1712', None)]),
+    ("A suicide bomber blew himself up outside a police station in Kabul.", [('?suicide bomber#.REB', '183', None)]),
     # the act named by a noun under a light verb, its target on the noun's own object
     ("Lithuania announced a suspension of flights with Belarus on Monday.", [("LTU", "160", "BLR")]),
     ("The European Union ordered a freeze of aid to Niger.", [("european-union", "162", "NER")]),
@@ -268,7 +310,7 @@ GENERIC_CASES = [
     # a pledge to fight is the actor's own threat, even when others report it
     (
         "Armenian militias have sworn to fight until the siege is lifted, Russian officials said.",
-        [("ARM", "138", None)],
+        [('?Armenian militias#ARM.REB', '138', None)],
     ),
     # a named body whose head noun is a common word still speaks; "concluded that" frames its content
     (
@@ -277,19 +319,31 @@ GENERIC_CASES = [
     ),
     # a minority people is coded by the state the sentence says it lives in, else by none
     ("Ethnic Russians protested against Latvia's new language law on Saturday.", [("LVA", "140", None)]),
-    ("Ethnic Albanian rebels operating in Macedonia have been disarmed.", [("MKD", "0873", None)]),
+    (
+        "Ethnic Albanian rebels operating in Macedonia have been disarmed.",
+        [('?ethnic Albanian rebels#MKD.REB', '0873', None)],
+    ),
     ("Hundreds of ethnic Uzbeks blocked a highway on Monday.", [("?ethnic Uzbeks", "144", None)]),
     # multi-word demonyms; an agent "based in" a capital; followers of a person
-    ("The Sri Lankan army shelled rebel positions near Jaffna.", [("LKA", "194", None)]),
+    ("The Sri Lankan army shelled rebel positions near Jaffna.", [('?Sri Lankan army#LKA.MIL', '194', None)]),
     ("A newspaper based in Tehran accused the United States of espionage.", [("IRN", "112", "USA")]),
-    ("Gunmen loyal to Polish General Jan Kowalski attacked Ukrainian border guards.", [("POL", "190", "UKR")]),
+    (
+        "Gunmen loyal to Polish General Jan Kowalski attacked Ukrainian border guards.",
+        [('?gunmen#POL.REB', '190', '?Ukrainian border guards#UKR.COP')],
+    ),
     # an agentless violent act is coded by the state the clause places it in (never a non-violent one)
-    ("Two Turkish soldiers were shot dead in Baghdad on Sunday.", [("IRQ", "190", "TUR")]),
-    ("A Turkish engineer was abducted in Lebanon on Friday.", [("LBN", "181", "TUR")]),
-    ("Two Turkish soldiers were killed by a roadside bomb outside the Iraqi city of Mosul.", [("IRQ", "190", "TUR")]),
-    ("A Turkish engineer was placed under investigation in Lebanon.", [("?unknown", "090", "TUR")]),
+    ("Two Turkish soldiers were shot dead in Baghdad on Sunday.", [('IRQ', '190', '?Turkish soldiers#TUR.MIL')]),
+    ("A Turkish engineer was abducted in Lebanon on Friday.", [('LBN', '181', '?Turkish engineer#TUR.CVL')]),
+    (
+        "Two Turkish soldiers were killed by a roadside bomb outside the Iraqi city of Mosul.",
+        [('IRQ', '190', '?Turkish soldiers#TUR.MIL')],
+    ),
+    (
+        "A Turkish engineer was placed under investigation in Lebanon.",
+        [('?unknown', '090', '?Turkish engineer#TUR.CVL')],
+    ),
     # a surname that may not stand alone names the person after a title, or as owner of a government
-    ("President Bush threatened new sanctions against Cuba.", [("george-w-bush", "130", None)]),
+    ("President Bush threatened new sanctions against Cuba.", [('george-w-bush', '130', 'CUB')]),
     ("The Clinton administration accused Iraq of violating the ceasefire.", [("bill-clinton", "112", "IRQ")]),
 ]
 

