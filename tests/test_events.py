@@ -208,7 +208,7 @@ def test_conditional_announcement_is_a_threat(pipeline):
 
 GENERIC_CASES = [
     # agents the actor base does not know keep their event under a generic "?" id
-    ("Riot police fired tear gas at protesters in Minsk.", [('?riot police#.COP', '190', '?protesters#BLR.CVL')]),
+    ("Riot police fired tear gas at protesters in Minsk.", [('?riot police#.COP', '175', '?protesters#BLR.CVL')]),
     ("Rebels ambushed a police convoy near the border.", [('?rebels#.REB', '190', None)]),
     ("Thousands of students demonstrated in Tbilisi on Sunday.", [('?students#.EDU', '141', None)]),
     ("Farmers blocked roads across Poland to protest grain imports.", [('?farmers#.AGR', '144', None)]),

@@ -22,6 +22,7 @@ from tidings.actors.references import References
 from tidings.actors.resolve import DocMention, ResolvedDoc
 from tidings.events.domains import is_sport
 from tidings.events.patterns import Modality, NounPattern, PatternBook, VerbPattern
+from tidings.events.speech import Valence, quote_spans
 from tidings.records import Actor
 
 __all__ = ["CodedDoc", "EventCoder", "RawEvent"]
@@ -36,12 +37,14 @@ _HYPOTHETICAL_MODS = {"possible", "potential", "planned", "proposed", "future", 
 _VICTIM_PREPS = {"to", "against", "for", "toward", "towards", "on"}
 # nouns of quantity whose "of" phrase is the real object ("700 kg of medicine", "$5 million worth of aid")
 _MEASURES = {"ton", "tonne", "kg", "kilogram", "worth", "dollar", "million", "billion", "amount", "lot", "number",
+             "day", "round", "series", "wave", "week", "spate", "string", "flurry",
              "shipment", "batch", "consignment", "package", "part", "portion", "quantity", "load", "cargo", "convoy"}
 _PLACE_NOUNS = {"village", "town", "city", "stronghold", "position", "territory", "base", "post", "outpost", "hill",
                 "camp", "area", "region", "district", "province", "airport", "port", "border", "bridge", "capital"}
 _UNKNOWN = "?unknown"
 _PLACE_PREPS_IN = {"in", "near", "outside", "at", "inside"}
 _PERSONAL = {"he", "she", "it", "they", "we"}
+_ANAPHORS = frozenset({"this", "these", "such", "it"})
 _ORG_ENTS = {"ORG", "NORP", "GPE", "FAC", "LOC"}
 _AGENT_ENTS = {"ORG", "NORP", "GPE", "PERSON"}
 _QUANTITIES = {"thousand", "hundred", "dozen", "group", "crowd", "number", "million", "band", "score", "some",
@@ -86,6 +89,12 @@ class _State:
     last_meeting: list[str] = field(default_factory=list)
     protagonist: str | None = None
     coded: CodedDoc = field(default_factory=CodedDoc)
+    # who speaks: the speaker of each sentence inside an attributed quote; the last actor that made a
+    # statement (the issuer whose "we" a press release speaks in), where, and about whom
+    quote_speakers: dict[int, str] = field(default_factory=dict)
+    voice: str | None = None
+    voice_sentence: int = -1
+    voice_target: str | None = None
 
 
 class EventCoder:
@@ -97,10 +106,42 @@ class EventCoder:
 
     def code(self, doc: Doc, resolved: ResolvedDoc) -> CodedDoc:
         state = _State()
+        state.quote_speakers = self._quote_speakers(doc, resolved)
         for index, sent in enumerate(doc.sents):
             events = _SentenceCoder(self, doc, sent, index, resolved, state).run()
             state.coded.events.extend(_dedupe(events))
         return state.coded
+
+
+    def _quote_speakers(self, doc: Doc, resolved: ResolvedDoc) -> dict[int, str]:
+        """Sentence index → the speaker of the quote it stands in. A quote's speaker is the subject of
+        the nearest reporting verb outside it, in a sentence the quote touches or the one just after
+        ("“... is unacceptable,” the minister said"; "He said: “...”")."""
+        spans = quote_spans(doc.text)
+        if not spans:
+            return {}
+        sents = list(doc.sents)
+        scratch = _State()
+        verbs: list[tuple[int, int, str]] = []  # (sentence, char offset of the verb, speaker)
+        for index, sent in enumerate(sents):
+            coder = _SentenceCoder(self, doc, sent, index, resolved, scratch)
+            coder._find_frames()
+            for key, frame in coder.frames.items():
+                verb = doc[-key - 1] if key < 0 else None
+                if verb is not None and not _inside(verb.idx, spans):
+                    verbs.append((index, verb.idx, frame.speaker[0]))
+        out: dict[int, str] = {}
+        for start, end in spans:
+            near = [(min(abs(c - end), abs(c - start)), who) for _, c, who in verbs
+                    if start - 200 <= c <= end + 200]
+            if not near:
+                continue
+            speaker = min(near)[1]
+            for index, sent in enumerate(sents):
+                inside = min(end, sent.end_char) - max(start, sent.start_char)
+                if inside > 0.5 * len(sent.text.strip()):
+                    out[index] = speaker
+        return out
 
 
 class _SentenceCoder:
@@ -136,7 +177,66 @@ class _SentenceCoder:
             if token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in self.book.nouns:
                 self._code_noun(token, self.book.nouns[token.lemma_.lower()])
         self._code_speech()
+        if not self.events:
+            self._code_evaluation()
         return self.events
+
+    # -- evaluative statements ---------------------------------------------------------------
+    def _code_evaluation(self) -> None:
+        """Blame or praise in what a known speaker says ("“This is a hostile and irresponsible act,”
+        said the spokeswoman"; "We highly value this partnership"): a criticism (111) or praise (051)
+        of the actor the words are about, when the sentence codes nothing else."""
+        found = self._evaluation_passage()
+        if found is None:
+            return
+        speaker, tokens, anaphoric = found
+        code = Valence.load().code(" ".join(t.text for t in tokens))
+        if code is None:
+            return
+        target = self._evaluated(tokens, speaker)
+        if target is None and (anaphoric or self.sent[0].lower_ in _ANAPHORS):
+            target = self.state.voice_target  # "This step seems unfounded": the step just spoken of
+        if target is None or target == speaker:
+            return
+        self._add(RawEvent(self.index, tokens[0].i, speaker, target, code, "evaluation", tokens[0].i,
+                           tokens[-1].i + 1, speaker=speaker, from_speech=True))
+
+    def _evaluation_passage(self) -> tuple[str, list[Token], bool] | None:
+        """(speaker, the words spoken, whether they refer back) for a sentence whose speaker is known:
+        a quote's attributed speaker; a reporting verb's subject (its reported clause); the issuer
+        writing as "we"; or the issuer's next sentence opening with "This", "These", "It"."""
+        quoted = self.state.quote_speakers.get(self.index)
+        if quoted is not None:
+            return quoted, list(self.sent), False
+        for key, frame in self.frames.items():
+            if key >= 0:
+                content = sorted(self.doc[key].subtree, key=lambda t: t.i)
+                return frame.speaker[0], content, False
+        voice = self.state.voice
+        if voice is None:
+            return None
+        if any(t.lower_ in {"we", "i"} and t.dep_ in _SUBJ for t in self.sent):
+            return voice, list(self.sent), False
+        if self.sent[0].lower_ in _ANAPHORS and self.state.voice_sentence == self.index - 1:
+            return voice, list(self.sent), True
+        return None
+
+    def _evaluated(self, tokens: list[Token], speaker: str) -> str | None:
+        """The actor blamed or praised: an owner ("Poland's actions"), else a subject, else the first
+        actor named, never the speaker or its own side."""
+        heads = [t for t in tokens if t.pos_ in {"NOUN", "PROPN"} and not _inside_name(t)]
+        subject = next((t for t in heads if t.dep_ in _SUBJ), None)
+        if subject is not None and any(c.lower_ in _ANAPHORS for c in subject.children if c.dep_ == "det"):
+            return None  # "These advances constitute ...": about what was just spoken of
+        # the one who acts is the subject or the subject's owner ("Poland's actions are damaging"), not
+        # an owner inside the object ("violated Estonia's airspace")
+        ranked = sorted(heads, key=lambda t: (t.dep_ not in _SUBJ and not (t.dep_ == "poss" and t.head.dep_ in _SUBJ),
+                                              t.i))
+        for token in ranked:
+            for actor in self.actors(token):
+                if actor != speaker and not actor.startswith("?unknown") and not self._same_side(actor, speaker):
+                    return actor
+        return None
 
     # -- actors of a noun phrase -----------------------------------------------------------
     def actors(self, token: Token | None, depth: int = 0) -> list[str]:
@@ -231,6 +331,9 @@ class _SentenceCoder:
                          if not self._is_state(a) and not a.startswith("?")), None)
             if body is not None:
                 return [body]  # "inspectors of the OSCE": the body they serve stands for them
+            if owner is None:
+                # "Russian MiG-31 fighter jets": a demonym anywhere in the phrase places it
+                owner = next((s for t in self.doc[token.left_edge.i : token.i] for s in [self._demonym(t)] if s), None)
             return [GenericAgent(self._phrase(token), hit[1], self._country_of(owner)).raw_id()]
         if owner:
             return [owner]  # "Israeli bulldozers", "a newspaper based in Beirut": the state they belong to
@@ -591,7 +694,10 @@ class _SentenceCoder:
             if "dobj" in p.targets:
                 patient = _child(verb, {"nsubjpass"})
                 targets = self._target_actors(patient) if patient is not None else []
-            if agent is None and ("17" <= p.code[:2] <= "20" or p.code[:2] in {"09", "11"}) and targets:
+            if agent is None and p.code[:2] == "17" and targets and self._enforcer_speaking(verb):
+                # "Police said 20 people were arrested": those who report an arrest made it
+                sources = [self._frame_of(verb).speaker[0]]  # type: ignore[union-attr]
+            elif agent is None and ("17" <= p.code[:2] <= "20" or p.code[:2] in {"09", "11"}) and targets:
                 # "three soldiers were killed in a bombing", "X has been accused of": the agent is unknown
                 # the attacker is unknown; a violent or coercive act is coded by the state it happened in
                 violent = "17" <= p.code[:2] <= "20"
@@ -640,6 +746,19 @@ class _SentenceCoder:
                 if states:
                     return states[:1]
         return []
+
+    def _enforcer_speaking(self, verb: Token) -> bool:
+        """The clause is reported by police, security forces, the military, a court or a ministry."""
+        frame = self._frame_of(verb)
+        if frame is None or not frame.speaker:
+            return False
+        speaker = frame.speaker[0]
+        if speaker.startswith("?"):
+            return _sector(speaker) in {"COP", "MIL", "GOV", "JUD", "SPY"}
+        actor = self.c.kb.get(speaker) or self._learned(speaker)
+        if actor is None or actor.type == "state" or not actor.code:
+            return False
+        return actor.code.split(".")[-1] in {"GOV", "COP", "MIL", "JUD", "SEC", "SPY"}
 
     def _instrument_agent(self, verb: Token) -> list[str]:
         """"A roadside bombing killed ...", "an explosion wounded ...", "an attempt to assassinate X":
@@ -718,12 +837,14 @@ class _SentenceCoder:
                 found = self._agent(subj, generic)
                 if not found and generic and subj.lower_ in _PERSONAL:
                     found = self._reporter(node)
+                if not found and subj.lower_ in {"we", "i"}:
+                    found = self._voice()
                 return found
             if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in {"NOUN", "PROPN"}:
                 return self._agent(node.head, generic)  # "demonstrators protesting the results"
             raised = _child(node.head, {"nsubjpass"}) if node.dep_ == "xcomp" else None
             if raised is not None:
-                return self.actors(raised)  # "A and B are expected to meet"
+                return self._agent(raised, generic)  # "A and B are expected to meet", "police were seen detaining"
             if node.dep_ == "xcomp" and _child(node.head, {"dobj"}) is not None:
                 # "urged the UNHCR to keep": the object controls the infinitive
                 return self.actors(_child(node.head, {"dobj"}))
@@ -735,6 +856,12 @@ class _SentenceCoder:
                 continue
             return self._stranded_subject(verb) if node.dep_ == "ROOT" else []
         return []
+
+    def _voice(self) -> list[str]:
+        """Who "we" or "I" is: the quote's speaker inside a quote, else the issuer of the statement,
+        the last actor that spoke ("The EU strongly condemns ... We urge ...")."""
+        speaker = self.state.quote_speakers.get(self.index) or self.state.voice
+        return [speaker] if speaker else []
 
     def _reporter(self, verb: Token) -> list[str]:
         """"The rebels said they will release ...": a pronoun subject of reported speech is the one
@@ -1035,6 +1162,9 @@ class _SentenceCoder:
         if _sector(event.source) in _PRIVATE and (event.target is None or _sector(event.target) in _PRIVATE):
             return  # firms and celebrities among themselves: "the automaker plans to open a plant"
         self.events.append(event)
+        if event.code[:2] <= "13" and not event.source.startswith("?"):
+            self.state.voice, self.state.voice_sentence = event.speaker or event.source, self.index
+            self.state.voice_target = event.target or self.state.voice_target
         if event.code.startswith("04") and not event.hypothetical and event.target:
             self.state.last_meeting = [event.source, event.target]
         actor = self.c.kb.get(event.source)
@@ -1061,6 +1191,15 @@ def _sector(raw_id: str | None) -> str | None:
     if raw_id is None or not raw_id.startswith("?") or "#" not in raw_id:
         return None
     return raw_id.rsplit(".", 1)[-1]
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in spans)
+
+
+def _inside_name(token: Token) -> bool:
+    """A word inside a longer name ("Security" in "the Security Council") is no head of its own."""
+    return token.dep_ == "compound" and token.head.pos_ == "PROPN"
 
 
 def _child(token: Token | None, deps: set[str]) -> Token | None:

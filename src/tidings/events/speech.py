@@ -1,0 +1,89 @@
+"""Quoted speech and evaluative statements.
+
+In: a document's text, and a passage of it (a quote, a reported clause, a statement in the issuer's
+own voice). Out: the quotes' character spans, and the valence of a passage: criticism (CAMEO 111),
+praise (051) or neither, from VADER's lexicon (the ``vaderSentiment`` package) widened with the words
+of political blame and praise in ``data/evaluative.yaml``.
+
+The coder decides who speaks (the quote's attributed speaker, the reporting verb's subject, or the
+issuer of a statement written as "we") and whom the words are about; this module only reads text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from tidings.errors import DataFileError
+
+__all__ = ["Valence", "quote_spans"]
+
+_OPEN = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c"}
+_KEYS = {"thresholds", "words"}
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the quotes in ``text``, marks excluded: curly and guillemet pairs, and
+    straight double quotes taken two by two within a paragraph. A quote left open at the end of a
+    paragraph that the next paragraph reopens runs on (the news convention for long quotes)."""
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in _OPEN or ch == '"':
+            close = _OPEN.get(ch, '"')
+            j = text.find(close, i + 1)
+            para = text.find("\n\n", i + 1)
+            if j != -1 and (para == -1 or j < para):
+                spans.append((i + 1, j))
+                i = j + 1
+                continue
+            if para != -1 and para + 2 < n and text[para + 2] in (ch, '"', "\u201c"):
+                spans.append((i + 1, para))  # runs on into the next paragraph, which reopens it
+                i = para + 2
+                continue
+        i += 1
+    return [(s, e) for s, e in spans if e - s > 3]
+
+
+@dataclass(frozen=True)
+class Valence:
+    analyzer: SentimentIntensityAnalyzer
+    criticism: float
+    praise: float
+
+    @classmethod
+    @cache
+    def load(cls) -> Valence:
+        name = "evaluative.yaml"
+        try:
+            raw = yaml.safe_load(resources.files("tidings.data").joinpath(name).read_text("utf-8"))
+            if not isinstance(raw, dict) or set(raw) != _KEYS:
+                raise DataFileError(name, f"expected exactly the keys {sorted(_KEYS)}")
+            words = {str(k).lower(): float(v) for k, v in raw["words"].items()}
+            criticism, praise = float(raw["thresholds"]["criticism"]), float(raw["thresholds"]["praise"])
+        except (yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise DataFileError(name, f"malformed evaluative lexicon: {exc}") from None
+        analyzer = SentimentIntensityAnalyzer()
+        analyzer.lexicon.update({w: v for w, v in words.items() if " " not in w})
+        # VADER reads single words; phrases are scored by adding their value as a word of their own
+        phrases = {w: v for w, v in words.items() if " " in w}
+        analyzer.lexicon.update({w.replace(" ", "_"): v for w, v in phrases.items()})
+        return cls(analyzer, criticism, praise)
+
+    def code(self, passage: str) -> str | None:
+        """"111" for blame, "051" for praise, None for a passage that says neither clearly."""
+        text = passage.lower()
+        for word in self.analyzer.lexicon:
+            if "_" in word and word.replace("_", " ") in text:
+                text = text.replace(word.replace("_", " "), word)
+        score = self.analyzer.polarity_scores(text)["compound"]
+        if score <= self.criticism:
+            return "111"
+        if score >= self.praise:
+            return "051"
+        return None
