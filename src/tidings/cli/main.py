@@ -153,7 +153,7 @@ def events(
 
     if fmt not in {"table", "csv", "jsonl"}:
         _fail(f"--format: expected table, csv or jsonl, got {fmt!r}", 2)
-    store = Store(db)
+    store = Store(db, create=False)
     try:
         actor_ids = None
         if actor:
@@ -227,7 +227,7 @@ def actors_cmd(
     from tidings.actors.kb import ActorKB
     from tidings.store import Store
 
-    store = Store(db)
+    store = Store(db, create=False)
     try:
         kb = _kb_with_learned(ActorKB.load(_actor_files(actors)), store)
         found = kb.search(query) if query else store.actors()
@@ -251,7 +251,7 @@ def actor_cmd(
     from tidings.actors.kb import ActorKB
     from tidings.store import Store
 
-    store = Store(db)
+    store = Store(db, create=False)
     try:
         kb = _kb_with_learned(ActorKB.load(_actor_files(actors)), store)
         found = kb.search(name)
@@ -290,7 +290,7 @@ def show(
     """Print a document with its events' evidence highlighted."""
     from tidings.store import Store
 
-    store = Store(db)
+    store = Store(db, create=False)
     try:
         document = store.document(doc)
         if document is None:

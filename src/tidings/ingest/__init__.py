@@ -371,6 +371,8 @@ def _jsonl_document(raw: bytes, path: Path, number: int, published: date | None)
         bad = _surrogate(value) if isinstance(value, str) else None
         if bad:
             raise IngestError(name, f"'{key}' holds an unpaired surrogate ({bad})", number)
+        if isinstance(value, str) and "\x00" in value:
+            raise IngestError(name, f"'{key}' holds a NUL character (\\u0000)", number)
     if not (record.get("text") or record.get("html")):
         raise IngestError(name, "no 'text' or 'html' field", number)
     for key in ("text", "html"):
