@@ -8,7 +8,7 @@ The country of an agent is not here: the coder takes it from the sentence and th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -55,10 +55,12 @@ def parse_raw_id(raw: str) -> tuple[str, str | None]:
 class AgentBook:
     terms: dict[str, str]  # lemma phrase → sector
     longest: int
+    institutions: dict[str, str] = field(default_factory=dict)  # head noun of a named body → sector
 
     @classmethod
     def load(cls, paths: tuple[Path, ...] = ()) -> AgentBook:
         terms: dict[str, str] = {}
+        institutions: dict[str, str] = {}
         sources: list[tuple[str, str]] = []
         for name in _FILES:
             ref = resources.files("tidings.data").joinpath(name)
@@ -68,10 +70,19 @@ class AgentBook:
         for index, (name, text) in enumerate(sources):
             # curated first: a later (derived) file never overrides a term; user files (last) do
             override = index >= len(_FILES) or name == _FILES[0]
-            for term, sector in _entries(name, text):
+            entries, heads = _entries(name, text)
+            institutions.update(heads)
+            for term, sector in entries:
                 if override or term not in terms:
                     terms[term] = sector
-        return cls(terms, max((t.count(" ") + 1 for t in terms), default=1))
+        return cls(terms, max((t.count(" ") + 1 for t in terms), default=1), institutions)
+
+    def institution(self, token: Token) -> str | None:
+        """The sector of a named body by its head noun ("Ministry" → GOV, "Court" → JUD): only for a
+        capitalised head, which is a name, not a description ("the court said")."""
+        if not token.text[:1].isupper() or token.i == token.sent.start and token.pos_ != "PROPN":
+            return None
+        return self.institutions.get(token.lemma_.lower()) or self.institutions.get(token.lower_)
 
     def sector_of(self, token: Token) -> tuple[str, str] | None:
         """(term, sector) for a noun whose lemma, with the modifiers just before it, is a listed term:
@@ -89,13 +100,17 @@ class AgentBook:
         return None
 
 
-def _entries(name: str, text: str) -> list[tuple[str, str]]:
+def _entries(name: str, text: str) -> tuple[list[tuple[str, str]], dict[str, str]]:
     try:
         raw = yaml.safe_load(text) or {}
     except yaml.YAMLError as exc:
         raise DataFileError(name, f"not valid YAML: {exc}") from None
-    if not isinstance(raw, dict) or not isinstance(raw.get("agents"), list):
-        raise DataFileError(name, "expected a mapping with an 'agents' list")
+    if not isinstance(raw, dict) or not isinstance(raw.get("agents"), list) or set(raw) - {"agents", "institutions"}:
+        raise DataFileError(name, "expected a mapping with an 'agents' list (and optionally 'institutions')")
+    heads = raw.get("institutions") or {}
+    if not isinstance(heads, dict) or any(str(v).upper() not in SECTORS for v in heads.values()):
+        raise DataFileError(name, "'institutions' maps head nouns to known sectors")
+    institutions = {str(k).lower(): str(v).upper() for k, v in heads.items()}
     out = []
     for i, entry in enumerate(raw["agents"]):
         if not isinstance(entry, dict) or set(entry) - _FIELDS or not {"term", "sector"} <= set(entry):
@@ -104,4 +119,4 @@ def _entries(name: str, text: str) -> list[tuple[str, str]]:
         if sector not in SECTORS:
             raise DataFileError(name, f"agent {i} ({term}): unknown sector {sector!r}")
         out.append((term, sector))
-    return out
+    return out, institutions

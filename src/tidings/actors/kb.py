@@ -77,6 +77,9 @@ class SurfaceForm:
     kind: str  # name | native | alias | surname | metonym | demonym | acronym
 
 
+_STATE_KEYS = frozenset({"name", "names", "adj", "people", "capital", "capital_stands_for", "metonyms"})
+
+
 def _surname(name: str) -> str:
     """Last name of a full name, keeping particles: "Ursula von der Leyen" -> "von der Leyen"."""
     tokens = name.split()
@@ -277,6 +280,9 @@ class ActorKB:
             extra = raw.get(a3) or {}
             if not isinstance(extra, dict):
                 raise DataFileError(path, f"entry {a3}: not a mapping")
+            unknown = set(extra) - _STATE_KEYS
+            if unknown:
+                raise DataFileError(path, f"entry {a3}: unknown keys {sorted(unknown)}")
             names = [str(n) for n in extra.get("names", [])]
             base = getattr(country, "common_name", None) or country.name
             name = extra.get("name") or re.sub(r"\s*\(.*\)", "", base)
@@ -292,8 +298,11 @@ class ActorKB:
             )
             self._actors[a3] = actor
             self._index_actor(actor)
-            metonyms = [extra["capital"]] if extra.get("capital") else []
-            for m in [*metonyms, *extra.get("metonyms", [])]:
+            # a capital stands for its government ("Minsk said"), or for the body seated there whose
+            # voice it is in political news ("Brussels" is the EU's)
+            if extra.get("capital"):
+                self._add_form(str(extra["capital"]), str(extra.get("capital_stands_for") or a3), "metonym")
+            for m in extra.get("metonyms", []):
                 self._add_form(str(m), a3, "metonym")
             adjs = [str(a) for a in extra.get("adj", [])]
             people = [str(p) for p in extra.get("people", [])] or [

@@ -259,12 +259,15 @@ class ActorResolver:
         learned: dict[str, Actor] = {}
         surnames: dict[str, str] = {}
         for ent in doc.ents:
-            if ent.label_ != "PERSON" or any(t.i in covered for t in ent):
+            if ent.label_ != "PERSON":
+                continue
+            ent = self._widen_person(doc, _uncovered_tail(ent, covered), covered)
+            if ent is None or any(t.i in covered for t in ent):
                 continue
             name = _clean_person(ent)
             if name is None:
                 continue
-            actor_id = self.kb.fuzzy(name.text)
+            actor_id = self.kb.fuzzy(name.text) or self._learned_suffix(name, learned)
             if actor_id is None and len(name) >= 2:
                 actor = self._learned_actor(name, mentions)
                 learned.setdefault(actor.id, actor)
@@ -277,6 +280,32 @@ class ActorResolver:
                 covered.update(range(name.start, name.end))
         self._surname_mentions(doc, mentions, covered, surnames)
         return list(learned.values()), _drop_overlaps(sorted(mentions, key=lambda m: m.start))
+
+    def _widen_person(self, doc: Doc, ent: Span | None, covered: set[int]) -> Span | None:
+        """"Secretary of State Antony J. Blinken", where the parser's name starts at "J.": the given
+        names just before it belong to it (capitalised proper nouns that are no title word)."""
+        if ent is None:
+            return None
+        start = ent.start
+        while start > 0:
+            prev = doc[start - 1]
+            if prev.i in covered or prev.pos_ != "PROPN" or not prev.text[:1].isupper() or prev.dep_ != "compound" \
+                    or not start <= prev.head.i < ent.end or prev.ent_type_ not in {"", "PERSON"} \
+                    or self.refs.title_key([prev.text]) is not None:
+                break
+            start -= 1
+        return doc[start : ent.end]
+
+    def _learned_suffix(self, name: Span, learned: dict[str, Actor]) -> str | None:
+        """"Al-Sudani" after "Mohammed Shia al-Sudani": a shorter form that ends a name learned earlier
+        in the document is that person."""
+        short = fold(name.text)
+        for actor in learned.values():
+            full = fold(actor.name)
+            if full != short and full.endswith(" " + short) or full.endswith("-" + short.split("-")[-1]) \
+                    and short.split("-")[-1] != short and full.endswith(short.split(" ")[-1]):
+                return actor.id
+        return None
 
     def _surname_mentions(
         self, doc: Doc, mentions: list[DocMention], covered: set[int], surnames: dict[str, str]
@@ -520,15 +549,11 @@ class ActorResolver:
             org_ids.update(ctx.names[idx].actor_ids)
         for found in self._names.find(" ".join(t.text for t in owner.subtree)):
             org_ids.update(a for a, _ in found[2])
-        if not org_ids:
-            return None
-        for actor in self.kb.actors():
-            if actor.type != "person":
-                continue
-            for role in actor.roles:
-                if role.organisation in org_ids and self._title_fits(key, actor, set()):
-                    return actor.id
-        return None
+        if not org_ids or self.refs.titles[key].generic:
+            return None  # "the United Nations' top official": no one office, so no one person
+        holders = {actor.id for actor in self.kb.actors() if actor.type == "person"
+                   for role in actor.roles if role.organisation in org_ids and self._title_fits(key, actor, set())}
+        return next(iter(holders)) if len(holders) == 1 else None
 
     def _description_mention(self, doc: Doc, token: Token, ctx: _Context) -> DocMention | None:
         """"the regime", "the Assembly", "the conference", "the Foreign Ministry": a definite noun
@@ -680,6 +705,14 @@ def _is_acted_on(head: Token) -> bool:
     return prep.lower_ in {"against", "with", "toward", "towards", "on", "upon"}
 
 
+def _uncovered_tail(ent: Span, covered: set[int]) -> Span | None:
+    """"Mali Assimi Goita" where "Mali" is already a mention: the name after it, if two words remain."""
+    start = ent.start
+    while start < ent.end and start in covered:
+        start += 1
+    return ent.doc[start : ent.end] if ent.end - start >= 2 else (ent if start == ent.start else None)
+
+
 def _clean_person(ent: Span) -> Span | None:
     tokens = [t for t in ent if t.pos_ == "PROPN" and t.text[:1].isupper()]
     if not tokens:
@@ -733,8 +766,8 @@ def _title_context(name: Span) -> list[Token]:
     doc = name.doc
     before: list[Token] = []
     i = name.start - 1
-    while i >= 0 and (doc[i].dep_ in {"compound", "amod", "nmod"} or doc[i].tag_ == "HYPH") and \
-            i < doc[i].head.i < name.end:
+    while i >= 0 and (doc[i].dep_ in {"compound", "amod", "nmod", "poss", "case"} or doc[i].tag_ == "HYPH") and \
+            (doc[i].dep_ == "case" or i < doc[i].head.i < name.end):
         before.insert(0, doc[i])  # "Arab League Secretary-General Chedli Klibi": the hyphen too
         i -= 1
     first = before[0].i if before else name.start

@@ -224,7 +224,8 @@ class _SentenceCoder:
     def _evaluated(self, tokens: list[Token], speaker: str) -> str | None:
         """The actor blamed or praised: an owner ("Poland's actions"), else a subject, else the first
         actor named, never the speaker or its own side."""
-        heads = [t for t in tokens if t.pos_ in {"NOUN", "PROPN"} and not _inside_name(t)]
+        heads = [t for t in tokens if t.pos_ in {"NOUN", "PROPN"} and not _inside_name(t)
+                 and not (t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS_IN)]  # "in Germany" says where
         subject = next((t for t in heads if t.dep_ in _SUBJ), None)
         if subject is not None and any(c.lower_ in _ANAPHORS for c in subject.children if c.dep_ == "det"):
             return None  # "These advances constitute ...": about what was just spoken of
@@ -290,9 +291,16 @@ class _SentenceCoder:
         start = min((m.left_edge.i for m in mods), default=token.i)
         while start < token.i and self.doc[start].pos_ in {"DET", "NUM", "PUNCT", "ADP"}:
             start += 1
+        end = token.i + 1
+        if token.text[:1].isupper():
+            # a name of a body runs on through "of" and a capitalised object: "Ministry of Foreign Affairs"
+            of = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+            inner = [t for t in of.subtree] if of is not None else []
+            if inner and all(t.text[:1].isupper() or t.pos_ in {"ADP", "CCONJ", "DET", "PUNCT"} for t in inner[1:]):
+                end = inner[-1].i + 1
         # names keep their spelling ("Sri Lankan army", "Chinese-led"); common nouns are lower-cased
         return "".join((t.text if self._proper(t) else t.lower_) + t.whitespace_
-                       for t in self.doc[start : token.i + 1]).strip()
+                       for t in self.doc[start:end]).strip()
 
     def _proper(self, token: Token) -> bool:
         return token.ent_type_ in _ORG_ENTS or token.i != self.sent.start and token.text[:1].isupper()
@@ -341,9 +349,26 @@ class _SentenceCoder:
             # a common noun that names no kind of actor and belongs to none is no agent: "the storm",
             # "the truck", "fans"
             return []
+        sector = self.c.agents.institution(token)
+        if sector is not None:
+            # "the Foreign, Commonwealth and Development Office", "the Court of Grave Crimes": a body the
+            # base does not know, its sector from its head noun, its country from its words
+            country = next((s for t in self.doc[token.left_edge.i : token.i] for s in [self._demonym(t)] if s), None)
+            return [GenericAgent(self._phrase(token), sector, country or self._of_state(token)).raw_id()]
         words = [t for t in token.lefts if t.dep_ in {"compound", "amod"} and t.pos_ in {"NOUN", "PROPN", "ADJ"}]
         # names keep their spelling ("?APEC"); common nouns are lower-cased, wherever they stand
         return ["?" + " ".join(t.text if t.ent_type_ in _ORG_ENTS else t.lower_ for t in [*words, token])]
+
+    def _of_state(self, token: Token) -> str | None:
+        """"the Ministry of Foreign Affairs of the Republic of Belarus": the state in its "of" phrases."""
+        for pobj in _prep_objects(token, "of"):
+            states = [a for a in self.actors(pobj) if self._is_state(a)] or self._place_state(pobj)
+            if states:
+                return states[0]
+            inner = self._of_state(pobj)
+            if inner:
+                return inner
+        return None
 
     def _country_of(self, actor_id: str | None) -> str | None:
         """The country (or organisation) code an owner gives an agent: a state's own code, else the
@@ -635,6 +660,8 @@ class _SentenceCoder:
                 return False
         if p.object_kind == "actor" and (obj is None or not self._target_actors(obj)) and not _by_agent(verb):
             return False
+        if p.object_kind == "actor_or_none" and obj is not None and not self._target_actors(obj):
+            return False  # "met expectations", "met the deadline": no one was met
         if p.object_kind == "place" and (obj is None or not (
                 obj.ent_type_ in {"GPE", "LOC", "FAC"} or obj.lemma_.lower() in _PLACE_NOUNS)):
             return False
@@ -1270,6 +1297,12 @@ def _target_candidates(verb: Token, depth: int) -> Iterable[Token]:
             yield child
     for word in _TARGET_PREPS:
         yield from _prep_objects(verb, word)
+    for prep in verb.children:
+        if prep.dep_ == "prep":
+            for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"}):
+                for word in ("with", "to", "against"):
+                    # "held a conversation on Tuesday with X": the parser hangs "with" on "Tuesday"
+                    yield from _prep_objects(pobj, word)
     if obj is not None:
         for word in (*_TARGET_PREPS, "of"):
             # "demanded the withdrawal of Serbian forces": the one the act named by the object concerns
