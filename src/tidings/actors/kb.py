@@ -348,7 +348,9 @@ class ActorKB:
         derived = taken is not None  # a derived person: ``fuzzy`` finds its exact spellings, not misspellings
         for text in [] if derived else [*latin_names, *fulls]:
             self._people_full.setdefault(fold(text), set()).add(aid)
-        if actor.bare_surname:
+        # a derived person's surname alone names no one: a base of thousands shares surnames with
+        # everyone in the news ("Prosecutor Karim Khan" is not PETRARCH's Jose Khan)
+        if actor.bare_surname and not derived:
             surnames |= {_surname(n) for n in latin_names}
             surnames |= {_surname(n) for n in actor.native.values()}
             surnames |= {ascii_fold(s) for s in surnames}

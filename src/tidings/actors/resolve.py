@@ -258,6 +258,7 @@ class ActorResolver:
         covered = {i for m in mentions for i in range(m.start, m.end)}
         learned: dict[str, Actor] = {}
         surnames: dict[str, str] = {}
+        firsts: dict[str, str] = {}
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
@@ -273,13 +274,23 @@ class ActorResolver:
                 learned.setdefault(actor.id, actor)
                 actor_id = actor.id
                 surnames[name[-1].text] = actor.id
+                # a family name may come first ("Cho Tae-yul" → "Foreign Minister Cho"): after a title only
+                firsts.setdefault(name[0].text, actor.id)
             elif actor_id is None:
-                actor_id = surnames.get(name.text)
+                actor_id = surnames.get(name.text) or (firsts.get(name.text) if self._after_title(name[0]) else None)
             if actor_id:
                 mentions.append(DocMention(name.start, name.end, "name", [actor_id], 0.8))
                 covered.update(range(name.start, name.end))
-        self._surname_mentions(doc, mentions, covered, surnames)
+        titled_firsts = {k: v for k, v in firsts.items() if k not in surnames}
+        self._surname_mentions(doc, mentions, covered, surnames, titled_firsts)
         return list(learned.values()), _drop_overlaps(sorted(mentions, key=lambda m: m.start))
+
+    def _after_title(self, token: Token) -> bool:
+        """"Foreign Minister Cho", "Secretary Blinken": a title word just before the name."""
+        doc = token.doc
+        words = [t.text for t in doc[max(token.sent.start, token.i - 3) : token.i] if t.pos_ in {"NOUN", "PROPN"}]
+        return bool(words) and words[-1] == doc[token.i - 1].text and self.refs.title_key(words[-2:]) is not None \
+            or bool(words) and self.refs.title_key(words[-1:]) is not None
 
     def _widen_person(self, doc: Doc, ent: Span | None, covered: set[int]) -> Span | None:
         """"Secretary of State Antony J. Blinken", where the parser's name starts at "J.": the given
@@ -308,11 +319,15 @@ class ActorResolver:
         return None
 
     def _surname_mentions(
-        self, doc: Doc, mentions: list[DocMention], covered: set[int], surnames: dict[str, str]
+        self, doc: Doc, mentions: list[DocMention], covered: set[int], surnames: dict[str, str],
+        titled_firsts: dict[str, str],
     ) -> None:
         for token in doc:
-            if token.i not in covered and token.pos_ == "PROPN" and token.text in surnames:
-                mentions.append(DocMention(token.i, token.i + 1, "surname", [surnames[token.text]], 0.8))
+            if token.i in covered or token.pos_ != "PROPN":
+                continue
+            found = surnames.get(token.text) or (titled_firsts.get(token.text) if self._after_title(token) else None)
+            if found:
+                mentions.append(DocMention(token.i, token.i + 1, "surname", [found], 0.8))
 
     def _learned_actor(self, name: Span, mentions: list[DocMention]) -> Actor:
         title_tokens = _title_context(name)
@@ -717,7 +732,12 @@ def _clean_person(ent: Span) -> Span | None:
     tokens = [t for t in ent if t.pos_ == "PROPN" and t.text[:1].isupper()]
     if not tokens:
         return None
-    span = ent.doc[tokens[0].i : tokens[-1].i + 1]
+    end = tokens[-1].i + 1
+    doc = ent.doc
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end].whitespace_ and doc[end + 1].is_alpha \
+            and not doc[end - 1].whitespace_:
+        end += 2  # "Cho Tae-yul": the given name's second half is lower case
+    span = doc[tokens[0].i : end]
     if span.text.endswith("’s") or span.text.endswith("'s"):
         return None
     return span

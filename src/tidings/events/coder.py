@@ -45,6 +45,8 @@ _UNKNOWN = "?unknown"
 _PLACE_PREPS_IN = {"in", "near", "outside", "at", "inside"}
 _PERSONAL = {"he", "she", "it", "they", "we"}
 _ANAPHORS = frozenset({"this", "these", "such", "it"})
+# statements, appeals, pledges, praise, demands, blame, refusals and threats: what an issuer says
+_VOICE_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 _ORG_ENTS = {"ORG", "NORP", "GPE", "FAC", "LOC"}
 _AGENT_ENTS = {"ORG", "NORP", "GPE", "PERSON"}
 _QUANTITIES = {"thousand", "hundred", "dozen", "group", "crowd", "number", "million", "band", "score", "some",
@@ -92,6 +94,7 @@ class _State:
     # who speaks: the speaker of each sentence inside an attributed quote; the last actor that made a
     # statement (the issuer whose "we" a press release speaks in), where, and about whom
     quote_speakers: dict[int, str] = field(default_factory=dict)
+    quotes: list[tuple[int, int]] = field(default_factory=list)
     voice: str | None = None
     voice_sentence: int = -1
     voice_target: str | None = None
@@ -106,18 +109,18 @@ class EventCoder:
 
     def code(self, doc: Doc, resolved: ResolvedDoc) -> CodedDoc:
         state = _State()
-        state.quote_speakers = self._quote_speakers(doc, resolved)
+        state.quotes = quote_spans(doc.text)
+        state.quote_speakers = self._quote_speakers(doc, resolved, state.quotes)
         for index, sent in enumerate(doc.sents):
             events = _SentenceCoder(self, doc, sent, index, resolved, state).run()
             state.coded.events.extend(_dedupe(events))
         return state.coded
 
 
-    def _quote_speakers(self, doc: Doc, resolved: ResolvedDoc) -> dict[int, str]:
+    def _quote_speakers(self, doc: Doc, resolved: ResolvedDoc, spans: list[tuple[int, int]]) -> dict[int, str]:
         """Sentence index → the speaker of the quote it stands in. A quote's speaker is the subject of
         the nearest reporting verb outside it, in a sentence the quote touches or the one just after
         ("“... is unacceptable,” the minister said"; "He said: “...”")."""
-        spans = quote_spans(doc.text)
         if not spans:
             return {}
         sents = list(doc.sents)
@@ -207,7 +210,9 @@ class _SentenceCoder:
         writing as "we"; or the issuer's next sentence opening with "This", "These", "It"."""
         quoted = self.state.quote_speakers.get(self.index)
         if quoted is not None:
-            return quoted, list(self.sent), False
+            # only the quoted words: "..., Tsikhanouskaya said on the sidelines of the World Economic Forum"
+            words = [t for t in self.sent if _inside(t.idx, self.state.quotes)]
+            return (quoted, words, False) if words else None
         for key, frame in self.frames.items():
             if key >= 0:
                 content = sorted(self.doc[key].subtree, key=lambda t: t.i)
@@ -289,7 +294,7 @@ class _SentenceCoder:
         """An agent's words as written, without determiners or numbers: "Belarusian riot police"."""
         mods = [t for t in token.lefts if t.dep_ in {"compound", "amod", "nmod"}]
         start = min((m.left_edge.i for m in mods), default=token.i)
-        while start < token.i and self.doc[start].pos_ in {"DET", "NUM", "PUNCT", "ADP"}:
+        while start < token.i and (self.doc[start].pos_ in {"DET", "NUM", "PUNCT", "ADP"} or self.doc[start].text in "()"):
             start += 1
         end = token.i + 1
         if token.text[:1].isupper():
@@ -300,7 +305,7 @@ class _SentenceCoder:
                 end = inner[-1].i + 1
         # names keep their spelling ("Sri Lankan army", "Chinese-led"); common nouns are lower-cased
         return "".join((t.text if self._proper(t) else t.lower_) + t.whitespace_
-                       for t in self.doc[start:end]).strip()
+                       for t in self.doc[start:end] if t.text not in {"(", ")"}).strip()
 
     def _proper(self, token: Token) -> bool:
         return token.ent_type_ in _ORG_ENTS or token.i != self.sent.start and token.text[:1].isupper()
@@ -1189,7 +1194,7 @@ class _SentenceCoder:
         if _sector(event.source) in _PRIVATE and (event.target is None or _sector(event.target) in _PRIVATE):
             return  # firms and celebrities among themselves: "the automaker plans to open a plant"
         self.events.append(event)
-        if event.code[:2] <= "13" and not event.source.startswith("?"):
+        if event.code[:2] in _VOICE_ROOTS and event.pattern != "evaluation" and not event.source.startswith("?"):
             self.state.voice, self.state.voice_sentence = event.speaker or event.source, self.index
             self.state.voice_target = event.target or self.state.voice_target
         if event.code.startswith("04") and not event.hypothetical and event.target:
