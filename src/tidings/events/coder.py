@@ -294,7 +294,8 @@ class _SentenceCoder:
         """An agent's words as written, without determiners or numbers: "Belarusian riot police"."""
         mods = [t for t in token.lefts if t.dep_ in {"compound", "amod", "nmod"}]
         start = min((m.left_edge.i for m in mods), default=token.i)
-        while start < token.i and (self.doc[start].pos_ in {"DET", "NUM", "PUNCT", "ADP"} or self.doc[start].text in "()"):
+        while start < token.i and (self.doc[start].pos_ in {"DET", "NUM", "PUNCT", "ADP"}
+                                   or self.doc[start].text in {"(", ")"}):
             start += 1
         end = token.i + 1
         if token.text[:1].isupper():
