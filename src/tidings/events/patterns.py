@@ -7,7 +7,7 @@ Out: a frozen ``PatternBook`` indexed by lemma, read by the coder.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -15,9 +15,15 @@ from typing import Any
 import yaml
 
 from tidings.errors import DataFileError
+from tidings.events.codebook import Codebook
 
 __all__ = ["Accusation", "Modality", "NounPattern", "PatternBook", "VerbPattern"]
 
+_VERB_KEYS = frozenset({
+    "id", "lemmas", "code", "targets", "particle", "object", "object_code", "object_mod_code", "object_kind",
+    "requires", "symmetric", "context_target", "intent_for", "needs_intent", "source_from", "inherit_target",
+    "requires_target", "patient_source", "stative",
+})
 _TARGET_KINDS = ("dobj", "dative", "prep:", "obj.prep:", "obj.poss", "xcomp.dobj", "ccomp.nsubj")
 
 
@@ -119,7 +125,10 @@ class PatternBook:
     instruments: frozenset[str] = frozenset()
 
     @classmethod
-    def load(cls, extra: Sequence[Path] = ()) -> PatternBook:
+    def load(cls, extra: Sequence[Path] = (), derived: bool = True) -> PatternBook:
+        """The curated book, the user's files before it, and (``derived``) the verb patterns converted
+        from PETRARCH2 (``verbs_petrarch2.yaml``) after it: a derived pattern is tried for a lemma only
+        when none of its curated or user patterns fits."""
         base = resources.files("tidings.data").joinpath("verbs.yaml").read_text("utf-8")
         raw = _parse(base, "verbs.yaml")
         user_verbs: list[dict[str, Any]] = []
@@ -127,9 +136,41 @@ class PatternBook:
             user = _parse(path.read_text("utf-8"), str(path))
             user_verbs.extend(user.get("verbs", []))
         try:
-            return cls._build(raw, user_verbs)
+            book = cls._build(raw, user_verbs)
         except (KeyError, TypeError, ValueError) as exc:
             raise DataFileError("verbs.yaml", f"malformed pattern: {exc}") from exc
+        return book._with_derived() if derived else book
+
+    def _with_derived(self, text: str | None = None) -> PatternBook:
+        name = "verbs_petrarch2.yaml"
+        if text is None:
+            text = resources.files("tidings.data").joinpath(name).read_text("utf-8")
+        codebook = Codebook.load()
+        derived: dict[str, list[VerbPattern]] = {}
+        try:  # the C loader: the derived book is large
+            raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        except yaml.YAMLError as exc:
+            raise DataFileError(name, f"not valid YAML: {exc}") from exc
+        if not isinstance(raw, dict) or not isinstance(raw.get("verbs"), list):
+            raise DataFileError(name, "expected a mapping with a 'verbs' list")
+        for index, entry in enumerate(raw["verbs"]):
+            try:
+                unknown = set(entry) - _VERB_KEYS
+                if unknown:
+                    raise ValueError(f"unknown keys {sorted(unknown)}")
+                pattern = _verb_pattern(entry)
+                bad = [c for c in {pattern.code, *pattern.object_code.values()} if not codebook.is_code(c)]
+                if bad:
+                    raise ValueError(f"codes not in the codebook: {sorted(bad)}")
+            except (KeyError, TypeError, ValueError) as exc:
+                raise DataFileError(name, f"pattern {index} ({entry.get('id', '?')}): {exc}") from exc
+            for lemma in pattern.lemmas:
+                derived.setdefault(lemma, []).append(pattern)
+        verbs = dict(self.verbs)
+        for lemma, patterns in derived.items():
+            # below every curated pattern of the lemma, the more specific derived ones first
+            verbs[lemma] = (*verbs.get(lemma, ()), *sorted(patterns, key=lambda p: -p.specificity))
+        return replace(self, verbs=verbs)
 
     @classmethod
     def _build(cls, raw: dict[str, Any], user_verbs: list[dict[str, Any]]) -> PatternBook:
