@@ -217,6 +217,9 @@ class _SentenceCoder:
             if key >= 0:
                 content = sorted(self.doc[key].subtree, key=lambda t: t.i)
                 return frame.speaker[0], content, False
+        judge = self._judging_subject()
+        if judge is not None:
+            return judge, list(self.sent), False
         voice = self.state.voice
         if voice is None:
             return None
@@ -225,6 +228,16 @@ class _SentenceCoder:
         if self.sent[0].lower_ in _ANAPHORS and self.state.voice_sentence == self.index - 1:
             return voice, list(self.sent), True
         return None
+
+    def _judging_subject(self) -> str | None:
+        """"The European Union is appalled by the decree issued by the Taliban", "Qatar deplores ...":
+        a known actor who is the subject of the sentence's main clause passes the judgement itself."""
+        root = self.sent.root
+        subj = _child(root, _SUBJ) or _child(_child(root, {"auxpass", "aux"}), {"nsubj"})
+        if subj is None or subj.lower_ in _PERSONAL | {"i"}:
+            return None
+        found = [a for a in self.actors(subj) if not a.startswith("?")]
+        return found[0] if len(found) == 1 else None
 
     def _evaluated(self, tokens: list[Token], speaker: str) -> str | None:
         """The actor blamed or praised: an owner ("Poland's actions"), else a subject, else the first

@@ -11,6 +11,7 @@ issuer of a statement written as "we") and whom the words are about; this module
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -24,6 +25,7 @@ __all__ = ["Valence", "quote_spans"]
 
 _OPEN = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c"}
 _KEYS = {"thresholds", "words"}
+_DECISIVE = 2.0  # the summed value of political words that decides a verdict on its own
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -55,6 +57,8 @@ class Valence:
     analyzer: SentimentIntensityAnalyzer
     criticism: float
     praise: float
+    political: dict[str, float]  # the words of evaluative.yaml (phrases joined with "_") and their values
+    phrases: tuple[str, ...]  # its multi-word phrases, longest first
 
     @classmethod
     @cache
@@ -73,15 +77,27 @@ class Valence:
         # VADER reads single words; phrases are scored by adding their value as a word of their own
         phrases = {w: v for w, v in words.items() if " " in w}
         analyzer.lexicon.update({w.replace(" ", "_"): v for w, v in phrases.items()})
-        return cls(analyzer, criticism, praise)
+        return cls(analyzer, criticism, praise, {w.replace(" ", "_"): v for w, v in words.items()},
+                   tuple(sorted(phrases, key=len, reverse=True)))
 
     def code(self, passage: str) -> str | None:
-        """"111" for blame, "051" for praise, None for a passage that says neither clearly."""
+        """"111" for blame, "051" for praise, None for a passage that says neither clearly. A passage
+        must use a word of political blame or praise (``evaluative.yaml``); VADER's general lexicon then
+        weighs it, so "peaceful means" or "a serious threat of flooding" are no verdict on anyone."""
         text = passage.lower()
-        for word in self.analyzer.lexicon:
-            if "_" in word and word.replace("_", " ") in text:
-                text = text.replace(word.replace("_", " "), word)
+        for phrase in self.phrases:
+            text = text.replace(phrase, phrase.replace(" ", "_"))
+        words = re.findall(r"[a-z_'-]+", text)
+        weight = sum(self.political[w] for w in words if w in self.political)
+        if not any(w in self.political for w in words):
+            return None
         score = self.analyzer.polarity_scores(text)["compound"]
+        # a strong word of blame or praise decides unless the rest of the passage says the opposite
+        # (VADER's compound score dilutes one word in a long sentence)
+        if weight <= -_DECISIVE and score <= 0.2:
+            return "111"
+        if weight >= _DECISIVE and score >= -0.2:
+            return "051"
         if score <= self.criticism:
             return "111"
         if score >= self.praise:

@@ -70,7 +70,9 @@ def _parse_date(text: str) -> date | None:
 
 def _paragraphs(raw: str) -> list[str]:
     raw = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
-    return [p.strip() for p in re.split(r"\n\s*\n", raw) if p.strip()]
+    # runs of spaces inside a line ("The EU  also calls") are typing, not structure, and they break the
+    # parser's sentence; one space keeps every word's meaning
+    return [re.sub(r"[ \t]{2,}", " ", p.strip()) for p in re.split(r"\n\s*\n", raw) if p.strip()]
 
 
 def _is_headline(paragraph: str) -> bool:
