@@ -330,6 +330,11 @@ def eval_cmd(
     run_eval(gold, db, details, fmt, _actor_files(actors), out)
 
 
+from tidings.cli.publish import register as _register_publish  # noqa: E402 (export, serve, watch)
+
+_register_publish(app)
+
+
 def main() -> None:
     try:
         app()
