@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import NamedTuple
 
 from dateparser.date import DateDataParser
@@ -304,8 +305,10 @@ def _calendar_day(s: str, published: date | None, tense: str | None) -> date | N
     return _day_year(found.month, found.day, published, tense)
 
 
+@lru_cache(maxsize=4096)
 def _resolve(text: str, published: date | None, tense: str | None) -> DateInfo | None:
-    """Resolve one expression; ``None`` when it names no date (durations, weeks, decades)."""
+    """Resolve one expression; ``None`` when it names no date (durations, weeks, decades). Pure, so
+    cached: dateparser costs milliseconds a call and news repeats its date phrases."""
     if _context_offset(text) is not None:
         # Resolved later against the context date (see ``event_date``).
         return DateInfo(None, "day", "context", text)
@@ -422,8 +425,16 @@ def event_scopes(anchor: Token, links: frozenset[str]) -> dict[int, int]:
 def paragraph_sentences(doc: Doc) -> Iterator[Span]:
     """Sentences cut at paragraph breaks: the parser often runs a header line, a title and a
     dateline into one sentence, and a blank line is the surer boundary."""
+    sents = doc.user_data.get("tidings.sents")
+    if sents is None:
+        sents = doc.user_data["tidings.sents"] = list(doc.sents)
+    first = 0  # both lists run in text order: walk them together, not one inside the other
     for para in re.finditer(r"\S(?:.*?\S)?(?=\s*\n\s*\n|\s*$)", doc.text, re.DOTALL):
-        for sent in doc.sents:
+        while first < len(sents) and sents[first].end_char <= para.start():
+            first += 1
+        for sent in sents[first:]:
+            if sent.start_char >= para.end():
+                break
             start, end = max(sent.start_char, para.start()), min(sent.end_char, para.end())
             if start < end:
                 piece = doc.char_span(start, end, alignment_mode="expand")
@@ -467,7 +478,16 @@ def _candidate_spans(sent: Span) -> list[Span]:
 
 def find_dates(sent: Span, published: date | None) -> list[DateMention]:
     """Every date expression in ``sent`` that resolves against ``published``. "the same day" comes back
-    with ``date=None`` and origin "context": only ``event_date`` knows the context to resolve it."""
+    with ``date=None`` and origin "context": only ``event_date`` knows the context to resolve it.
+    Found once per sentence and publication date, kept on the ``Doc``: every event of the sentence asks."""
+    cache = sent.doc.user_data.setdefault("tidings.dates", {})
+    key = (sent.start, sent.end, published)
+    if key not in cache:
+        cache[key] = _find_dates(sent, published)
+    return cache[key]
+
+
+def _find_dates(sent: Span, published: date | None) -> list[DateMention]:
     mentions = []
     for span in _candidate_spans(sent):
         info = _resolve(span.text, published, _tense(span.root))

@@ -164,8 +164,13 @@ def _matches(sent: Span) -> list[tuple[int, int, str]]:
 
 
 def find_places(sent: Span) -> list[PlaceMention]:
-    """Every city, country or well-known venue named in ``sent``; a venue is named by its city."""
-    return [PlaceMention(start, end, name) for start, end, name in _matches(sent)]
+    """Every city, country or well-known venue named in ``sent``; a venue is named by its city.
+    Found once per sentence and kept on the ``Doc`` (``user_data``): every event of the sentence asks."""
+    cache = sent.doc.user_data.setdefault("tidings.places", {})
+    key = (sent.start, sent.end)
+    if key not in cache:
+        cache[key] = [PlaceMention(start, end, name) for start, end, name in _matches(sent)]
+    return cache[key]
 
 
 # --- the place of an event ------------------------------------------------------------------------
