@@ -171,3 +171,5 @@ def watch_show(
 def register(app: typer.Typer) -> None:
     """Add ``export``, ``serve`` and ``watch`` to the ``tidings`` command."""
     app.command("export")(export)
+    app.command("serve")(serve)
+    app.add_typer(watch_app, name="watch")

@@ -39,6 +39,7 @@ __all__ = [
     "mentions",
     "metadata",
     "sentences",
+    "watches",
 ]
 
 metadata = MetaData()
@@ -191,4 +192,13 @@ doc_bands = Table(
     Column("key", BigInteger, primary_key=True),
     Column("doc_id", String, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
     Index("ix_doc_bands_doc", "doc_id"),
+)
+
+# Saved searches (``tidings watch add``): a name and its feed's filters as given (tidings.watch).
+watches = Table(
+    "watches",
+    metadata,
+    Column("name", String, primary_key=True),
+    Column("filters", Json, nullable=False),
+    Column("created", DateTime, nullable=False),
 )

@@ -36,7 +36,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Row, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Row, and_, delete, func, insert, inspect, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from tidings.errors import StoreError
@@ -505,6 +505,22 @@ class Store:
                 name: int(conn.scalar(select(func.count()).select_from(table)) or 0)
                 for name, table in tables.items()
             }
+
+    # -- watches (saved searches, see tidings.watch) -------------------------------------------------
+
+    def save_watch(self, name: str, filters: Mapping[str, Any], created: datetime) -> None:
+        """Store a watch, replacing one of the same name."""
+        with self._write() as conn:
+            conn.execute(delete(t.watches).where(t.watches.c.name == name))
+            conn.execute(insert(t.watches).values(name=name, filters=dict(filters), created=created))
+
+    def watches(self) -> list[dict[str, Any]]:
+        """Saved watches by name, as ``{"name", "filters", "created"}`` (none in an older database)."""
+        w = t.watches
+        with self._read() as conn:
+            if not inspect(conn).has_table(w.name):
+                return []
+            return [dict(r._mapping) for r in conn.execute(select(w).order_by(w.c.name))]
 
     def close(self) -> None:
         self.engine.dispose()
