@@ -98,6 +98,7 @@ class _State:
     voice: str | None = None
     voice_sentence: int = -1
     voice_target: str | None = None
+    aggressor: str | None = None  # the source of the last violent or coercive act coded
 
 
 class EventCoder:
@@ -705,7 +706,11 @@ class _SentenceCoder:
         if not targets and p.inherit_target and verb.dep_ == "conj":
             # "welcomed X's appointment and conveyed congratulations": to the same X
             targets = _unique_targets(e for e in self.events if e.trigger == verb.head.i)
-        if not targets and not p.symmetric and not p.patient_source:
+        if p.code.startswith("11") and obj is not None and obj.lemma_.lower() in self.book.instruments:
+            # "condemned the attack on civilians": blame goes to the attacker, not to the victims
+            targets = targets if targets and not any(_sector(t) in _VICTIMS for t in targets) else \
+                self._attacker(obj)
+        elif not targets and not p.symmetric and not p.patient_source:
             targets = self._fallback_targets(verb, sources, p.code)
         if p.requires_target and not targets:
             return
@@ -764,6 +769,16 @@ class _SentenceCoder:
         if sources == [_UNKNOWN] and not targets and not passive:
             return [], [], passive  # an unknown attacker of no one named is no event
         return sources, targets, passive
+
+    def _attacker(self, attack: Token) -> list[str]:
+        """Who carried out an attack named by a noun: its owner ("Russia's attack", "the Israeli
+        attack"), its "by" phrase, else the last attacker the document named."""
+        owner = self.actors(_child(attack, {"poss"})) or [
+            s for c in attack.children if c.dep_ in {"amod", "compound"} for s in [self._demonym(c)] if s]
+        owner = owner or [a for t in _prep_objects(attack, "by") for a in self._agent(t, True)]
+        if owner:
+            return owner[:1]
+        return [self.state.aggressor] if self.state.aggressor else []
 
     def _fallback_targets(self, verb: Token, sources: list[str], code: str) -> list[str]:
         """When the pattern's own paths find no target: the first actor among the verb's object, its
@@ -1208,6 +1223,8 @@ class _SentenceCoder:
         if _sector(event.source) in _PRIVATE and (event.target is None or _sector(event.target) in _PRIVATE):
             return  # firms and celebrities among themselves: "the automaker plans to open a plant"
         self.events.append(event)
+        if "17" <= event.code[:2] <= "20" and not event.source.startswith("?unknown"):
+            self.state.aggressor = event.source
         if event.code[:2] in _VOICE_ROOTS and event.pattern != "evaluation" and not event.source.startswith("?"):
             self.state.voice, self.state.voice_sentence = event.speaker or event.source, self.index
             self.state.voice_target = event.target or self.state.voice_target
@@ -1230,6 +1247,7 @@ class _SentenceCoder:
 
 # -- parse helpers ---------------------------------------------------------------------------
 _PRIVATE = frozenset({"BUS", "ELI"})
+_VICTIMS = frozenset({"CVL", "REF", "MED", "HLH", "EDU"})
 
 
 def _sector(raw_id: str | None) -> str | None:
