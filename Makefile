@@ -7,15 +7,16 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: setup system-deps demo test lint bench clean
 
 system-deps:
-	@dpkg -s libicu-dev pkg-config >/dev/null 2>&1 || { \
-	  echo "installing libicu-dev and pkg-config (PyICU builds against them)"; \
-	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libicu-dev pkg-config; }
+	@dpkg -s libicu-dev pkg-config default-jre-headless >/dev/null 2>&1 || { \
+	  echo "installing libicu-dev and pkg-config (PyICU builds against them), default-jre-headless (Spark)"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    libicu-dev pkg-config default-jre-headless; }
 
 $(VENV)/.installed: pyproject.toml
 	$(MAKE) system-deps
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -e '.[dev,spark]'
 	touch $@
 
 setup: $(VENV)/.installed
@@ -34,6 +35,7 @@ test: lint
 bench: setup
 	$(BIN)/python benchmarks/throughput.py
 	$(BIN)/python benchmarks/actor_lookup.py
+	$(BIN)/python benchmarks/scale.py
 
 clean:
 	rm -rf $(VENV) demo.db tidings.db .pytest_cache .ruff_cache

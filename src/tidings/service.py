@@ -27,14 +27,18 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tidings.errors import IngestError, StoreError
+from tidings.errors import IngestError, StoreError, TidingsError
 from tidings.ingest import iter_documents
 from tidings.ingest.dedup import add_outlet, band_keys, same_story, shingles
 from tidings.pipeline import PipelineConfig
 from tidings.records import DocResult, Document
 from tidings.scale.pool import Coder, CodingFailure
 from tidings.store import Store
+
+if TYPE_CHECKING:
+    from tidings.scale.spark import SparkCoder
 
 __all__ = ["BATCH_SIZE", "IngestOptions", "IngestTotals", "ingest", "ingest_stream"]
 
@@ -47,6 +51,9 @@ class IngestOptions:
     actor_files: tuple[Path, ...] = ()
     workers: int = 1
     batch_size: int = BATCH_SIZE
+    engine: str = "local"  # "local" (one process or a pool of ``workers``) or "spark"
+    master: str = "local[2]"  # the Spark master, for engine "spark"
+    parquet: Path | None = None  # engine "spark": also write the stored results here as Parquet
 
 
 @dataclass
@@ -95,18 +102,23 @@ def ingest_stream(
             on_error(error)
 
     opened: Store | None = None
-    coder: Coder | None = None
+    coder: Coder | SparkCoder | None = None
     try:
         for batch in _batches(items, max(1, options.batch_size), report, totals):
             if opened is None:
                 opened = store if isinstance(store, Store) else store()
                 _index_older_documents(opened)
                 config = PipelineConfig(actor_files=options.actor_files, learned=tuple(opened.learned_actors()))
-                coder = Coder(config, workers=options.workers)
+                coder = _coder(config, options)
             else:
                 assert coder is not None
                 coder.learn(opened.learned_actors())
-            _ingest_batch(opened, coder, batch, totals, report)
+            saved = _ingest_batch(opened, coder, batch, totals, report)
+            if options.parquet is not None and options.engine == "spark":
+                from tidings.scale.spark import SparkCoder
+
+                assert isinstance(coder, SparkCoder)
+                coder.write_parquet(saved, options.parquet)
             totals.batches += 1
             if on_batch is not None:
                 on_batch(totals)
@@ -118,6 +130,16 @@ def ingest_stream(
         if opened is not None and opened is not store:
             opened.close()
     return totals
+
+
+def _coder(config: PipelineConfig, options: IngestOptions) -> Coder | SparkCoder:
+    if options.engine == "spark":
+        from tidings.scale.spark import SparkCoder
+
+        return SparkCoder(config, master=options.master)
+    if options.engine != "local":
+        raise TidingsError(f"engine: expected local or spark, got {options.engine!r}")
+    return Coder(config, workers=options.workers)
 
 
 def _batches(
@@ -214,8 +236,9 @@ def _one_line(exc: Exception) -> str:
     return lines[0] if lines else type(exc).__name__
 
 
-def _ingest_batch(store: Store, coder: Coder, batch: list[Document], totals: IngestTotals,
-                  report: ErrorHandler) -> None:
+def _ingest_batch(store: Store, coder: Coder | SparkCoder, batch: list[Document], totals: IngestTotals,
+                  report: ErrorHandler) -> list[DocResult]:
+    """Sort, code and save one batch; returns the results saved."""
     sorted_ = _sort_batch(store, batch, totals)
     results: list[DocResult] = []
     for outcome in coder.code(sorted_.fresh):
@@ -226,12 +249,14 @@ def _ingest_batch(store: Store, coder: Coder, batch: list[Document], totals: Ing
             results.append(outcome)
     try:
         totals.new += store.save(results, bands=sorted_.keys, carriers=sorted_.carriers)
-        return
+        return results
     except StoreError:
         pass  # find the documents at fault: each one in its own transaction
+    saved: list[DocResult] = []
     for result in results:
         try:
             totals.new += store.save([result], bands={result.document.id: sorted_.keys[result.document.id]})
+            saved.append(result)
         except StoreError as exc:
             totals.failed += 1
             report(IngestError(result.document.source, f"could not be saved ({_one_line(exc)})"))
@@ -240,3 +265,4 @@ def _ingest_batch(store: Store, coder: Coder, batch: list[Document], totals: Ing
             store.save([], carriers={doc_id: outlets})
         except StoreError as exc:
             report(IngestError(doc_id[:12], f"carrier {', '.join(outlets)} not recorded ({_one_line(exc)})"))
+    return saved

@@ -98,6 +98,11 @@ def ingest(
     actors: ActorsOption = None,
     workers: Annotated[int, typer.Option(help="Worker processes for coding.")] = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", help="Documents coded and committed together.")] = 200,
+    engine: Annotated[str, typer.Option(help="local (one process or --workers) or spark.")] = "local",
+    master: Annotated[str, typer.Option(help="Spark master for --engine spark (local[2], spark://host:7077).")]
+    = "local[2]",
+    parquet: Annotated[Path | None, typer.Option(help="--engine spark: also write the results as Parquet here.")]
+    = None,
 ) -> None:
     """Read documents, code their events and store them, a batch per transaction (a rerun resumes)."""
     from tidings.errors import IngestError
@@ -110,8 +115,12 @@ def ingest(
         _fail(f"--workers: expected 1 or more, got {workers}", 2)
     if batch_size < 1:
         _fail(f"--batch-size: expected 1 or more, got {batch_size}", 2)
+    if engine not in ("local", "spark"):
+        _fail(f"--engine: expected local or spark, got {engine!r}", 2)
+    if parquet is not None and engine != "spark":
+        _fail("--parquet: needs --engine spark", 2)
     options = IngestOptions(published=_parse_date(published, "--published"), actor_files=_actor_files(actors),
-                            workers=workers, batch_size=batch_size)
+                            workers=workers, batch_size=batch_size, engine=engine, master=master, parquet=parquet)
     files = sum(1 for f in iter_files(paths) if not isinstance(f, IngestError))
 
     def on_error(error: IngestError) -> None:
@@ -333,6 +342,16 @@ def eval_cmd(
 from tidings.cli.publish import register as _register_publish  # noqa: E402 (export, serve, watch)
 
 _register_publish(app)
+
+
+def _register() -> None:
+    """Commands kept in their own modules: claims, stories, compare."""
+    from tidings.cli.claims import register
+
+    register(app)
+
+
+_register()
 
 
 def main() -> None:
