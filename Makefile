@@ -7,10 +7,10 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: setup system-deps demo test lint bench clean
 
 system-deps:
-	@dpkg -s libicu-dev pkg-config default-jre-headless >/dev/null 2>&1 || { \
-	  echo "installing libicu-dev and pkg-config (PyICU builds against them), default-jre-headless (Spark)"; \
+	@dpkg -s libicu-dev pkg-config default-jre-headless chromium >/dev/null 2>&1 || { \
+	  echo "installing libicu-dev and pkg-config (PyICU builds against them), default-jre-headless (Spark), chromium (web UI tests)"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	    libicu-dev pkg-config default-jre-headless; }
+	    libicu-dev pkg-config default-jre-headless chromium; }
 
 $(VENV)/.installed: pyproject.toml
 	$(MAKE) system-deps

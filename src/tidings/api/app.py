@@ -115,4 +115,7 @@ def create_app(db: str = "tidings.db", token: str | None = None, actor_files: tu
     app.include_router(router)
     app.include_router(writes)
     app.include_router(feeds)
+    from tidings.web import mount_web
+
+    mount_web(app)
     return app

@@ -55,6 +55,7 @@ def page(
 
 def event_filters(
     actor: Annotated[str | None, Query(description="Actor in any spelling or script.")] = None,
+    actor_id: Annotated[str | None, Query(description="Exactly this actor id, as source or target.")] = None,
     code: Annotated[str | None, Query(description="CAMEO code or prefix (04 = consult).")] = None,
     plover: Annotated[str | None, Query(description="PLOVER type (CONSULT, ACCUSE...).")] = None,
     quad: Annotated[int | None, Query(ge=1, le=4, description="Quad class 1-4.")] = None,
@@ -65,8 +66,8 @@ def event_filters(
     topic: Annotated[str | None, Query(description="Words that must all occur in the event's sentence.")] = None,
     doc: Annotated[str | None, Query(description="Only events of this document id.")] = None,
 ) -> EventFilters:
-    return EventFilters.parse(actor=actor, code=code, plover=plover, quad=quad, since=since, until=until,
-                              outlet=outlet, camp=camp, topic=topic, doc_id=doc)
+    return EventFilters.parse(actor=actor, actor_id=actor_id, code=code, plover=plover, quad=quad, since=since,
+                              until=until, outlet=outlet, camp=camp, topic=topic, doc_id=doc)
 
 
 EventQuery = Annotated[EventFilters, Depends(event_filters)]

@@ -71,6 +71,7 @@ class EventFilters:
     """Every filter the CLI, the API, the watch feeds and the web UI offer; ``None`` means any."""
 
     actor: str | None = None  # any spelling or script
+    actor_id: str | None = None  # exactly this actor id, as source or target
     code: str | None = None  # CAMEO code or prefix
     plover: str | None = None  # PLOVER type (CONSULT, ACCUSE...)
     quad: int | None = None  # quad class 1-4
@@ -108,7 +109,8 @@ class EventFilters:
         since, until = _date(values.get("since"), "since"), _date(values.get("until"), "until")
         if since and until and since > until:
             raise FilterError(f"since ({since}) is after until ({until})")
-        return cls(actor=_text(values.get("actor")), code=code, plover=plover, quad=quad, since=since,
+        return cls(actor=_text(values.get("actor")), actor_id=_text(values.get("actor_id")), code=code,
+                   plover=plover, quad=quad, since=since,
                    until=until, outlet=_text(values.get("outlet")), camp=_text(values.get("camp")),
                    doc_id=_text(values.get("doc_id")),
                    topic=_text(values.get("topic")))
@@ -169,6 +171,8 @@ class Explorer:
     def events(self, filters: EventFilters) -> list[Event]:
         """The events matching every filter, in the store's order."""
         actor_ids = self.actor_ids(filters.actor) if filters.actor else None
+        if filters.actor_id:
+            actor_ids = [i for i in actor_ids if i == filters.actor_id] if actor_ids is not None else [filters.actor_id]
         rows = self.store.events(actor_ids=actor_ids, code=filters.code, since=filters.since,
                                  until=filters.until, outlet=filters.outlet, doc_id=filters.doc_id)
         if filters.plover:
