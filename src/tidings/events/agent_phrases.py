@@ -1,0 +1,317 @@
+"""Actors of noun phrases: known actors, the owners of collectives, and agents the base does not know
+(generic agents with sector and country, named bodies by their head noun).
+
+A mixin of ``tidings.events.coder._SentenceCoder``; in: the parsed sentence and its resolved
+mentions; out: actor ids or ``RawEvent`` records added through ``self._add``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from tidings.actors.agents import GenericAgent
+from tidings.actors.resolve import DocMention
+from tidings.events.syntax import _AGENT_ENTS, _ORG_ENTS, _QUANTITIES, _prep_objects
+from tidings.records import Actor
+
+__all__ = ["AgentPhrases"]
+
+
+class AgentPhrases:
+    """A part of ``_SentenceCoder``: its methods read the sentence coder's state (``self.c``, ``self.doc``,
+    ``self.sent``, ``self.resolved``, ``self.state``, ``self.events``)."""
+
+    # -- actors of a noun phrase -----------------------------------------------------------
+    def actors(self, token: Token | None, depth: int = 0) -> list[str]:
+        """The actors a noun phrase headed by ``token`` stands for, conjuncts included."""
+        if token is None or depth > 4:
+            return []
+        found = self._head_actors(token, depth)
+        for conj in token.children:
+            if conj.dep_ == "conj":
+                found += [a for a in self.actors(conj, depth + 1) if a not in found]
+        return found
+
+    def _head_actors(self, token: Token, depth: int) -> list[str]:
+        mention = self.resolved.mention_at(token)
+        if mention is not None and mention.kind != "title":
+            return self._mention_actors(mention)
+        for child in token.children:
+            if child.dep_ == "appos":
+                # "leader Cichanoŭskaja and Berti, ...": the names in apposition, conjuncts included
+                found = self.actors(child, depth + 1)
+                if found:
+                    return found
+        if mention is not None:
+            return self._mention_actors(mention)
+        named = self._name_after(token)
+        if named:
+            return named
+        if token.lemma_.lower() in self.c.refs.collectives or token.lower_ in self.c.refs.collectives:
+            owners: list[str] = []
+            for child in token.children:
+                if child.dep_ in {"poss", "compound"} and self.resolved.mention_at(child):
+                    owners = self._head_actors(child, depth + 1)
+                    break
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    owners = next((self.actors(p, depth + 1) for p in child.children if p.dep_ == "pobj"), [])
+                    break
+            else:
+                owners = next(([s] for c in token.children if c.dep_ == "amod" for s in [self._demonym(c)] if s), [])
+            # "Sudan's army", "the Belarusian police": a kind of actor of a state is coded with its sector;
+            # "Łukašenka's regime", "NATO's members" stand for their owner
+            if len(owners) == 1 and self._is_state(owners[0]):
+                hit = self.c.agents.sector_of(token)
+                if hit:
+                    return [GenericAgent(self._phrase(token), hit[1], owners[0]).raw_id()]
+            return owners
+        return []
+
+    def _phrase(self, token: Token) -> str:
+        """An agent's words as written, without determiners or numbers: "Belarusian riot police"."""
+        mods = [t for t in token.lefts if t.dep_ in {"compound", "amod", "nmod"}]
+        start = min((m.left_edge.i for m in mods), default=token.i)
+        while start < token.i and (self.doc[start].pos_ in {"DET", "NUM", "PUNCT", "ADP"}
+                                   or self.doc[start].text in {"(", ")"}):
+            start += 1
+        end = token.i + 1
+        if token.text[:1].isupper():
+            # a name of a body runs on through "of" and a capitalised object: "Ministry of Foreign Affairs"
+            of = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+            inner = [t for t in of.subtree] if of is not None else []
+            if inner and all(t.text[:1].isupper() or t.pos_ in {"ADP", "CCONJ", "DET", "PUNCT"} for t in inner[1:]):
+                end = inner[-1].i + 1
+        # names keep their spelling ("Sri Lankan army", "Chinese-led"); common nouns are lower-cased
+        return "".join((t.text if self._proper(t) else t.lower_) + t.whitespace_
+                       for t in self.doc[start:end] if t.text not in {"(", ")"}).strip()
+
+    def _proper(self, token: Token) -> bool:
+        return token.ent_type_ in _ORG_ENTS or token.i != self.sent.start and token.text[:1].isupper()
+
+    # -- agents the base does not know ------------------------------------------------------
+    def _agent(self, token: Token | None, generic: bool) -> list[str]:
+        found = self.actors(token)
+        if found or not generic or token is None:
+            return found
+        found = self._generic(token)
+        for conj in token.children:
+            if conj.dep_ == "conj":
+                found += [a for a in self._agent(conj, True) if a not in found]
+        return found
+
+    def _generic(self, token: Token) -> list[str]:
+        """An agent that names no known actor: the state it belongs to ("Israeli troops", "rebels in
+        the Ivory Coast", "Palestinians"), else a generic actor "?police", "?demonstrators" that keeps
+        the event (the pipeline records it by name, with no actor id)."""
+        if token.pos_ not in {"NOUN", "PROPN"}:
+            return []
+        if token.lemma_.lower() in self.book.agent_stop and not (token.pos_ == "PROPN" and token.ent_type_ == "ORG"):
+            return []  # "the meeting", "the explosion"; but "the World Water Forum" is a body
+        if token.lemma_.lower() in _QUANTITIES:
+            # "thousands of students", "a group of refugees": the people counted are the agent
+            inner = next((c for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for c in p.children if c.dep_ == "pobj"), None)
+            if inner is not None:
+                return self._agent(inner, True)
+        if self.resolved.mention_at(token) is not None and self.resolved.mention_at(token).kind == "plural":
+            return []
+        owner = self._affiliation(token, 0) or self._based_in(token) or self._followers_of(token)
+        hit = self.c.agents.sector_of(token)
+        if hit:
+            body = next((a for t in _prep_objects(token, "of") for a in self.actors(t)
+                         if not self._is_state(a) and not a.startswith("?")), None)
+            if body is not None:
+                return [body]  # "inspectors of the OSCE": the body they serve stands for them
+            if owner is None:
+                # "Russian MiG-31 fighter jets": a demonym anywhere in the phrase places it
+                owner = next((s for t in self.doc[token.left_edge.i : token.i] for s in [self._demonym(t)] if s), None)
+            return [GenericAgent(self._phrase(token), hit[1], self._country_of(owner)).raw_id()]
+        if owner:
+            return [owner]  # "Israeli bulldozers", "a newspaper based in Beirut": the state they belong to
+        if token.pos_ != "PROPN" and token.ent_type_ not in _AGENT_ENTS:
+            # a common noun that names no kind of actor and belongs to none is no agent: "the storm",
+            # "the truck", "fans"
+            return []
+        sector = self.c.agents.institution(token)
+        if sector is not None:
+            # "the Foreign, Commonwealth and Development Office", "the Court of Grave Crimes": a body the
+            # base does not know, its sector from its head noun, its country from its words
+            country = next((s for t in self.doc[token.left_edge.i : token.i] for s in [self._demonym(t)] if s), None)
+            return [GenericAgent(self._phrase(token), sector, country or self._of_state(token)).raw_id()]
+        words = [t for t in token.lefts if t.dep_ in {"compound", "amod"} and t.pos_ in {"NOUN", "PROPN", "ADJ"}]
+        # names keep their spelling ("?APEC"); common nouns are lower-cased, wherever they stand
+        return ["?" + " ".join(t.text if t.ent_type_ in _ORG_ENTS else t.lower_ for t in [*words, token])]
+
+    def _of_state(self, token: Token) -> str | None:
+        """"the Ministry of Foreign Affairs of the Republic of Belarus": the state in its "of" phrases."""
+        for pobj in _prep_objects(token, "of"):
+            states = [a for a in self.actors(pobj) if self._is_state(a)] or self._place_state(pobj)
+            if states:
+                return states[0]
+            inner = self._of_state(pobj)
+            if inner:
+                return inner
+        return None
+
+    def _country_of(self, actor_id: str | None) -> str | None:
+        """The country (or organisation) code an owner gives an agent: a state's own code, else the
+        actor's country ("NATO troops" → NATO)."""
+        if actor_id is None or actor_id.startswith("?"):
+            return None
+        actor = self.c.kb.get(actor_id) or self._learned(actor_id)
+        if actor is None:
+            return None
+        return actor.id if actor.type == "state" else actor.country
+
+    def _affiliation(self, token: Token, depth: int) -> str | None:
+        """The actor an agent noun belongs to: its demonym, owner or compound, or the state it is in.
+        A people is coded by the state it lives in: "Bosnian Serbs", "ethnic Albanians in Serbia"."""
+        if self._is_minority(token):
+            # "ethnic Albanians in Macedonia", "ethnic Turks ... Sweden's decision": a minority people
+            # is coded by the state it lives in, which only the rest of the sentence can say
+            return self._home_of_minority(token)
+        own = self._demonym(token)
+        for child in token.children:
+            if child.dep_ in {"amod", "compound", "nmod", "poss"}:
+                state = self._demonym(child) or self._led_by(child)
+                if state and state != own:
+                    return state
+                found = self.actors(child) if self.resolved.mention_at(child) is not None else []
+                if found and not (own and not self._is_state(found[0])):
+                    return found[0]
+        if own and depth > 0:
+            return own
+        if depth > 0:
+            return None
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in {"in", "of", "from", "throughout", "across"}:
+                for pobj in child.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    found = [a for a in self.actors(pobj) if self._is_state(a)] or self._place_state(pobj)
+                    if found:
+                        return found[0]
+                    owner = self._affiliation(pobj, depth + 1)
+                    if owner:
+                        return owner
+        return own
+
+    def _demonym(self, token: Token) -> str | None:
+        """The state a demonym names, a multi-word one included ("Sri Lankan", "South Korean")."""
+        state = self.c.kb.demonym(token.text)
+        if state:
+            return state
+        mention = self.resolved.mention_at(token)
+        if mention is not None and mention.kind == "demonym" and mention.actor_ids and \
+                mention.end - 1 == token.i:
+            return mention.actor_ids[0]
+        return None
+
+    def _is_minority(self, token: Token) -> bool:
+        """"ethnic Albanians", "ethnic Albanian guerrillas", "the Turkish minority"."""
+        if token.lemma_.lower() == "minority":
+            return True
+        mods = [c for c in token.children if c.dep_ in {"amod", "compound"}]
+        mods += [g for c in mods for g in c.children if g.dep_ in {"amod", "advmod", "compound"}]
+        return any(m.lower_ == "ethnic" for m in mods)
+
+    def _home_of_minority(self, token: Token) -> str | None:
+        """The one state a sentence names, other than the minority's own ("in Macedonia",
+        "Sweden's decision"): a name, a capital or a place."""
+        own = self._demonym(token) or next(
+            (s for c in token.children if c.dep_ in {"amod", "compound"} for s in [self._demonym(c)] if s), None)
+        for other in self.sent:
+            if other.i == token.i:
+                continue
+            mention = self.resolved.mention_at(other)
+            if mention is not None and mention.kind in {"name", "metonym"}:
+                states = [a for a in mention.actor_ids if self._is_state(a) and a != own]
+            else:
+                states = [a for a in self._place_state(other) if a != own] if other.dep_ == "pobj" else []
+            if states:
+                return states[0]
+        return None
+
+    def _based_in(self, token: Token) -> str | None:
+        """"a newspaper based in east Beirut", "a group headquartered in Kabul": the state of the place."""
+        for acl in token.children:
+            if acl.dep_ != "acl" or acl.lemma_.lower() not in {"base", "headquarter", "locate"}:
+                continue
+            for pobj in _prep_objects(acl, "in"):
+                found = [a for a in self.actors(pobj) if self._is_state(a)] or self._place_state(pobj)
+                if found:
+                    return found[0]
+        return None
+
+    def _followers_of(self, token: Token) -> str | None:
+        """"supporters of former President X", "militants loyal to X": the country of the person they
+        follow."""
+        objects = _prep_objects(token, "of") + [o for c in token.children if c.dep_ == "amod"
+                                                for o in _prep_objects(c, "to")]
+        for pobj in objects:
+            for actor_id in self.actors(pobj):
+                actor = self.c.kb.get(actor_id) or self._learned(actor_id)
+                if actor is not None and actor.type == "person" and actor.country:
+                    return actor.country
+        return None
+
+    def _learned(self, actor_id: str) -> Actor | None:
+        return next((a for a in self.resolved.learned if a.id == actor_id), None)
+
+    def _led_by(self, token: Token) -> str | None:
+        """"Vietnamese-led forces": the state that leads them."""
+        if token.lemma_.lower() != "lead" or token.tag_ != "VBN":
+            return None
+        return next((s for c in token.children if c.dep_ in {"npadvmod", "compound", "amod"}
+                     for s in [self.c.kb.demonym(c.text)] if s), None)
+
+    def _place_state(self, token: Token) -> list[str]:
+        """"demonstrators in Baghdad": a capital named as a place is in its state."""
+        if token.ent_type_ != "GPE":
+            return []
+        ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+        if ent is None:
+            return []
+        return [a for a in self.c.kb.lookup(ent.text) if self._is_state(a)][:1]
+
+    def _is_state(self, actor_id: str) -> bool:
+        actor = self.c.kb.get(actor_id)
+        return actor is not None and actor.type == "state"
+
+    def _name_after(self, token: Token) -> list[str]:
+        """"the UN Assistant High Commissioner for Refugees, Ruvendrini Menikdiwela": a title followed
+        by a comma and a name is that person, wherever the parser hung the name."""
+        if self.c.refs.title_key([t.text for t in token.lefts if t.dep_ == "compound"] + [token.text]) is None:
+            return []
+        mention = self.resolved.name_after(token)
+        return list(mention.actor_ids) if mention is not None else []
+
+    def _mention_actors(self, mention: DocMention) -> list[str]:
+        if mention.kind == "plural" and not mention.actor_ids:
+            named = self._sides_named(mention)
+            if named:
+                return named
+            if len(self.state.last_meeting) >= 2:
+                self.state.coded.plural_resolutions[mention.start] = list(self.state.last_meeting)
+                return list(self.state.last_meeting)
+            return []
+        if mention.kind == "demonym":
+            return []
+        return list(mention.actor_ids)
+
+    def _sides_named(self, mention: DocMention) -> list[str]:
+        """"the Turkish and Greek sides": the states their adjectives name."""
+        head = self.doc[mention.end - 1]
+        found: list[str] = []
+        for mod in head.children:
+            if mod.dep_ != "amod":
+                continue
+            for word in [mod, *(c for c in mod.children if c.dep_ == "conj")]:
+                state = self.c.kb.demonym(word.text)
+                if state and state not in found:
+                    found.append(state)
+        return found
+
+    def _is_plural_ref(self, token: Token | None) -> bool:
+        mention = self.resolved.mention_at(token) if token is not None else None
+        return mention is not None and mention.kind == "plural" and not mention.actor_ids

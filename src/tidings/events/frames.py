@@ -1,0 +1,208 @@
+"""Reporting frames: who speaks and through whom, and the accusations, appeals and hostile acts
+inside what they say.
+
+A mixin of ``tidings.events.coder._SentenceCoder``; in: the parsed sentence and its resolved
+mentions; out: actor ids or ``RawEvent`` records added through ``self._add``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from tidings.events.raw import RawEvent, _Frame
+from tidings.events.syntax import (
+    _PERSONAL,
+    _PLACE_PREPS_IN,
+    _SUBJ,
+    _VICTIM_PREPS,
+    _child,
+    _content_tokens,
+    _existential,
+    _first,
+    _is_saying,
+    _nominal_content,
+    _noun_evidence_end,
+    _prep_objects,
+    _verb_evidence_end,
+)
+
+__all__ = ["ReportingFrames"]
+
+
+class ReportingFrames:
+    """A part of ``_SentenceCoder``: its methods read the sentence coder's state (``self.c``, ``self.doc``,
+    ``self.sent``, ``self.resolved``, ``self.state``, ``self.events``)."""
+
+    # -- reporting frames ------------------------------------------------------------------
+    def _find_frames(self) -> None:
+        for token in self.sent:
+            if token.lemma_.lower() not in self.book.frames or token.pos_ not in {"VERB", "AUX"}:
+                continue
+            subj = _child(token, _SUBJ)
+            subject = self.actors(subj)
+            if not subject and subj is not None and subj.pos_ in {"NOUN", "PROPN"}:
+                # "The Red Cross said ...", "rebels in Liberia said ...": a speaker the base does not
+                # know still frames what it said
+                subject = self._generic(subj)
+            if token.lemma_.lower() in self.book.speaker_dobj:
+                frame = _Frame(speaker=self.actors(_child(token, {"dobj"})), via=subject)
+            else:
+                frame = _Frame(speaker=subject, via=[])
+            if not frame.speaker:
+                continue
+            for child in token.children:
+                # "As long as ..., there will be a threat ..., Viačorka quoted her as saying": a clause
+                # fronted before the reporting verb is what was said
+                fronted = child.dep_ in {"advcl", "dep"} and child.i < token.i
+                if child.dep_ in {"ccomp", "parataxis"} or fronted or (child.dep_ == "advcl" and _is_saying(child)):
+                    self.frames[child.i] = frame
+            if token.dep_ in {"ccomp", "parataxis"} and token.head.i not in self.frames:
+                # "X discussed ..., Y said": the parser hangs the frame under the content
+                self.frames[token.head.i] = frame
+            self.frames.setdefault(-token.i - 1, frame)  # the frame verb itself, for nominal content
+
+    def _frame_of(self, token: Token) -> _Frame | None:
+        node = token
+        while True:
+            if node.i in self.frames:
+                return self.frames[node.i]
+            if node.head.i == node.i:
+                return None
+            node = node.head
+
+    # -- reported speech: accusations and appeals ------------------------------------------
+    def _code_speech(self) -> None:
+        for key, frame in self.frames.items():
+            if key < 0:
+                verb = self.doc[-key - 1]
+                if verb.lemma_.lower() in self.book.nominal_content:
+                    for noun in _nominal_content(verb):
+                        self._scan_content(noun, frame, verb)
+            else:
+                root = self.doc[key]
+                self._scan_content(root, frame, root)
+                self._hostile_acts(root, frame)
+
+    def _scan_content(self, top: Token, frame: _Frame, anchor: Token) -> None:
+        for token in _content_tokens(top):
+            lemma = token.lemma_.lower()
+            if token.pos_ in {"NOUN", "VERB"} and lemma in self.book.accusations:
+                self._accusation(token, frame, top)
+            elif token.pos_ == "NOUN" and lemma in self.book.appeals:
+                self._appeal(token, frame)
+
+    def _accusation(self, noun: Token, frame: _Frame, top: Token) -> None:
+        rule = self.book.accusations[noun.lemma_.lower()]
+        if noun.pos_ == "VERB":
+            return  # verbs are handled as hostile acts
+        mods = {c.lemma_.lower() for c in noun.children if c.dep_ in {"amod", "compound"}}
+        if rule.needs_modifier and not (mods & rule.needs_modifier):
+            return
+        agents = self._noun_agents(noun)
+        if not agents and _existential(noun):
+            agents = self._other_actor(noun, frame, top)
+        speaker = frame.speaker[0]
+        for agent in agents:
+            if agent in frame.speaker or self._same_side(agent, speaker):
+                continue
+            self._add(RawEvent(self.index, noun.i, speaker, agent, rule.code, "accusation",
+                               noun.left_edge.i, _noun_evidence_end(noun), via=_first(frame.via),
+                               speaker=speaker, from_speech=True))
+
+    def _noun_agents(self, noun: Token) -> list[str]:
+        poss = _child(noun, {"poss"})
+        if poss is not None:
+            return self.actors(poss)
+        for mod in noun.children:
+            state = self.c.kb.demonym(mod.text) if mod.dep_ == "amod" else None
+            if state:
+                return [state]  # "the Russian aggression"
+        for prep in ("by", "of", "from"):
+            found = [a for t in _prep_objects(noun, prep) for a in self.actors(t)]
+            if found:
+                return found
+        if noun.dep_ in {"pobj"} and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+            return self._noun_agents(noun.head.head) if noun.head.head.lemma_ != noun.lemma_ else []
+        return []
+
+    def _other_actor(self, noun: Token, frame: _Frame, top: Token) -> list[str]:
+        """"As long as X is in power, there will be a threat to Y": X, the one actor left."""
+        victims = {a for prep in _VICTIM_PREPS for t in _prep_objects(noun, prep) for a in self.actors(t)}
+        seen = set(frame.speaker) | set(frame.via) | victims
+        if any(not self.actors(t) for t in _prep_objects(noun, "of")):
+            return []  # "a threat of flooding": the threat is a thing's, no actor's
+        for token in top.subtree:
+            if token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS_IN:
+                continue  # "in Germany" says where, not who
+            for actor in self.actors(token) if self.resolved.mention_at(token) else []:
+                if actor not in seen and not self._is_state_of(actor, victims):
+                    return [actor]
+        return []
+
+    def _appeal(self, noun: Token, frame: _Frame) -> None:
+        agents = self._appeal_agents(noun)
+        speaker = frame.speaker[0]
+        for agent in agents:
+            if agent in frame.speaker:
+                continue
+            self._add(RawEvent(self.index, noun.i, speaker, agent, "020", "appeal", noun.left_edge.i,
+                               _noun_evidence_end(noun), speaker=speaker, via=_first(frame.via),
+                               from_speech=True))
+
+    def _appeal_agents(self, noun: Token) -> list[str]:
+        """"the importance of the UNECE fulfilling", "of the firmness of NATO's members": the actor
+        that must act, never an actor deeper in the object ("safeguarding the sovereignty of Belarus")."""
+        for pobj in _prep_objects(noun, "of"):
+            node = pobj
+            for _ in range(2):
+                if node.pos_ == "VERB":
+                    subj = _child(node, {"nsubj", "poss"})
+                    return self.actors(subj) if subj is not None else []
+                found = self.actors(node) or self.actors(_child(node, {"poss", "nsubj"}))
+                if found:
+                    return found
+                nxt = _prep_objects(node, "of")
+                if not nxt:
+                    return []
+                node = nxt[0]
+        return []
+
+    def _hostile_acts(self, root: Token, frame: _Frame) -> None:
+        speaker = frame.speaker[0]
+        for token in _content_tokens(root, verbs=True):
+            if token.pos_ != "VERB" or token.lemma_.lower() not in self.book.hostile:
+                continue
+            for agent in self._subject_actors(token):
+                if agent in frame.speaker or self._same_side(agent, speaker):
+                    continue
+                subj = _child(token, {"nsubj"}) or _child(token.head, {"nsubj"}) or token
+                start = min(subj.left_edge.i, token.i)
+                self._add(RawEvent(self.index, token.i, speaker, agent, self.book.hostile_code, "hostile-act",
+                                   start, _verb_evidence_end(token), speaker=speaker, via=_first(frame.via),
+                                   from_speech=True))
+
+    def _same_side(self, agent: str, speaker: str) -> bool:
+        actor = self.c.kb.get(speaker)
+        return actor is not None and agent == actor.country and actor.code is not None and \
+            actor.code.endswith(".GOV")
+
+    def _is_state_of(self, actor_id: str, states: set[str]) -> bool:
+        actor = self.c.kb.get(actor_id)
+        return actor is not None and actor.type == "state" and actor_id in states
+
+    def _reporter(self, verb: Token) -> list[str]:
+        """"The rebels said they will release ...": a pronoun subject of reported speech is the one
+        who reports it, known actor or not."""
+        node = verb
+        while node.dep_ in {"ccomp", "conj", "xcomp", "advcl"} and node.head.i != node.i:
+            node = node.head
+            if node.lemma_.lower() in self.book.frames and node.pos_ in {"VERB", "AUX"}:
+                subj = _child(node, {"nsubj"})
+                return self._agent(subj, True) if subj is not None and subj.lower_ not in _PERSONAL else []
+        return []
+
+    def _voice(self) -> list[str]:
+        """Who "we" or "I" is: the quote's speaker inside a quote, else the issuer of the statement,
+        the last actor that spoke ("The EU strongly condemns ... We urge ...")."""
+        speaker = self.state.quote_speakers.get(self.index) or self.state.voice
+        return [speaker] if speaker else []

@@ -1,0 +1,84 @@
+"""Noun patterns: events named by nouns ("the meeting between A and B", "a visit by X to Y").
+
+A mixin of ``tidings.events.coder._SentenceCoder``; in: the parsed sentence and its resolved
+mentions; out: actor ids or ``RawEvent`` records added through ``self._add``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from tidings.events.patterns import NounPattern
+from tidings.events.raw import RawEvent
+from tidings.events.syntax import (
+    _HYPOTHETICAL_MODS,
+    _child,
+    _hypothetical,
+    _nearest_subject,
+    _noun_evidence_end,
+    _pairs,
+    _prep_objects,
+)
+
+__all__ = ["NounPatterns"]
+
+
+class NounPatterns:
+    """A part of ``_SentenceCoder``: its methods read the sentence coder's state (``self.c``, ``self.doc``,
+    ``self.sent``, ``self.resolved``, ``self.state``, ``self.events``)."""
+
+    # -- event nouns -----------------------------------------------------------------------
+    def _code_noun(self, noun: Token, p: NounPattern) -> None:
+        if p.requires_mod and not any(c.lemma_.lower() in p.requires_mod for c in noun.children):
+            return
+        if p.subject_of and not (noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.lemma_.lower() in p.subject_of):
+            return  # "Palestinian riots are continuing": the event is what the clause is about
+        sources, targets = self._noun_roles(noun, p)
+        if not sources or not (targets or p.symmetric and len(sources) > 1 or p.optional_target):
+            return
+        hypothetical = any(c.lemma_.lower() in _HYPOTHETICAL_MODS for c in noun.children) or (
+            _hypothetical(noun.head) if noun.dep_ in {"nsubj", "nsubjpass"} else False
+        )
+        start, end = noun.left_edge.i, _noun_evidence_end(noun)
+        for source, target in _pairs(sources, targets, p.symmetric):
+            self._add(RawEvent(self.index, noun.i, source, target, p.code, p.id, start, end, p.symmetric,
+                               hypothetical=hypothetical, core=not hypothetical))
+
+    def _noun_roles(self, noun: Token, p: NounPattern) -> tuple[list[str], list[str]]:
+        between = [a for t in _prep_objects(noun, "between") for a in self.actors(t)]
+        sources: list[str] = []
+        for spec in p.sources:
+            if spec == "between" and between:
+                sources = between[:1]
+            elif spec == "by":
+                sources = [a for t in _prep_objects(noun, "by") for a in self.actors(t)]
+            elif spec == "poss":
+                sources = self.actors(_child(noun, {"poss"}))
+            elif spec == "clause":
+                sources = self._clause_subject(noun)
+            elif spec == "amod":
+                owner = self._affiliation(noun, 1)  # "Palestinian riots", "Kurdish demonstrations"
+                sources = [owner] if owner else []
+            if sources:
+                break
+        targets: list[str] = []
+        for spec in p.targets:
+            if spec == "between":
+                targets = [a for a in between if a not in sources]
+            else:
+                find = self._target_actors if p.optional_target else self.actors
+                targets = [a for t in _prep_objects(noun, spec) for a in find(t)]
+            targets = [a for a in targets if a not in sources]
+            if targets:
+                break
+        return sources, targets
+
+    def _clause_subject(self, noun: Token) -> list[str]:
+        node = noun.head
+        while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+            node = node.head
+        subject = _nearest_subject(node)
+        if self._is_plural_ref(subject):
+            # "During a meeting with X, the sides discussed": the sides are this meeting's own
+            return [self.state.protagonist] if self.state.protagonist else []
+        return self._subject_actors(node) if node.pos_ in {"VERB", "AUX"} else []

@@ -1,0 +1,57 @@
+"""The coder's working records: a raw event before dates, places and labels are added, the coded
+document, a reporting frame, and what the coder remembers while reading a document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["CodedDoc", "RawEvent"]
+
+
+@dataclass
+class RawEvent:
+    sentence: int
+    trigger: int  # token index of the verb or noun
+    source: str
+    target: str | None
+    code: str
+    pattern: str
+    evidence_start: int  # token indices, end exclusive
+    evidence_end: int
+    symmetric: bool = False
+    speaker: str | None = None
+    via: str | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    core: bool = True
+    from_speech: bool = False
+
+
+@dataclass
+class CodedDoc:
+    events: list[RawEvent] = field(default_factory=list)
+    plural_resolutions: dict[int, list[str]] = field(default_factory=dict)  # mention start token → actors
+
+
+@dataclass
+class _Frame:
+    speaker: list[str]
+    via: list[str]
+
+
+@dataclass
+class _State:
+    """What the coder remembers while reading a document from top to bottom."""
+
+    last_meeting: list[str] = field(default_factory=list)
+    protagonist: str | None = None
+    coded: CodedDoc = field(default_factory=CodedDoc)
+    # who speaks: the speaker of each sentence inside an attributed quote; the last actor that made a
+    # statement (the issuer whose "we" a press release speaks in), where, and about whom
+    quote_speakers: dict[int, str] = field(default_factory=dict)
+    quotes: list[tuple[int, int]] = field(default_factory=list)
+    voice: str | None = None
+    voice_sentence: int = -1
+    voice_target: str | None = None
+    aggressor: str | None = None  # the source of the last violent or coercive act coded

@@ -1,0 +1,94 @@
+"""Quoted speech and statements: blame and praise in what a known speaker says (a quote's
+attributed speaker, a reporting verb's subject, an issuer writing as "we", an actor passing judgement).
+
+A mixin of ``tidings.events.coder._SentenceCoder``; in: the parsed sentence and its resolved
+mentions; out: actor ids or ``RawEvent`` records added through ``self._add``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from tidings.events.raw import RawEvent
+from tidings.events.speech import Valence
+from tidings.events.syntax import _ANAPHORS, _PERSONAL, _PLACE_PREPS_IN, _SUBJ, _child, _inside, _inside_name
+
+__all__ = ["Statements"]
+
+
+class Statements:
+    """A part of ``_SentenceCoder``: its methods read the sentence coder's state (``self.c``, ``self.doc``,
+    ``self.sent``, ``self.resolved``, ``self.state``, ``self.events``)."""
+
+    # -- evaluative statements ---------------------------------------------------------------
+    def _code_evaluation(self) -> None:
+        """Blame or praise in what a known speaker says ("“This is a hostile and irresponsible act,”
+        said the spokeswoman"; "We highly value this partnership"): a criticism (111) or praise (051)
+        of the actor the words are about, when the sentence codes nothing else."""
+        found = self._evaluation_passage()
+        if found is None:
+            return
+        speaker, tokens, anaphoric = found
+        code = Valence.load().code(" ".join(t.text for t in tokens))
+        if code is None:
+            return
+        target = self._evaluated(tokens, speaker)
+        if target is None and (anaphoric or self.sent[0].lower_ in _ANAPHORS):
+            target = self.state.voice_target  # "This step seems unfounded": the step just spoken of
+        if target is None or target == speaker:
+            return
+        self._add(RawEvent(self.index, tokens[0].i, speaker, target, code, "evaluation", tokens[0].i,
+                           tokens[-1].i + 1, speaker=speaker, from_speech=True))
+
+    def _evaluation_passage(self) -> tuple[str, list[Token], bool] | None:
+        """(speaker, the words spoken, whether they refer back) for a sentence whose speaker is known:
+        a quote's attributed speaker; a reporting verb's subject (its reported clause); the issuer
+        writing as "we"; or the issuer's next sentence opening with "This", "These", "It"."""
+        quoted = self.state.quote_speakers.get(self.index)
+        if quoted is not None:
+            # only the quoted words: "..., Tsikhanouskaya said on the sidelines of the World Economic Forum"
+            words = [t for t in self.sent if _inside(t.idx, self.state.quotes)]
+            return (quoted, words, False) if words else None
+        for key, frame in self.frames.items():
+            if key >= 0:
+                content = sorted(self.doc[key].subtree, key=lambda t: t.i)
+                return frame.speaker[0], content, False
+        judge = self._judging_subject()
+        if judge is not None:
+            return judge, list(self.sent), False
+        voice = self.state.voice
+        if voice is None:
+            return None
+        if any(t.lower_ in {"we", "i"} and t.dep_ in _SUBJ for t in self.sent):
+            return voice, list(self.sent), False
+        if self.sent[0].lower_ in _ANAPHORS and self.state.voice_sentence == self.index - 1:
+            return voice, list(self.sent), True
+        return None
+
+    def _judging_subject(self) -> str | None:
+        """"The European Union is appalled by the decree issued by the Taliban", "Qatar deplores ...":
+        a known actor who is the subject of the sentence's main clause passes the judgement itself."""
+        root = self.sent.root
+        subj = _child(root, _SUBJ) or _child(_child(root, {"auxpass", "aux"}), {"nsubj"})
+        if subj is None or subj.lower_ in _PERSONAL | {"i"}:
+            return None
+        found = [a for a in self.actors(subj) if not a.startswith("?")]
+        return found[0] if len(found) == 1 else None
+
+    def _evaluated(self, tokens: list[Token], speaker: str) -> str | None:
+        """The actor blamed or praised: an owner ("Poland's actions"), else a subject, else the first
+        actor named, never the speaker or its own side."""
+        heads = [t for t in tokens if t.pos_ in {"NOUN", "PROPN"} and not _inside_name(t)
+                 and not (t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS_IN)]  # "in Germany" says where
+        subject = next((t for t in heads if t.dep_ in _SUBJ), None)
+        if subject is not None and any(c.lower_ in _ANAPHORS for c in subject.children if c.dep_ == "det"):
+            return None  # "These advances constitute ...": about what was just spoken of
+        # the one who acts is the subject or the subject's owner ("Poland's actions are damaging"), not
+        # an owner inside the object ("violated Estonia's airspace")
+        ranked = sorted(heads, key=lambda t: (t.dep_ not in _SUBJ and not (t.dep_ == "poss" and t.head.dep_ in _SUBJ),
+                                              t.i))
+        for token in ranked:
+            for actor in self.actors(token):
+                if actor != speaker and not actor.startswith("?unknown") and not self._same_side(actor, speaker):
+                    return actor
+        return None

@@ -1,0 +1,297 @@
+"""Dependency-parse helpers shared by the coder's parts: paths from a verb to its roles, objects,
+evidence spans, negation and speculation, and the coder's word lists (from ``data/coder.yaml``).
+
+In: spaCy tokens and spans. Out: tokens, spans, flags; nothing is coded here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from tidings.events.lexicon import LEXICON
+from tidings.events.patterns import PatternBook
+from tidings.events.raw import RawEvent
+from tidings.nlp import child as _child_of_token
+
+__all__: list[str] = []  # helpers for the coder's parts only, imported by name
+
+# dependency and entity labels (grammar, not vocabulary); the word lists come from data/coder.yaml
+_SUBJ = {"nsubj", "nsubjpass", "csubj"}
+_MODALS = LEXICON.modals
+_INTENT_HEADS = LEXICON.intent_heads
+_HYPOTHETICAL_MODS = LEXICON.hypothetical_mods
+_VICTIM_PREPS = LEXICON.victim_preps
+_MEASURES = LEXICON.measures
+_PLACE_NOUNS = LEXICON.place_nouns
+_UNKNOWN = "?unknown"
+_PLACE_PREPS_IN = LEXICON.place_preps
+_PERSONAL = LEXICON.personal
+_ANAPHORS = LEXICON.anaphors
+_VOICE_ROOTS = LEXICON.voice_roots
+_ORG_ENTS = {"ORG", "NORP", "GPE", "FAC", "LOC"}
+_AGENT_ENTS = {"ORG", "NORP", "GPE", "PERSON"}
+_QUANTITIES = LEXICON.quantities
+_PRIVATE = LEXICON.private_sectors
+_VICTIMS = LEXICON.victim_sectors
+_SPEECH_ROOTS = LEXICON.speech_roots
+_MATERIAL_ROOTS = LEXICON.material_roots
+_TARGET_PREPS = LEXICON.target_preps
+
+
+def _sector(raw_id: str | None) -> str | None:
+    """The sector of a generic agent's id ("?U.S. automaker#USA.BUS" → BUS); None for known actors."""
+    if raw_id is None or not raw_id.startswith("?") or "#" not in raw_id:
+        return None
+    return raw_id.rsplit(".", 1)[-1]
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in spans)
+
+
+def _inside_name(token: Token) -> bool:
+    """A word inside a longer name ("Security" in "the Security Council") is no head of its own."""
+    return token.dep_ == "compound" and token.head.pos_ == "PROPN"
+
+
+_child = _child_of_token
+
+
+def _by_agent(verb: Token) -> bool:
+    """A passive verb with its agent named: "the camp was attacked by militiamen"."""
+    return any(c.dep_ == "nsubjpass" for c in verb.children) and _child(verb, {"agent"}) is not None
+
+
+def _existential(noun: Token) -> bool:
+    """"there will always be a threat to X": the noun is the attribute of an existential "be"."""
+    head = noun.head
+    return noun.dep_ in {"attr", "nsubj"} and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children)
+
+
+def _from_phrases(obj: Token) -> list[Token]:
+    """"a message of congratulations from the Minister": the "from" phrase anywhere in the object."""
+    return [c for t in obj.subtree if t.dep_ == "prep" and t.lower_ == "from"
+            for c in t.children if c.dep_ == "pobj"]
+
+
+def _unique_targets(events: Iterable[RawEvent]) -> list[str]:
+    found: list[str] = []
+    for event in events:
+        if event.target and event.target not in found:
+            found.append(event.target)
+    return found
+
+
+def _nearest_subject(verb: Token) -> Token | None:
+    """The subject closest to the verb: "..., Tatiana Molcean, the sides discussed" → the sides."""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
+    return subjects[-1] if subjects else None
+
+
+def _object(verb: Token) -> Token | None:
+    obj = _child(verb, {"dobj", "obj"})
+    if obj is not None and obj.lemma_.lower() in _MEASURES:
+        inner = next((c for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for c in p.children if c.dep_ == "pobj"), None)
+        obj = inner if inner is not None else obj
+    relative = obj is None or obj.lower_ in {"that", "which", "whom"}
+    if relative and verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return verb.head  # "the assistance that X is providing"
+    if obj is None:
+        prt = _child(verb, {"prt"})
+        if prt is not None:
+            return _child(prt, {"pobj"})
+    return obj
+
+
+def _target_candidates(verb: Token, depth: int) -> Iterable[Token]:
+    """Nouns that may name the one an act is done to, nearest role first: the objects, then
+    prepositional objects of the verb, then those of the object, then the same inside an infinitive
+    or a conjoined infinitive ("ready to send troops to"). Reported content (ccomp) is another act."""
+    obj = _object(verb)
+    for child in (_child(verb, {"dative", "iobj"}), obj):
+        if child is not None:
+            yield child
+    for word in _TARGET_PREPS:
+        yield from _prep_objects(verb, word)
+    for prep in verb.children:
+        if prep.dep_ == "prep":
+            for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"}):
+                for word in ("with", "to", "against"):
+                    # "held a conversation on Tuesday with X": the parser hangs "with" on "Tuesday"
+                    yield from _prep_objects(pobj, word)
+    if obj is not None:
+        for word in (*_TARGET_PREPS, "of"):
+            # "demanded the withdrawal of Serbian forces": the one the act named by the object concerns
+            yield from _prep_objects(obj, word)
+    if depth < 2:
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
+                yield from _target_candidates(child, depth + 1)
+
+
+def _prep_objects(token: Token, word: str) -> list[Token]:
+    out = []
+    for child in token.children:
+        if child.dep_ in {"prep", "agent"} and child.lower_ == word:
+            out.extend(c for c in child.children if c.dep_ in {"pobj", "pcomp"})
+    return out
+
+
+def _path(verb: Token, path: str) -> list[Token]:
+    """Follow a pattern path ("dobj", "prep:with", "obj.prep:of", "obj.amod:phone") from a verb."""
+    if path == "dobj":
+        obj = _child(verb, {"dobj"})
+        return [obj] if obj is not None else []
+    if path == "dative":
+        obj = _child(verb, {"dative", "iobj"})
+        return [obj] if obj is not None else []
+    if path.count("prep:") > 1:
+        # "engaged in fighting with X", "a suspension of links with X": a preposition on the object of
+        # a preposition
+        outer, inner = path.rsplit(".prep:", 1)
+        return [o for t in _path(verb, outer) for o in _prep_objects(t, inner)]
+    if path.startswith("prep:"):
+        return _prep_objects(verb, path[5:])
+    if path == "ccomp.nsubj":
+        # "demanded that Belarus stop": the one asked to act
+        ccomp = _child(verb, {"ccomp"})
+        return [s for s in [_child(ccomp, {"nsubj"})] if s is not None]
+    obj = _object(verb)
+    if obj is None:
+        return []
+    if path.startswith("obj.prep:"):
+        return _prep_objects(obj, path[9:])
+    if path == "obj.poss":
+        poss = _child(obj, {"poss"})
+        return [poss] if poss is not None else []
+    if path.startswith("obj.amod:") or path.startswith("obj.compound:"):
+        word = path.split(":", 1)[1]
+        return [c for c in obj.children if c.lemma_.lower() == word]
+    if path == "xcomp.dobj":
+        xcomp = _child(verb, {"xcomp"})
+        return [o for o in [_child(xcomp, {"dobj"})] if o is not None]
+    return []
+
+
+def _meets(verb: Token, requirement: str) -> bool:
+    """A required path, filled ("prep:on"), or filled by one of the listed lemmas ("prep:on=visit|trip":
+    "arrived in Amman on a visit")."""
+    path, _, words = requirement.partition("=")
+    found = _path(verb, path)
+    if not words:
+        return bool(found)
+    allowed = set(words.split("|"))
+    return any(t.lemma_.lower() in allowed or t.lower_ in allowed for t in found)
+
+
+def _negated(verb: Token) -> bool:
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    head = verb.head
+    return verb.dep_ in {"xcomp"} and any(c.dep_ == "neg" for c in head.children)
+
+
+def _hypothetical(verb: Token) -> bool:
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+        return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _INTENT_HEADS:
+        return True
+    return any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children)
+
+
+def _is_consult(token: Token, book: PatternBook) -> bool:
+    lemma = token.lemma_.lower()
+    if lemma in {"meet", "visit", "negotiate", "discuss", "talk"}:
+        return True
+    obj = _child(token, {"dobj"})
+    return obj is not None and obj.lemma_.lower() in {"meeting", "talk", "talks", "negotiation",
+                                                      "consultation", "summit", "event", "briefing"}
+
+
+def _is_saying(token: Token) -> bool:
+    return token.lemma_.lower() in {"say", "saying"} or any(c.lemma_ == "say" for c in token.subtree)
+
+
+def _pairs(sources: list[str], targets: list[str], symmetric: bool) -> Iterable[tuple[str, str | None]]:
+    if targets:
+        for source in sources:
+            for target in targets:
+                yield source, target
+    elif symmetric and len(sources) > 1:
+        yield sources[0], sources[1]
+    else:
+        for source in sources:
+            yield source, None
+
+
+def _first(items: list[str]) -> str | None:
+    return items[0] if items else None
+
+
+def _evidence(verb: Token, obj: Token | None) -> tuple[int, int]:
+    start = min([verb.i, *[c.i for c in verb.lefts if c.dep_ in {"aux", "neg", "advmod", "auxpass"}]])
+    return start, _verb_evidence_end(verb)
+
+
+def _verb_evidence_end(verb: Token) -> int:
+    end = verb.i
+    for child in verb.rights:
+        if child.dep_ in {"punct", "cc", "conj", "advcl", "ccomp", "parataxis", "relcl"}:
+            break
+        end = child.right_edge.i
+    return end + 1
+
+
+def _noun_evidence_end(noun: Token) -> int:
+    end = noun.i
+    for child in noun.rights:
+        if child.dep_ in {"punct", "relcl", "acl", "appos"}:
+            break
+        end = child.right_edge.i
+    return end + 1
+
+
+def _nominal_content(verb: Token) -> list[Token]:
+    """What "pointed out", "drew attention to", "spoke about" is about."""
+    found = []
+    for child in verb.children:
+        if child.dep_ in {"dobj", "attr"} and child.lemma_.lower() != "attention":
+            found.append(child)
+        elif child.dep_ == "dobj":
+            found.extend(_prep_objects(child, "to"))
+        elif child.dep_ == "prep" and child.lower_ in {"to", "about", "on", "of"}:
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+    return found
+
+
+def _content_tokens(top: Token, verbs: bool = False) -> Iterable[Token]:
+    """Tokens of a reported content, without descending into nested reporting clauses."""
+    stack = [top]
+    while stack:
+        token = stack.pop()
+        yield token
+        for child in token.children:
+            if child.dep_ in {"relcl"} and not verbs:
+                continue
+            stack.append(child)
+
+
+def _dedupe(events: list[RawEvent]) -> list[RawEvent]:
+    """One event per actor pair and root class in a sentence: "met with X to discuss" is one consult."""
+    consulted = {e.source for e in events if e.code.startswith("04") and e.target}
+    events = [e for e in events if not (e.code.startswith("04") and e.target is None and e.source in consulted)]
+    kept: list[RawEvent] = []
+    seen: set[tuple[str, frozenset[str | None] | tuple[str, str | None]]] = set()
+    for event in events:
+        pair: frozenset[str | None] | tuple[str, str | None]
+        pair = frozenset({event.source, event.target}) if event.code.startswith("04") else (
+            event.source, event.target)
+        key = (event.code[:2], pair)
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(event)
+    return kept

@@ -1,0 +1,401 @@
+"""Verb patterns: a clause's verb matched against the pattern book, its source, target and code.
+
+A mixin of ``tidings.events.coder._SentenceCoder``; in: the parsed sentence and its resolved
+mentions; out: actor ids or ``RawEvent`` records added through ``self._add``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from tidings.events.patterns import Modality, VerbPattern
+from tidings.events.raw import RawEvent
+from tidings.events.syntax import (
+    _MATERIAL_ROOTS,
+    _PERSONAL,
+    _PLACE_NOUNS,
+    _PLACE_PREPS_IN,
+    _QUANTITIES,
+    _SPEECH_ROOTS,
+    _UNKNOWN,
+    _VICTIMS,
+    _by_agent,
+    _child,
+    _evidence,
+    _first,
+    _from_phrases,
+    _hypothetical,
+    _is_consult,
+    _meets,
+    _nearest_subject,
+    _negated,
+    _object,
+    _pairs,
+    _path,
+    _prep_objects,
+    _sector,
+    _target_candidates,
+    _unique_targets,
+    _verb_evidence_end,
+)
+
+__all__ = ["VerbPatterns"]
+
+
+class VerbPatterns:
+    """A part of ``_SentenceCoder``: its methods read the sentence coder's state (``self.c``, ``self.doc``,
+    ``self.sent``, ``self.resolved``, ``self.state``, ``self.events``)."""
+
+    # -- verb patterns ---------------------------------------------------------------------
+    def _code_verb(self, verb: Token) -> None:
+        if verb.dep_ == "xcomp" and any(e.trigger == verb.head.i for e in self.events):
+            return  # "urged Belarus to release", "met X to discuss": part of the event already coded
+        if verb.dep_ == "ccomp" and any(e.trigger == verb.head.i and e.code[:2] in {"02", "10"} for e in self.events):
+            return  # "demanded that Turkey provide information": what was demanded is not an event
+        if self._code_demanded(verb):
+            return
+        lemma = verb.lemma_.lower()
+        if lemma in self.book.modality.heads and self._act_in_infinitive(verb):
+            return  # "plans to impose sanctions": the infinitive is the announced act
+        if lemma in self.book.modality.pledges and self._act_in_infinitive(verb, hostile=True):
+            return  # "vowed to retaliate", "threatened to impose curfews": the threatened act decides
+        if self._code_obligation(verb):
+            return
+        for pattern in self.book.verbs[verb.lemma_.lower()]:
+            if self._fits(verb, pattern):
+                self._emit_verb(verb, pattern)
+                return
+
+    def _code_demanded(self, verb: Token) -> bool:
+        """"reiterated its demand that Israel ease restrictions", "issued a reminder to Iraq that it
+        must cooperate": the clause of a demand noun is what its owner demands of the clause subject."""
+        if verb.dep_ not in {"acl", "ccomp"} or not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+            return False
+        nouns = self.book.modality.demand_nouns
+        noun = verb.head if verb.dep_ == "acl" else _child(verb.head, {"dobj"})
+        if noun is None or noun.lemma_.lower() not in nouns or noun.head.pos_ not in {"VERB", "AUX"}:
+            return False
+        owner = noun.head if verb.dep_ == "acl" else verb.head
+        sources = self._subject_actors(owner, generic=True)
+        targets = self.actors(_child(verb, {"nsubj"}))
+        if not targets:
+            dative = _child(owner, {"dative"})
+            targets = self.actors(_child(dative, {"pobj"}) if dative is not None and dative.pos_ == "ADP" else dative)
+        targets = [t for t in targets if t not in sources]
+        if not sources or not targets:
+            return False
+        fits = [p for p in self.book.verbs.get(verb.lemma_.lower(), ()) if self._fits(verb, p)]
+        code = self._verb_code(verb, fits[0], _object(verb)) if fits else "100"
+        code = Modality.lookup(self.book.modality.demand, code) or "100"
+        start, end = noun.left_edge.i, _verb_evidence_end(verb)
+        for source in sources:
+            for target in targets:
+                self._add(RawEvent(self.index, noun.i, source, target, code, "demand-clause", start, end))
+        return True
+
+    def _act_in_infinitive(self, verb: Token, hostile: bool = False) -> bool:
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.lemma_.lower() in self.book.verbs:
+                fits = [p for p in self.book.verbs[child.lemma_.lower()] if self._fits(child, p)]
+                if fits and (not hostile or fits[0].code[:2] >= "14" or fits[0].code[:2] in {"10", "11", "12"}):
+                    return True
+        return False
+
+    def _code_obligation(self, verb: Token) -> bool:
+        """"Y must DO", said by X: X demands of Y that it do it (the code of the act decides the 10x)."""
+        m = self.book.modality
+        if not any(c.dep_ == "aux" and c.lower_ in m.obligation for c in verb.children):
+            return False
+        frame = self._frame_of(verb)
+        if frame is None:
+            return False
+        targets = self._subject_actors(verb)
+        if not targets:
+            subj = _nearest_subject(verb)
+            owner = self._affiliation(subj, 0) if subj is not None and subj.pos_ in {"NOUN", "PROPN"} else None
+            targets = [owner] if owner else []
+        targets = [t for t in targets if t not in frame.speaker]
+        if not targets:
+            return False
+        fits = [p for p in self.book.verbs.get(verb.lemma_.lower(), ()) if self._fits(verb, p)]
+        code = self._verb_code(verb, fits[0], _object(verb)) if fits else "100"
+        code = Modality.lookup(m.demand, code) or ("100" if code[:2] not in {"10"} else code)
+        start, end = _evidence(verb, _object(verb))
+        for target in targets:
+            self._add(RawEvent(self.index, verb.i, frame.speaker[0], target, code, "obligation", start, end,
+                               speaker=frame.speaker[0], via=_first(frame.via), from_speech=True))
+        return True
+
+    def _fits(self, verb: Token, p: VerbPattern) -> bool:
+        if p.particle and not any(c.lower_ == p.particle and (c.dep_ == "prt" or c.dep_ == "prep" and not any(
+                g.dep_ == "pobj" for g in c.children)) for c in verb.children):
+            return False  # "called off the strike"; "forced the agency out of the country"
+        obj = _object(verb)
+        if p.objects is not None:
+            if obj is None or obj.lemma_.lower() not in p.objects:
+                return False
+        if p.object_kind == "actor" and (obj is None or not self._target_actors(obj)) and not _by_agent(verb):
+            return False
+        if p.object_kind == "actor_or_none" and obj is not None and not self._target_actors(obj):
+            return False  # "met expectations", "met the deadline": no one was met
+        if p.object_kind == "place" and (obj is None or not (
+                obj.ent_type_ in {"GPE", "LOC", "FAC"} or obj.lemma_.lower() in _PLACE_NOUNS)):
+            return False
+        if p.needs_intent and not any(c.dep_ == "xcomp" for c in verb.children):
+            return False
+        return all(_meets(verb, req) for req in p.requires)
+
+    def _emit_verb(self, verb: Token, p: VerbPattern) -> None:
+        obj = _object(verb)
+        if obj is not None and p.objects:
+            self.consumed.add(obj.i)
+        sources, targets, _passive = self._verb_roles(verb, p)
+        via: list[str] = []
+        if p.source_from and obj is not None:
+            given = [a for t in _from_phrases(obj) for a in self.actors(t)]
+            if given:
+                via, sources = sources, given
+        if not sources:
+            return
+        if not targets and p.context_target:
+            targets = self._partners(sources)
+        if not targets and p.inherit_target and verb.dep_ == "conj":
+            # "welcomed X's appointment and conveyed congratulations": to the same X
+            targets = _unique_targets(e for e in self.events if e.trigger == verb.head.i)
+        if p.code.startswith("11") and obj is not None and obj.lemma_.lower() in self.book.instruments:
+            # "condemned the attack on civilians": blame goes to the attacker, not to the victims
+            targets = targets if targets and not any(_sector(t) in _VICTIMS for t in targets) else \
+                self._attacker(obj)
+        elif not targets and not p.symmetric and not p.patient_source:
+            targets = self._fallback_targets(verb, sources, p.code)
+        if p.requires_target and not targets:
+            return
+        code = self._verb_code(verb, p, obj)
+        negated, hypothetical = _negated(verb), _hypothetical(verb)
+        start, end = _evidence(verb, obj)
+        frame = self._frame_of(verb)
+        code, negated, hypothetical = self._announced(verb, code, negated, hypothetical, sources, frame)
+        speaker, relay = self._attribution(frame, sources, via)
+        for source, target in _pairs(sources, targets, p.symmetric):
+            self._add(RawEvent(
+                self.index, verb.i, source, target, code, p.id, start, end, p.symmetric,
+                speaker=speaker, via=relay, negated=negated, hypothetical=hypothetical,
+                core=verb.dep_ != "relcl",
+            ))
+
+    def _verb_roles(self, verb: Token, p: VerbPattern) -> tuple[list[str], list[str], bool]:
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) and not p.stative
+        targets: list[str] = []
+        if passive:
+            agent = _child(verb, {"agent"})
+            sources = self._agent(_child(agent, {"pobj"}), generic=True) if agent is not None else []
+            by = _child(agent, {"pobj"})
+            if by is not None and by.lemma_.lower() in self.book.instruments and "17" <= p.code[:2] <= "20" \
+                    and not self.actors(by):
+                # "killed by a roadside bomb outside Basra": the bomb's owner, else the state of the place
+                owner = self._affiliation(by, 1) or next(iter(self.actors(_child(by, {"poss"}))), None)
+                sources = [owner or self._state_of_place(verb) or _UNKNOWN]
+            if p.patient_source and agent is None:
+                # "the guerrillas have been demobilized": the patient is the one who yields
+                return self._agent(_child(verb, {"nsubjpass"}), generic=True), [], passive
+            if "dobj" in p.targets:
+                patient = _child(verb, {"nsubjpass"})
+                targets = self._target_actors(patient) if patient is not None else []
+            if agent is None and p.code[:2] == "17" and targets and self._enforcer_speaking(verb):
+                # "Police said 20 people were arrested": those who report an arrest made it
+                sources = [self._frame_of(verb).speaker[0]]  # type: ignore[union-attr]
+            elif agent is None and ("17" <= p.code[:2] <= "20" or p.code[:2] in {"09", "11"}) and targets:
+                # "three soldiers were killed in a bombing", "X has been accused of": the agent is unknown
+                # the attacker is unknown; a violent or coercive act is coded by the state it happened in
+                violent = "17" <= p.code[:2] <= "20"
+                sources = [(self._state_of_place(verb) if violent else None) or _UNKNOWN]
+        elif p.stative:
+            # "X is opposed to": the subject, which the parser may hang on the auxiliary
+            subj = _child(verb, {"nsubj", "nsubjpass"}) or _child(_child(verb, {"auxpass", "aux"}), {"nsubj"})
+            sources = self._agent(subj, generic=True)
+        else:
+            sources = self._subject_actors(verb, generic=True)
+            if not sources and "17" <= p.code[:2] <= "20":
+                sources = self._instrument_agent(verb)
+        for path in p.targets:
+            if targets:
+                break
+            targets = [a for t in _path(verb, path) for a in self._target_actors(t)]
+        targets = [t for t in targets if t not in sources]
+        if sources == [_UNKNOWN] and not targets and not passive:
+            return [], [], passive  # an unknown attacker of no one named is no event
+        return sources, targets, passive
+
+    def _attacker(self, attack: Token) -> list[str]:
+        """Who carried out an attack named by a noun: its owner ("Russia's attack", "the Israeli
+        attack"), its "by" phrase, else the last attacker the document named."""
+        owner = self.actors(_child(attack, {"poss"})) or [
+            s for c in attack.children if c.dep_ in {"amod", "compound"} for s in [self._demonym(c)] if s]
+        owner = owner or [a for t in _prep_objects(attack, "by") for a in self._agent(t, True)]
+        if owner:
+            return owner[:1]
+        return [self.state.aggressor] if self.state.aggressor else []
+
+    def _fallback_targets(self, verb: Token, sources: list[str], code: str) -> list[str]:
+        """When the pattern's own paths find no target: the first actor among the verb's object, its
+        prepositional objects, the object's prepositional objects and an infinitive's objects
+        ("offered to hand over two suspects to Britain", "promised military aid to Mozambique"); for a
+        demand, appeal or accusation, the subject of the clause it governs ("demanding that President
+        X abandon"); for a material act, the state it is done in ("deployed troops in Mali")."""
+        candidates = list(_target_candidates(verb, 0))
+        if code[:2] in _SPEECH_ROOTS:
+            candidates += [s for c in verb.children if c.dep_ == "ccomp" for s in [_child(c, {"nsubj"})] if s]
+        own = {self._country_of(s) for s in sources}
+        for token in candidates:
+            found = self.actors(token)
+            if not found and token.pos_ == "NOUN" and self.c.agents.sector_of(token):
+                found = self._generic(token)
+            if not found and token.dep_ == "pobj" and token.head.lower_ == "to":
+                found = self._place_state(token)  # "sent troops to Kabul"
+            found = [a for a in found if a not in sources and a != _UNKNOWN]
+            if found:
+                return found
+        if code[:2] in _MATERIAL_ROOTS:
+            for token in _prep_objects(verb, "in") + [o for t in [_object(verb)] if t is not None
+                                                      for o in _prep_objects(t, "in")]:
+                states = [a for a in self.actors(token) or self._place_state(token)
+                          if self._is_state(a) and a not in own]
+                if states:
+                    return states[:1]
+        return []
+
+    def _enforcer_speaking(self, verb: Token) -> bool:
+        """The clause is reported by police, security forces, the military, a court or a ministry."""
+        frame = self._frame_of(verb)
+        if frame is None or not frame.speaker:
+            return False
+        speaker = frame.speaker[0]
+        if speaker.startswith("?"):
+            return _sector(speaker) in {"COP", "MIL", "GOV", "JUD", "SPY"}
+        actor = self.c.kb.get(speaker) or self._learned(speaker)
+        if actor is None or actor.type == "state" or not actor.code:
+            return False
+        return actor.code.split(".")[-1] in {"GOV", "COP", "MIL", "JUD", "SEC", "SPY"}
+
+    def _instrument_agent(self, verb: Token) -> list[str]:
+        """"A roadside bombing killed ...", "an explosion wounded ...", "an attempt to assassinate X":
+        the subject is the attack itself, not an actor; its owner ("Israeli air strikes") or an
+        unknown attacker is the source."""
+        node = verb
+        while _nearest_subject(node) is None and node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        subj = _nearest_subject(node)
+        if subj is None and node.dep_ == "acl" and node.tag_ == "VB":
+            subj = node.head  # "an attempt to assassinate the governor"
+        if subj is None or subj.lemma_.lower() not in self.book.instruments:
+            return []
+        owner = self._affiliation(subj, 1) or next(iter(self.actors(_child(subj, {"poss"}))), None) or next(
+            (a for t in _prep_objects(subj, "by") for a in self._agent(t, True)), None)
+        return [owner or self._state_of_place(verb) or _UNKNOWN]
+
+    def _state_of_place(self, verb: Token) -> str | None:
+        """"was arrested in Lebanon", "was killed in an explosion in a district of east Beirut", "killed
+        by a device outside the Iraqi city of Basra": an act whose agent is unknown is coded by the state
+        where the clause says it happened, when the base knows the place. A place that only describes
+        the attack ("a car bombing in central Baghdad killed") says where the attack was, not who did it."""
+        return self._place_below(verb, 0, False)
+
+    def _place_below(self, node: Token, depth: int, in_place: bool) -> str | None:
+        for prep in node.children:
+            if prep.dep_ != "prep":
+                continue
+            place = prep.lower_ in _PLACE_PREPS_IN or in_place and prep.lower_ == "of"
+            # "outside of the city": a preposition made of two
+            objects = [c for c in prep.children if c.dep_ == "pobj"] or [
+                g for c in prep.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            for pobj in objects:
+                if place:
+                    found = [a for a in self.actors(pobj) if self._is_state(a)] or self._place_state(pobj)
+                    owner = None if found else self._affiliation(pobj, 1)  # "the Iraqi city of Basra"
+                    found = found or ([owner] if owner and self._is_state(owner) else [])
+                    if found:
+                        return found[0]
+                if depth < 3:
+                    inner = self._place_below(pobj, depth + 1, place)
+                    if inner:
+                        return inner
+        return None
+
+    def _target_actors(self, token: Token) -> list[str]:
+        """A target, or the owner of the act named ("condemned Russia's attack" → Russia)."""
+        found = self.actors(token)
+        if not found and token.pos_ == "NOUN":
+            found = self.actors(_child(token, {"poss"}))
+        if not found and token.pos_ == "NOUN" and self.c.agents.sector_of(token):
+            found = self._generic(token)  # "killed 46 Afghan civilians": Afghan civilians, AFG.CVL
+        if not found and token.pos_ in {"NOUN", "PROPN"}:
+            owner = self._affiliation(token, 1)
+            found = [owner] if owner else []
+        if not found and token.dep_ == "pobj" and token.head.lower_ in {"in", "to"}:
+            found = self._place_state(token)  # "arrived in Amman on a visit": the state of its capital
+        if not found and token.pos_ == "NOUN":
+            # "detained dozens of protesters", "fired on civilians": a kind of actor as the target
+            inner = next((c for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for c in p.children if c.dep_ == "pobj"), None)
+            head = inner if token.lemma_.lower() in _QUANTITIES | {"dozen", "scores", "hundreds"} and inner else token
+            if self.c.agents.sector_of(head):
+                found = self._generic(head)
+        return found
+
+    def _subject_actors(self, verb: Token, generic: bool = False) -> list[str]:
+        """The subject of a verb, inherited through conjunctions, infinitives and relative clauses;
+        with ``generic``, an agent the base does not know stands as a generic actor."""
+        node = verb
+        for _ in range(5):
+            subj = _nearest_subject(node)
+            if subj is not None:
+                if subj.lower_ in {"that", "which", "who"} and node.dep_ == "relcl":
+                    return self._agent(node.head, generic)
+                found = self._agent(subj, generic)
+                if not found and generic and subj.lower_ in _PERSONAL:
+                    found = self._reporter(node)
+                if not found and subj.lower_ in {"we", "i"}:
+                    found = self._voice()
+                return found
+            if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in {"NOUN", "PROPN"}:
+                return self._agent(node.head, generic)  # "demonstrators protesting the results"
+            raised = _child(node.head, {"nsubjpass"}) if node.dep_ == "xcomp" else None
+            if raised is not None:
+                return self._agent(raised, generic)  # "A and B are expected to meet", "police were seen detaining"
+            if node.dep_ == "xcomp" and _child(node.head, {"dobj"}) is not None:
+                # "urged the UNHCR to keep": the object controls the infinitive
+                return self.actors(_child(node.head, {"dobj"}))
+            if node.dep_ == "pcomp" and node.head.head.pos_ == "ADJ" and node.head.head.dep_ == "acomp":
+                node = node.head.head  # "X is guilty of violating", "X is responsible for killing"
+                continue
+            if node.dep_ in {"conj", "xcomp", "advcl", "acomp"} and node.head.i != node.i:
+                node = node.head  # "Syria is willing to withdraw": through the adjective
+                continue
+            return self._stranded_subject(verb) if node.dep_ == "ROOT" else []
+        return []
+
+    def _stranded_subject(self, verb: Token) -> list[str]:
+        """A main verb the parser left without a subject ("On February 23 the Deputy Minister ...,
+        Igor Sekreta, addressed"): the person named just before it, with no other verb between."""
+        for token in reversed(self.doc[self.sent.start : verb.i]):
+            if token.pos_ in {"VERB", "AUX"}:
+                return []
+            mention = self.resolved.mention_at(token)
+            if mention is not None and mention.kind in {"name", "initial", "surname", "title", "pronoun"}:
+                actors = self._mention_actors(mention)
+                if actors and all(a in self.resolved.person_ids for a in actors):
+                    return actors
+        return []
+
+    def _verb_code(self, verb: Token, p: VerbPattern, obj: Token | None) -> str:
+        if obj is not None:
+            for mod in obj.children:
+                if mod.dep_ in {"amod", "compound"} and mod.lemma_.lower() in p.object_mod_code:
+                    return p.object_mod_code[mod.lemma_.lower()]
+            if obj.lemma_.lower() in p.object_code:
+                return p.object_code[obj.lemma_.lower()]
+        if p.intent_for:
+            for child in verb.children:
+                if child.dep_ == "xcomp" and _is_consult(child, self.book):
+                    return p.intent_for
+        return p.code
