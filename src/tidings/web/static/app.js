@@ -148,12 +148,12 @@ async function networkPage(app) {
     ];
     const cy = cytoscape({
       container: holder, elements, wheelSensitivity: 0.3,
-      layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: 9000, idealEdgeLength: 110 },
+      layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: 400000, idealEdgeLength: 150, nodeOverlap: 40, padding: 40 },
       style: [
         { selector: "node", style: { label: "data(label)", "font-size": 11, "background-color": "#2f64b3",
           width: "mapData(weight, 1, 20, 18, 50)", height: "mapData(weight, 1, 20, 18, 50)", color: "#1d2430" } },
         { selector: "edge", style: { "curve-style": "bezier", "target-arrow-shape": "triangle", label: "data(label)",
-          "font-size": 8, width: "mapData(count, 1, 6, 1.5, 7)",
+          "font-size": 8, "text-background-color": "#ffffff", "text-background-opacity": 0.8, width: "mapData(count, 1, 6, 1.5, 7)",
           "line-color": "mapData(tone, -10, 10, #d0361e, #2a9d4b)", "target-arrow-color": "mapData(tone, -10, 10, #d0361e, #2a9d4b)" } },
       ],
     });
