@@ -166,7 +166,9 @@ class VerbPatterns:
             # "condemned the attack on civilians": blame goes to the attacker, not to the victims
             targets = targets if targets and not any(_sector(t) in _VICTIMS for t in targets) else \
                 self._attacker(obj)
-        elif not targets and not p.symmetric and not p.patient_source:
+        elif not targets and not p.patient_source and (not p.symmetric or len(sources) == 1):
+            # a symmetric act of one named side has its partner or beneficiary elsewhere in the clause
+            # ("agreed to provide aid for Romania"); two named sides are each other's partners
             targets = self._fallback_targets(verb, sources, p.code)
         if p.requires_target and not targets:
             return
@@ -252,10 +254,13 @@ class VerbPatterns:
                 found = self._generic(token)
             if not found and token.dep_ == "pobj" and token.head.lower_ == "to":
                 found = self._place_state(token)  # "sent troops to Kabul"
+            if not found and token.ent_type_ in {"PERSON", "ORG", "NORP"}:
+                found = self._generic(token)  # a person or body the base does not know ("President Mugabe")
             found = [a for a in found if a not in sources and a != _UNKNOWN]
             if found:
                 return found
-        if code[:2] in _MATERIAL_ROOTS:
+        if code[:2] in _MATERIAL_ROOTS or code[:2] in {"12", "13"}:
+            # "deployed troops in Mali", "threatened to impose a curfew in Algiers": done to the state there
             for token in _prep_objects(verb, "in") + [o for t in [_object(verb)] if t is not None
                                                       for o in _prep_objects(t, "in")]:
                 states = [a for a in self.actors(token) or self._place_state(token)
