@@ -177,3 +177,8 @@ def test_the_development_set_is_scored_per_outlet_camp_and_region():
     # a floor under the development figure, so that a change that loses ground is seen
     assert figures["root_f1"] >= 0.22
     assert 0.0 < figures["placed_share"] <= 1.0
+
+
+def test_a_preposition_the_parser_labels_dative_leads_to_the_recipient(pipeline):
+    got = [(e.source_id, e.cameo, e.target_id) for e in events(pipeline, "Iran delivered a stern warning to Israel.")]
+    assert got == [("IRN", "130", "ISR")]

@@ -106,12 +106,21 @@ def _object(verb: Token) -> Token | None:
     return obj
 
 
+def _dative(verb: Token) -> Token | None:
+    """The recipient: "gave Poland aid", or "delivered a warning to Israel" where the parser labels
+    the preposition itself dative."""
+    obj = _child(verb, {"dative", "iobj"})
+    if obj is not None and obj.pos_ == "ADP":
+        return _child(obj, {"pobj"})
+    return obj
+
+
 def _target_candidates(verb: Token, depth: int) -> Iterable[Token]:
     """Nouns that may name the one an act is done to, nearest role first: the objects, then
     prepositional objects of the verb, then those of the object, then the same inside an infinitive
     or a conjoined infinitive ("ready to send troops to"). Reported content (ccomp) is another act."""
     obj = _object(verb)
-    for child in (_child(verb, {"dative", "iobj"}), obj):
+    for child in (_dative(verb), obj):
         if child is not None:
             yield child
     for word in _TARGET_PREPS:
@@ -146,7 +155,7 @@ def _path(verb: Token, path: str) -> list[Token]:
         obj = _child(verb, {"dobj"})
         return [obj] if obj is not None else []
     if path == "dative":
-        obj = _child(verb, {"dative", "iobj"})
+        obj = _dative(verb)
         return [obj] if obj is not None else []
     if path.count("prep:") > 1:
         # "engaged in fighting with X", "a suspension of links with X": a preposition on the object of
