@@ -15,6 +15,8 @@ from tidings.events.syntax import _ANAPHORS, _PERSONAL, _PLACE_PREPS_IN, _SUBJ, 
 
 __all__ = ["Statements"]
 
+_NAME_ENTS = frozenset({"ORG", "PERSON", "GPE", "FAC", "LAW", "WORK_OF_ART", "EVENT", "NORP"})
+
 
 class Statements:
     """A part of ``_SentenceCoder``: its methods read the sentence coder's state (``self.c``, ``self.doc``,
@@ -29,7 +31,8 @@ class Statements:
         if found is None:
             return
         speaker, tokens, anaphoric = found
-        code = Valence.load().code(" ".join(t.text for t in tokens))
+        # names say nothing of blame or praise ("the Party of Action and Solidarity")
+        code = Valence.load().code(" ".join(t.text for t in tokens if t.ent_type_ not in _NAME_ENTS))
         if code is None:
             return
         target = self._evaluated(tokens, speaker)
@@ -49,10 +52,11 @@ class Statements:
             # only the quoted words: "..., Tsikhanouskaya said on the sidelines of the World Economic Forum"
             words = [t for t in self.sent if _inside(t.idx, self.state.quotes)]
             return (quoted, words, False) if words else None
-        for key, frame in self.frames.items():
-            if key >= 0:
-                content = sorted(self.doc[key].subtree, key=lambda t: t.i)
-                return frame.speaker[0], content, False
+        # the reported clause itself before a fronted phrase ("In a letter to X, he warned that ...")
+        reported = sorted((key for key in self.frames if key >= 0), key=lambda k: self.doc[k].dep_ != "ccomp")
+        for key in reported:
+            content = sorted(self.doc[key].subtree, key=lambda t: t.i)
+            return self.frames[key].speaker[0], content, False
         judge = self._judging_subject()
         if judge is not None:
             return judge, list(self.sent), False
