@@ -182,3 +182,14 @@ def test_the_development_set_is_scored_per_outlet_camp_and_region():
 def test_a_preposition_the_parser_labels_dative_leads_to_the_recipient(pipeline):
     got = [(e.source_id, e.cameo, e.target_id) for e in events(pipeline, "Iran delivered a stern warning to Israel.")]
     assert got == [("IRN", "130", "ISR")]
+
+
+def test_police_acting_in_a_sport_sentence_still_act(pipeline):
+    got = roles(pipeline, "Nigerian authorities jailed 52 members of the banned movement for playing in a "
+                          "youth football tournament in Lagos.")
+    assert got and got[0][1] == "NGA.GOV" and got[0][2] == "173"
+
+
+def test_conjoined_agents_the_base_does_not_know_act_together(pipeline):
+    got = roles(pipeline, "The Sudanese government and the rebels have agreed to allow humanitarian access.")
+    assert [(g[1], g[2], g[4]) for g in got] == [("SDN.GOV", "030", "REB")]

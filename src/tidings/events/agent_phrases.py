@@ -91,10 +91,12 @@ class AgentPhrases:
     # -- agents the base does not know ------------------------------------------------------
     def _agent(self, token: Token | None, generic: bool) -> list[str]:
         found = self.actors(token)
-        if found or not generic or token is None:
+        if not generic or token is None:
             return found
-        found = self._generic(token)
+        if not found:
+            found = self._generic(token)
         for conj in token.children:
+            # "the Sudanese government and the rebels": a conjunct the base does not know is an agent too
             if conj.dep_ == "conj":
                 found += [a for a in self._agent(conj, True) if a not in found]
         return found

@@ -95,10 +95,9 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, VerbPatterns, Announcements,
         self.frames: dict[int, _Frame] = {}
         self.consumed: set[int] = set()
         self.events: list[RawEvent] = []
+        self.sport = is_sport(sent)
 
     def run(self) -> list[RawEvent]:
-        if is_sport(self.sent):
-            return []  # a team's name is no state: "Spain beat Germany 2-1"
         self._find_frames()
         for token in self.sent:
             if token.i in self.consumed:
@@ -123,6 +122,10 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, VerbPatterns, Announcements,
             return
         if _sector(event.source) in _PRIVATE and (event.target is None or _sector(event.target) in _PRIVATE):
             return  # firms and celebrities among themselves: "the automaker plans to open a plant"
+        if self.sport and not self._political_agent(event.source):
+            # in sport a state's name is a team ("Spain beat Germany 2-1", "Lithuania's victory in the
+            # basketball final"); police or a court acting there still act ("authorities jailed 52 fans")
+            return
         self.events.append(event)
         if "17" <= event.code[:2] <= "20" and not event.source.startswith("?unknown"):
             self.state.aggressor = event.source
@@ -134,6 +137,10 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, VerbPatterns, Announcements,
         actor = self.c.kb.get(event.source)
         if actor is None or actor.type == "person":
             self.state.protagonist = event.source
+
+    def _political_agent(self, actor_id: str) -> bool:
+        """A generic agent of a political sector ("authorities", "police"), not a state or a person."""
+        return _sector(actor_id) in {"GOV", "COP", "MIL", "JUD", "LEG", "SPY", "REB", "INS"}
 
     def _speaker_for_state(self, event: RawEvent) -> tuple[str, str | None]:
         """An official reporting what "Belarus expects" speaks for Belarus: the official is the source."""

@@ -383,13 +383,21 @@ class VerbPatterns:
         """A main verb the parser left without a subject ("On February 23 the Deputy Minister ...,
         Igor Sekreta, addressed"): the person named just before it, with no other verb between."""
         for token in reversed(self.doc[self.sent.start : verb.i]):
-            if token.pos_ in {"VERB", "AUX"}:
-                return []
+            if token.pos_ in {"VERB", "AUX"} and token.head.i != verb.i:
+                return []  # another clause's verb ("have" in "have agreed" is this verb's own)
+            if token.head.i == verb.i and token.dep_ in {"aux", "auxpass", "neg", "advmod"}:
+                continue
             mention = self.resolved.mention_at(token)
             if mention is not None and mention.kind in {"name", "initial", "surname", "title", "pronoun"}:
                 actors = self._mention_actors(mention)
                 if actors and all(a in self.resolved.person_ids for a in actors):
                     return actors
+            if token.dep_ == "conj" and token.head.dep_ == "pobj" and token.pos_ in {"NOUN", "PROPN"}:
+                # "With the signing of a memorandum, the government and the rebels have agreed": the
+                # parser joined the subject to the fronted phrase; its conjoined agents are the subject
+                agents = self._agent(token, True)
+                if agents:
+                    return agents
         return []
 
     def _verb_code(self, verb: Token, p: VerbPattern, obj: Token | None) -> str:
