@@ -20,11 +20,13 @@ from tidings.actors.agents import parse_raw_id
 from tidings.actors.kb import ActorKB
 from tidings.actors.references import References
 from tidings.actors.resolve import ActorResolver, ResolvedDoc
+from tidings.claims import ClaimExtractor, TopicBook
 from tidings.events.codebook import Codebook
 from tidings.events.coder import EventCoder, RawEvent
 from tidings.events.dates import DateInfo, document_date_context, event_date
 from tidings.events.patterns import PatternBook
 from tidings.events.places import document_place_context, event_place, place_country
+from tidings.ingest.outlets import OutletBook, attach_outlet
 from tidings.nlp import load_nlp
 from tidings.records import Actor, DocResult, Document, Event, Mention, Sentence
 
@@ -53,6 +55,8 @@ class Pipeline:
         self.codebook = Codebook.load()
         self.resolver = ActorResolver(self.kb, self.refs)
         self.coder = EventCoder(self.book, self.kb, self.refs)
+        self.outlets = OutletBook.load()
+        self.claims = ClaimExtractor(TopicBook.load(), self.coder, self.kb, self.outlets)
 
     def learn(self, actors: Iterable[Actor]) -> None:
         """Add people learned from documents stored since this pipeline was built (as ``config.learned``)."""
@@ -75,6 +79,7 @@ class Pipeline:
             yield self.process_parsed(document, doc)
 
     def process_parsed(self, document: Document, doc: Doc) -> DocResult:
+        document = attach_outlet(document, self.outlets)  # outlet and camp (data/outlets.yaml)
         resolved = self.resolver.resolve(doc)
         coded = self.coder.code(doc, resolved)
         sentences = [
@@ -83,7 +88,8 @@ class Pipeline:
         mentions = _mentions(document.id, doc, resolved, coded.plural_resolutions)
         events = self._events(document, doc, coded.events, resolved)
         actors = self._actors(mentions, events, resolved.learned)
-        return DocResult(document, sentences, mentions, actors, events)
+        claims = self.claims.extract(document, doc, resolved)  # on the same parse (tidings.claims)
+        return DocResult(document, sentences, mentions, actors, events, claims)
 
     # -- events ----------------------------------------------------------------------------
     def _events(

@@ -45,6 +45,7 @@ class Document:
     disclaimer: str | None = None  # distribution disclaimer, removed from text, kept here
     boilerplate: list[str] = field(default_factory=list)  # other lines removed from the text
     carried_by: list[str] = field(default_factory=list)  # every outlet that carried this story
+    camp: str | None = None  # the outlet's camp (data/outlets.yaml), "unclassified" when unknown
 
 
 @dataclass
@@ -155,8 +156,14 @@ class Claim:
     end: int
     speaker_id: str | None
     topic: str
-    stance: str  # for | against | neutral
-    quote: str
+    stance: str  # for | against | neutral | mixed, toward the topic
+    quote: str  # the claim's words: Document.text[start:end]
+    speaker_name: str | None = None  # the speaker's words when no known actor ("the ministry")
+    via_id: str | None = None  # who relayed it ("Viačorka quoted her as saying")
+    target_id: str | None = None  # the actor the claim is about, if any
+    target_stance: str | None = None  # for | against | neutral | mixed, toward the target
+    verb: str | None = None  # the reporting verb's lemma ("say", "condemn"); None for a bare quote
+    quoted: bool = False  # True: the speaker's own words in quotation marks; False: paraphrased
 
 
 @dataclass

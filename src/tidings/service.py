@@ -36,6 +36,8 @@ from tidings.pipeline import PipelineConfig
 from tidings.records import DocResult, Document
 from tidings.scale.pool import Coder, CodingFailure
 from tidings.store import Store
+from tidings.store.dialect import display_url
+from tidings.store.stories import fuse_reporting
 
 if TYPE_CHECKING:
     from tidings.scale.spark import SparkCoder
@@ -114,6 +116,8 @@ def ingest_stream(
                 assert coder is not None
                 coder.learn(opened.learned_actors())
             saved = _ingest_batch(opened, coder, batch, totals, report)
+            for problem in fuse_reporting(opened):  # one story per real-world event (tidings.stories)
+                report(IngestError(display_url(opened.url), problem))
             if options.parquet is not None and options.engine == "spark":
                 from tidings.scale.spark import SparkCoder
 

@@ -25,8 +25,12 @@ __all__ = ["run_eval"]
 
 
 def run_eval(gold: Path, db: str, details: bool, fmt: str, actor_files: tuple[Path, ...], out: Console) -> None:
+    from tidings.evaluate.claims import is_claims_gold
     from tidings.evaluate.devset import is_devset
 
+    if is_claims_gold(gold):  # claims or fusion gold (tidings.cli.claims_eval)
+        from tidings.cli.claims_eval import run_claims_eval
+        return run_claims_eval(gold, details, fmt, actor_files, out)
     if is_devset(gold):
         result = _eval_devset(gold, actor_files)
         if fmt == "json":

@@ -39,6 +39,9 @@ __all__ = [
     "mentions",
     "metadata",
     "sentences",
+    "stories",
+    "story_keys",
+    "story_reports",
     "watches",
 ]
 
@@ -68,6 +71,7 @@ documents = Table(
     Column("disclaimer", Text),
     Column("boilerplate", Json, nullable=False),
     Column("carried_by", Json, nullable=False),
+    Column("camp", String),
     Index("ix_documents_source", "source"),
     Index("ix_documents_outlet", "outlet"),
 )
@@ -181,7 +185,15 @@ claims = Table(
     Column("topic", Text, nullable=False),
     Column("stance", String, nullable=False),
     Column("quote", Text, nullable=False),
+    Column("speaker_name", Text),
+    Column("via_id", String),
+    Column("target_id", String),
+    Column("target_stance", String),
+    Column("verb", String),
+    Column("quoted", Boolean),
     Index("ix_claims_doc", "doc_id"),
+    Index("ix_claims_speaker", "speaker_id"),
+    Index("ix_claims_topic", "topic"),
 )
 
 # The near-duplicate index: one row per LSH band of each document's MinHash (tidings.ingest.dedup),
@@ -201,4 +213,41 @@ watches = Table(
     Column("name", String, primary_key=True),
     Column("filters", Json, nullable=False),
     Column("created", DateTime, nullable=False),
+)
+
+# Story fusion (tidings.stories): one story per real-world event, however many reports carried it.
+# A story's id is made from its first report and never changes; every event joins exactly one story.
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("family", String, nullable=False),  # CAMEO root or group of related roots ("04-05")
+    Column("date", Date),
+    Column("date_precision", String),
+    Column("date_origin", String),  # text | context | published: how far the date may be trusted
+    Column("location", Text),
+    Column("sides", Json, nullable=False),  # [source side, target side] (country or organisation code)
+    Column("people", Json, nullable=False),  # named actors by side: {"RUS": ["person:vladimir-putin"]}
+    Column("reports", Integer, nullable=False),
+    Column("outlets", Json, nullable=False),
+    Column("camps", Json, nullable=False),
+    Index("ix_stories_date", "date"),
+)
+
+story_reports = Table(
+    "story_reports",
+    metadata,
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("story_id", String, ForeignKey("stories.id", ondelete="CASCADE"), nullable=False),
+    Column("doc_id", String, nullable=False),
+    Index("ix_story_reports_story", "story_id"),
+)
+
+# Blocking keys (family, sides, day or month): a new report finds its candidate stories by key look-up,
+# so fusing a document costs the same however many stories are stored.
+story_keys = Table(
+    "story_keys",
+    metadata,
+    Column("key", String, primary_key=True),
+    Column("story_id", String, ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
 )

@@ -51,6 +51,7 @@ from tidings.store.dialect import (
     make_engine,
     normalise_url,
 )
+from tidings.store.migrate import add_missing_columns
 
 __all__ = ["Store"]
 
@@ -141,6 +142,7 @@ class Store:
                     with conn.begin():
                         lock_for_schema(conn)
                         t.metadata.create_all(conn)
+                        add_missing_columns(conn, t.metadata)  # a database made by an older tidings
                 return
             except SQLAlchemyError as exc:
                 text = str(exc).lower()

@@ -1,0 +1,244 @@
+"""The claims stage: what each actor says, on which topic, for or against, on the same parse.
+
+In: a ``Document`` (with its camp), its spaCy ``Doc`` and the resolver's ``ResolvedDoc``. Out: a list of
+``Claim`` records, one per statement and topic, each with its speaker (and relay), stance toward the
+topic and toward the actor it is about, reporting verb, character span and whether it is quoted.
+
+A sentence is read only when its words name a topic (``data/topics.yaml``), so the stage costs little
+on sentences that say nothing claims are about. Its speaker is, in order: the speaker of the quote it
+stands in (the coder's quote tracker), the subject of a claim verb ("X said", "X condemned", "X called
+for", "Y quoted X as saying") or of "according to X", else, in a statement issued by a government, an
+IGO or an NGO, the issuer itself when the sentence speaks as "we" or judges ("Today's heinous attack").
+An outlet's own narration is no claim. The stance comes from the verb ("condemn" → against, "welcome"
+→ for, "expressed concern" → against) or, for a neutral verb, from the valence of the claim's words
+(VADER with the political lexicon of ``data/evaluative.yaml``), negation flipping it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from tidings.actors.agents import parse_raw_id
+from tidings.actors.kb import ActorKB
+from tidings.actors.resolve import ResolvedDoc
+from tidings.claims.topics import TopicBook
+from tidings.events.coder import EventCoder, _SentenceCoder, _State
+from tidings.events.speech import Valence, quote_spans
+from tidings.ingest.outlets import OutletBook
+from tidings.records import Claim, Document
+
+__all__ = ["ClaimExtractor"]
+
+_ISSUING_CAMPS = frozenset({"government", "igo", "ngo"})  # they speak in their own voice
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_SKIP_DEPS = _SUBJECTS | {"aux", "auxpass", "punct", "neg", "cc", "mark", "advmod", "npadvmod", "prt"}
+_APPEALS = frozenset({"call", "urge", "appeal", "demand", "seek"})  # toward their addressee: neutral
+_ADDRESSING = frozenset({"draw", "urge", "call", "appeal", "tell", "inform", "ask", "brief", "lodge", "deliver"})
+_FLIP = {"for": "against", "against": "for"}
+_MIXED = 0.2  # a neutral verb's words both this positive and this negative (VADER shares) are mixed
+
+
+@dataclass
+class _Unit:
+    """A statement found in a sentence: who says it, through whom, with which verb, and its words."""
+
+    speaker: str
+    via: str | None
+    verb: Token | None
+    words: list[Token]
+    quoted: bool
+
+
+class ClaimExtractor:
+    def __init__(self, book: TopicBook, coder: EventCoder, kb: ActorKB, outlets: OutletBook) -> None:
+        self.book = book
+        self.coder = coder
+        self.kb = kb
+        self.outlets = outlets
+        self.valence = Valence.load()
+
+    def extract(self, document: Document, doc: Doc, resolved: ResolvedDoc) -> list[Claim]:
+        quotes = quote_spans(doc.text)
+        issuing = document.camp in _ISSUING_CAMPS
+        voice = self._issuer(document) if issuing else None
+        claims: list[Claim] = []
+        state = _State()
+        quote_speakers: dict[int, str] | None = None
+        for index, sent in enumerate(doc.sents):
+            if not self.book.find(sent):
+                continue  # nothing a claim is about: not parsed further
+            if quote_speakers is None and any(s < sent.end_char and e > sent.start_char for s, e in quotes):
+                quote_speakers = self.coder._quote_speakers(doc, resolved, quotes)  # only when needed
+            reader = _SentenceCoder(self.coder, doc, sent, index, resolved, state)
+            unit = self._unit(reader, sent, index, quotes, quote_speakers or {}, voice, issuing)
+            if unit is None:
+                continue
+            if unit.verb is not None and not unit.quoted and not unit.speaker.startswith("?"):
+                voice = unit.speaker if issuing and voice is None else voice
+            claims.extend(self._claims(document, doc, reader, index, unit))
+        return claims
+
+    # -- who speaks ----------------------------------------------------------------------------
+    def _issuer(self, document: Document) -> str | None:
+        """The actor a statement's outlet stands for: the outlet's own actor, else its state."""
+        outlet = self.outlets.named(document.outlet)
+        names = outlet.names() if outlet else ((document.outlet,) if document.outlet else ())
+        for name in names:
+            found = self.kb.lookup(name)
+            if found:
+                return found[0]
+        if outlet is not None and outlet.camp == "government" and self.kb.get(outlet.country):
+            return outlet.country
+        return None
+
+    def _unit(self, reader: _SentenceCoder, sent: Span, index: int, quotes: list[tuple[int, int]],
+              quote_speakers: dict[int, str], voice: str | None, issuing: bool) -> _Unit | None:
+        quoted_by = quote_speakers.get(index)
+        if quoted_by is not None:
+            words = [t for t in sent if _inside(t.idx, quotes)]
+            verb = next((t for t in sent if not _inside(t.idx, quotes) and self._is_claim_verb(t)), None)
+            return _Unit(quoted_by, None, verb, words or list(sent), True)
+        verbs = [t for t in sent if not _inside(t.idx, quotes) and self._is_claim_verb(t)]
+        # the outermost verb frames the others ("X seeks to ..., she added": she speaks)
+        for token in sorted(verbs, key=lambda t: (sum(1 for _ in t.ancestors), t.i)):
+            speaker, via = self._speaker(reader, token, voice)
+            if speaker:
+                words = _content(token)
+                return _Unit(speaker, via, token, words, _mostly_inside(words, quotes))
+        by = _according_to(reader, sent)
+        if by:
+            return _Unit(by, None, None, list(sent), False)
+        if voice and (issuing or _speaks_as_we(sent)) and (_speaks_as_we(sent) or self._judges(sent)):
+            return _Unit(voice, None, None, list(sent), False)
+        return None
+
+    def _is_claim_verb(self, token: Token) -> bool:
+        return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in self.book.verbs
+
+    def _speaker(self, reader: _SentenceCoder, verb: Token, voice: str | None) -> tuple[str | None, str | None]:
+        if verb.lemma_.lower() == "quote":  # "Viačorka quoted her as saying": the object speaks
+            spoken = reader.actors(_child(verb, {"dobj"}))
+            relay = reader._subject_actors(verb, generic=True)
+            return (spoken[0] if spoken else None), (relay[0] if relay else None)
+        subject = _child(verb, _SUBJECTS)
+        if subject is not None and subject.lower_ in {"we", "i"}:
+            return voice, None
+        if verb.tag_ == "VBN" and _child(verb, {"agent"}) is not None:  # "... was denounced by X"
+            agent = _child(_child(verb, {"agent"}), {"pobj"})
+            found = reader.actors(agent) or (reader._generic(agent) if agent is not None else [])
+        else:
+            found = reader._subject_actors(verb, generic=True)
+            if not found and subject is not None and subject.pos_ in {"NOUN", "PROPN"}:
+                found = [f"?{_phrase(subject)}"]  # "the court said": a speaker the base does not know
+        return (found[0] if found else None), None
+
+    def _judges(self, sent: Span) -> bool:
+        scores = self.valence.analyzer.polarity_scores(sent.text.lower())
+        return scores["compound"] <= self.valence.criticism or scores["compound"] >= self.valence.praise
+
+    # -- what is claimed -------------------------------------------------------------------------
+    def _claims(self, document: Document, doc: Doc, reader: _SentenceCoder, index: int, unit: _Unit) -> list[Claim]:
+        topics = self.book.find(unit.words) or self.book.find(doc[unit.words[0].sent.start:unit.words[0].sent.end])
+        if not topics:
+            return []
+        stance = self._stance(unit)
+        target = self._target(reader, unit)
+        start, end = unit.words[0].idx, unit.words[-1].idx + len(unit.words[-1].text)
+        speaker_id, speaker_name = _actor(unit.speaker)
+        via_id = _actor(unit.via)[0] if unit.via else None
+        verb = unit.verb.lemma_.lower() if unit.verb is not None else None
+        target_stance = None
+        if target is not None:
+            target_stance = "neutral" if verb in _APPEALS else stance
+        return [
+            Claim(doc_id=document.id, sentence=index, start=start, end=end, speaker_id=speaker_id,
+                  topic=topic.id, stance=stance, quote=doc.text[start:end], speaker_name=speaker_name,
+                  via_id=via_id, target_id=target, target_stance=target_stance, verb=verb, quoted=unit.quoted)
+            for topic in topics
+        ]
+
+    def _stance(self, unit: _Unit) -> str:
+        polarity = None
+        if unit.verb is not None:
+            polarity = self.book.verbs.get(unit.verb.lemma_.lower())
+            obj = _child(unit.verb, {"dobj"})
+            if obj is not None and obj.lemma_.lower() in self.book.light:
+                polarity = self.book.light[obj.lemma_.lower()]  # "expressed its satisfaction"
+            if polarity in _FLIP and _child(unit.verb, {"neg"}) is not None:
+                return _FLIP[polarity]
+        if polarity in _FLIP:
+            return polarity
+        scores = self.valence.analyzer.polarity_scores(" ".join(t.text for t in unit.words).lower())
+        if scores["pos"] >= _MIXED and scores["neg"] >= _MIXED:
+            return "mixed"
+        if scores["compound"] <= self.valence.criticism:
+            return "against"
+        if scores["compound"] >= self.valence.praise:
+            return "for"
+        return "neutral"
+
+    def _target(self, reader: _SentenceCoder, unit: _Unit) -> str | None:
+        """The actor the claim is about (the coder's choice of who is blamed or praised: an owner,
+        a subject, else the first actor named), never the speaker, the relay or the one addressed
+        ("drew the attention of the UNHCR to ...", "urged the EU to ...")."""
+        words = unit.words
+        if unit.verb is not None and unit.verb.lemma_.lower() in _ADDRESSING:
+            addressed = {t.i for c in unit.verb.children if c.dep_ in {"dobj", "dative"} or
+                         (c.dep_ == "prep" and c.lower_ in {"on", "upon"}) for t in c.subtree}
+            words = [t for t in words if t.i not in addressed] or words
+        target = reader._evaluated(words, unit.speaker)
+        return target if target not in {unit.speaker, unit.via} and not (target or "?").startswith("?") else None
+
+
+def _actor(raw: str | None) -> tuple[str | None, str | None]:
+    """(actor id, name): an agent the base does not know ("?the court") keeps only its words."""
+    if raw is None:
+        return None, None
+    if raw.startswith("?"):
+        return None, parse_raw_id(raw)[0]
+    return raw, None
+
+
+def _child(token: Token | None, deps: set[str] | frozenset[str]) -> Token | None:
+    if token is None:
+        return None
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _phrase(token: Token) -> str:
+    words = [t for t in token.subtree if t.i <= token.i or t.dep_ in {"prep", "pobj", "compound"}]
+    return " ".join(t.text for t in words)
+
+
+def _content(verb: Token) -> list[Token]:
+    """The words a claim verb governs (what is said), else the whole sentence."""
+    parts = [c for c in verb.children if c.dep_ not in _SKIP_DEPS]
+    words = sorted({t for c in parts for t in c.subtree}, key=lambda t: t.i)
+    if not words:
+        return list(verb.sent)
+    return list(verb.doc[words[0].i : words[-1].i + 1])
+
+
+def _according_to(reader: _SentenceCoder, sent: Span) -> str | None:
+    for token in sent:
+        if token.lower_ == "according":
+            to = _child(token, {"prep"})
+            source = _child(to, {"pobj"})
+            found = reader.actors(source) or (reader._generic(source) if source is not None else [])
+            if found:
+                return found[0]
+    return None
+
+
+def _speaks_as_we(sent: Span) -> bool:
+    return any(t.lower_ in {"we", "our"} and t.dep_ in _SUBJECTS | {"poss"} for t in sent)
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= offset < e for s, e in spans)
+
+
+def _mostly_inside(words: list[Token], spans: list[tuple[int, int]]) -> bool:
+    return bool(words) and sum(_inside(t.idx, spans) for t in words) > len(words) / 2

@@ -1,0 +1,137 @@
+"""The topic book: topics of claims and the verbs that make claims, from ``data/topics.yaml``.
+
+In: the YAML file (and user files in the same format, read first: a known id extends its lemmas and
+phrases). Out: a frozen ``TopicBook`` that finds the topics of a span of tokens and gives the stance a
+claim verb carries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.tokens import Token
+
+from tidings.errors import DataFileError
+
+__all__ = ["STANCES", "Topic", "TopicBook"]
+
+STANCES = ("for", "against", "neutral", "mixed")
+_TOP_KEYS = {"topics", "verbs", "light"}
+_TOPIC_KEYS = {"id", "name", "lemmas", "phrases", "unless"}
+_BASE = "topics.yaml"
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    name: str
+    lemmas: frozenset[str]
+    phrases: tuple[str, ...]
+    unless: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class TopicBook:
+    topics: tuple[Topic, ...]
+    verbs: dict[str, str]  # lemma → "for" | "against" | "neutral"
+    light: dict[str, str]  # object lemma of a light verb ("express concern") → stance
+    by_lemma: dict[str, tuple[Topic, ...]]
+    first_words: frozenset[str]  # first word of every phrase: a cheap test before phrase matching
+
+    @classmethod
+    def load(cls, extra: Sequence[Path] = ()) -> TopicBook:
+        return _load(tuple(extra))
+
+    def get(self, topic_id: str) -> Topic | None:
+        return next((t for t in self.topics if t.id == topic_id), None)
+
+    def find(self, tokens: Iterable[Token]) -> list[Topic]:
+        """The topics the tokens speak of, in the book's order."""
+        words = list(tokens)
+        lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
+        found = {t.id for lemma in lemmas for t in self.by_lemma.get(lemma, ())
+                 if not (t.unless & lemmas)}
+        if lemmas & self.first_words:
+            lower = " " + " ".join(t.lower_ for t in words) + " "
+            lemma_text = " " + " ".join(t.lemma_.lower() for t in words) + " "
+            for topic in self.topics:
+                if topic.id not in found and any(f" {p} " in lower or f" {p} " in lemma_text for p in topic.phrases):
+                    found.add(topic.id)
+        return [t for t in self.topics if t.id in found]
+
+
+@cache
+def _load(extra: tuple[Path, ...]) -> TopicBook:
+    topics: dict[str, Topic] = {}
+    verbs: dict[str, str] = {}
+    light: dict[str, str] = {}
+    files = [(str(p), _read(p)) for p in extra]
+    files.append((_BASE, resources.files("tidings.data").joinpath(_BASE).read_text("utf-8")))
+    for name, text in files:
+        raw = _parse(name, text)
+        for index, entry in enumerate(raw.get("topics") or []):
+            topic = _topic(name, index, entry)
+            old = topics.get(topic.id)
+            topics[topic.id] = topic if old is None else Topic(
+                old.id, old.name, old.lemmas | topic.lemmas, old.phrases + topic.phrases, old.unless | topic.unless)
+        for section, target in (("verbs", verbs), ("light", light)):
+            for stance, words in (raw.get(section) or {}).items():
+                if stance not in STANCES or not isinstance(words, list):
+                    raise DataFileError(name, f"{section}: expected lists under {list(STANCES[:3])}, got {stance!r}")
+                for word in words:
+                    target.setdefault(str(word).lower(), stance)
+    by_lemma: dict[str, tuple[Topic, ...]] = {}
+    for topic in topics.values():
+        for lemma in topic.lemmas:
+            by_lemma[lemma] = (*by_lemma.get(lemma, ()), topic)
+    first = frozenset(p.split()[0] for t in topics.values() for p in t.phrases)
+    return TopicBook(tuple(topics.values()), verbs, light, by_lemma, first)
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(str(path), f"cannot be read ({exc})") from None
+
+
+def _parse(name: str, text: str) -> dict[str, Any]:
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise DataFileError(name, f"not valid YAML: {str(exc).splitlines()[0]}") from None
+    if not isinstance(raw, dict):
+        raise DataFileError(name, "expected a mapping with topics (and verbs, light)")
+    unknown = set(raw) - _TOP_KEYS
+    if unknown:
+        raise DataFileError(name, f"unknown key(s) {sorted(unknown)}; expected {sorted(_TOP_KEYS)}")
+    return raw
+
+
+def _words(name: str, where: str, value: Any) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise DataFileError(name, f"{where}: expected a list of words")
+    return [" ".join(v.lower().split()) for v in value]
+
+
+def _topic(name: str, index: int, entry: Any) -> Topic:
+    if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+        raise DataFileError(name, f"topic {index}: expected a mapping with an id")
+    where = f"topic {index} ({entry['id']})"
+    unknown = set(entry) - _TOPIC_KEYS
+    if unknown:
+        raise DataFileError(name, f"{where}: unknown key(s) {sorted(unknown)}")
+    lemmas = _words(name, where + " lemmas", entry.get("lemmas"))
+    phrases = _words(name, where + " phrases", entry.get("phrases"))
+    if not lemmas and not phrases:
+        raise DataFileError(name, f"{where}: needs lemmas or phrases")
+    return Topic(entry["id"], str(entry.get("name") or entry["id"]), frozenset(lemmas), tuple(phrases),
+                 frozenset(_words(name, where + " unless", entry.get("unless"))))
