@@ -196,6 +196,17 @@ class AgentPhrases:
                     owner = self._affiliation(pobj, depth + 1)
                     if owner:
                         return owner
+        for acl in token.children:
+            # "refugees fleeing the war in Liberia", "rebels operating in Macedonia": the state of the
+            # place their own clause names
+            if acl.dep_ == "acl" and acl.tag_ in {"VBG", "VBN"}:
+                for pobj in [o for p in acl.children if p.dep_ == "prep" and p.lower_ in {"in", "from"}
+                             for o in p.children if o.dep_ == "pobj"] + [
+                        o for d in acl.children if d.dep_ == "dobj" for p in d.children
+                        if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"]:
+                    found = [a for a in self.actors(pobj) if self._is_state(a)] or self._place_state(pobj)
+                    if found:
+                        return found[0]
         return own
 
     def _demonym(self, token: Token) -> str | None:
