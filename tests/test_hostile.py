@@ -173,7 +173,8 @@ def test_empty_folder_is_an_error_and_creates_no_store(tmp_path):
     db = tmp_path / "e.db"
     result = run("ingest", str(empty), "--db", str(db))
     assert result.exit_code == 1
-    assert errors_of(result.output) == [f"error: {empty}: no .txt, .html, .jsonl or feed files in this folder"]
+    assert errors_of(result.output) == [
+        f"error: {empty}: no .txt, .html, .jsonl, .parquet or feed files in this folder"]
     assert not db.exists()
 
 
@@ -231,3 +232,26 @@ def test_jsonl_line_numbers_survive_streaming(tmp_path):
         f"{path}:7: not valid JSON (Expecting property name enclosed in double quotes)"]
     assert [d.source for d in found if not isinstance(d, IngestError)] == [f"{path}:{i}" for i in range(1, 11)
                                                                               if i != 7]
+
+
+def test_parquet_rows_are_read_like_jsonl_lines_with_their_row_numbers(tmp_path):
+    import datetime as dt
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "articles.parquet"
+    table = pa.table({
+        "text": [GOOD, None, "Estonia and Latvia signed a gas agreement in Riga on 4 March 2026."],
+        "outlet": ["Wire", "Wire", "Daily"],
+        "published": [dt.date(2026, 3, 2), dt.date(2026, 3, 3), None],
+    })
+    pq.write_table(table, path)
+    found = list(iter_documents([tmp_path]))
+    assert [str(e) for e in found if isinstance(e, IngestError)] == [f"{path}:2: no 'text' or 'html' field"]
+    docs = [d for d in found if not isinstance(d, IngestError)]
+    assert [(d.source, d.outlet, d.published) for d in docs] == [
+        (f"{path}:1", "Wire", dt.date(2026, 3, 2)), (f"{path}:3", "Daily", None)]
+    (tmp_path / "broken.parquet").write_bytes(b"PAR1 not really")
+    with pytest.raises(IngestError, match="not a readable Parquet file"):
+        read_path(tmp_path / "broken.parquet")

@@ -1,14 +1,15 @@
 """Ingest: files of articles in, clean ``Document`` records out, streamed one at a time.
 
 In: paths to ``.txt``, ``.html``/``.htm``, ``.jsonl`` (one article a line: ``text`` or ``html``,
-optional ``url``, ``title``, ``outlet``, ``author``, ``published``) and RSS/Atom files (``.xml``,
-``.rss``, ``.atom`` or sniffed), or folders of them. Out: ``iter_documents`` yields each
-``Document`` (boilerplate removed and kept as metadata; title, outlet, author, dateline, publication
-date, distributor, language) or the ``IngestError`` of what could not be read, as it goes, so memory
-stays flat however many files there are; ``ingest_paths`` collects them into an ``IngestReport``
-with near-duplicates dropped.
+optional ``url``, ``title``, ``outlet``, ``author``, ``published``), ``.parquet`` (one article a row,
+the same columns) and RSS/Atom files (``.xml``, ``.rss``, ``.atom`` or sniffed), or folders of them.
+Out: ``iter_documents`` yields each ``Document`` (boilerplate removed and kept as metadata; title,
+outlet, author, dateline, publication date, distributor, language) or the ``IngestError`` of what
+could not be read, as it goes, so memory stays flat however many files there are; ``ingest_paths``
+collects them into an ``IngestReport`` with near-duplicates dropped.
 
-Rules: every error is one line naming the file (and the line, for JSONL; the entry, for feeds). A bad
+Rules: every error is one line naming the file (and the line, for JSONL; the row, for Parquet; the
+entry, for feeds). A bad
 JSONL line or feed entry is reported and skipped; the good ones of the same file are still read:
 ``ingest_paths`` lists the bad line in ``IngestReport.errors``, and ``read_path`` appends it to the
 ``errors`` list it is given. Called without that list, ``read_path`` raises the first bad line's
@@ -17,7 +18,8 @@ fetched over the network: HTML and feeds are parsed from the bytes on disk. A do
 sha256 of its clean text, so reading the same file twice yields the same ids.
 
 Limits (hostile input): only regular files are read (a FIFO, a device or a socket is refused before it
-is opened); a file over ``MAX_FILE_BYTES`` (64 MB) is refused, as is a JSONL line over that size; a
+is opened); a text, HTML or feed file over ``MAX_FILE_BYTES`` (64 MB) is refused, as is a JSONL line
+over that size (JSONL and Parquet files are streamed and may be of any size); a
 clean text over ``MAX_TEXT_CHARS`` (1,000,000 characters, spaCy's limit) is refused with its length,
 never cut silently. File names that are not valid UTF-8 are shown with ``\\xNN`` escapes.
 """
@@ -64,7 +66,8 @@ TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}
-KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
+PARQUET_SUFFIXES = {".parquet"}
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES | PARQUET_SUFFIXES
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # a file (or one JSONL line) larger than this is refused
 MAX_TEXT_CHARS = 1_000_000  # spaCy's max_length: a longer clean text is refused, never cut silently
@@ -113,8 +116,11 @@ def _kind_of(mode: int) -> str | None:
     return "not a regular file"
 
 
-def _check_file(path: Path) -> int:
-    """The size of a regular file; raises ``IngestError`` for anything that must not be opened."""
+def _check_file(path: Path, whole: bool = True) -> int:
+    """The size of a regular file; raises ``IngestError`` for anything that must not be opened.
+
+    ``whole``: the file is read at once (text, HTML, feeds), so its size is limited; JSONL and
+    Parquet are streamed a record at a time and may be of any size."""
     name = display_path(path)
     try:
         info = path.stat()
@@ -125,7 +131,7 @@ def _check_file(path: Path) -> int:
     kind = _kind_of(info.st_mode)
     if kind is not None:
         raise IngestError(name, f"not a regular file ({kind}); refused")
-    if info.st_size > MAX_FILE_BYTES:
+    if whole and info.st_size > MAX_FILE_BYTES:
         raise IngestError(name, f"file is {info.st_size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit")
     return info.st_size
 
@@ -316,7 +322,7 @@ def _jsonl_lines(path: Path) -> Iterator[tuple[int, bytes | IngestError]]:
 
 
 def _read_jsonl(path: Path, published: date | None) -> Iterator[Document | IngestError]:
-    size = _check_file(path)
+    size = _check_file(path, whole=False)
     name = display_path(path)
     if size == 0:
         raise IngestError(name, "empty file")
@@ -349,7 +355,6 @@ def _type_name(value: Any) -> str:
 
 def _jsonl_document(raw: bytes, path: Path, number: int, published: date | None) -> Document:
     name = display_path(path)
-    where = f"{name}:{number}"
     if b"\x00" in raw:
         raise IngestError(name, "binary data, not text", number)
     try:
@@ -364,6 +369,13 @@ def _jsonl_document(raw: bytes, path: Path, number: int, published: date | None)
         raise IngestError(name, "not valid JSON (nested too deeply)", number) from None
     if not isinstance(record, dict):
         raise IngestError(name, f"not a JSON object but {_type_name(record)}", number)
+    return _record_document(record, path, number, published)
+
+
+def _record_document(record: dict[str, Any], path: Path, number: int, published: date | None) -> Document:
+    """A document from one JSONL line's object or one Parquet row: fields checked, then read."""
+    name = display_path(path)
+    where = f"{name}:{number}"
     for key in ("text", "html", *_JSONL_STRINGS):
         value = record.get(key)
         if value is not None and not isinstance(value, str):
@@ -392,6 +404,34 @@ def _jsonl_document(raw: bytes, path: Path, number: int, published: date | None)
         return _document(ex, where, published, url=meta["url"])
     except IngestError as exc:
         raise IngestError(name, exc.problem, number) from None
+
+
+def _read_parquet(path: Path, published: date | None) -> Iterator[Document | IngestError]:
+    """Rows of a Parquet file (columns as in JSONL), streamed a row group slice at a time."""
+    name = display_path(path)
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise IngestError(name, "reading Parquet needs pyarrow (pip install pyarrow)") from None
+    try:
+        source = pq.ParquetFile(path)
+        batches = source.iter_batches(batch_size=256)
+    except Exception as exc:  # pyarrow raises its own errors for a file that is not Parquet
+        raise IngestError(name, f"not a readable Parquet file ({' '.join(str(exc).split())[:200]})") from None
+    number = 0
+    for batch in batches:
+        for row in batch.to_pylist():
+            number += 1
+            if isinstance(row.get("published"), date):  # a date or timestamp column
+                row["published"] = row["published"].isoformat()
+            try:
+                yield _record_document(row, path, number, published)
+            except IngestError as exc:
+                yield exc
+            except Exception as exc:  # a reader's last resort: the row is reported, the file goes on
+                yield IngestError(name, f"cannot be read ({type(exc).__name__}: {exc})", number)
+    if number == 0:
+        raise IngestError(name, "no rows in the Parquet file")
 
 
 def _read_feed(path: Path, published: date | None) -> Iterator[Document | IngestError]:
@@ -456,10 +496,12 @@ def iter_path(path: Path, published: date | None = None) -> Iterator[Document | 
     large, empty, binary, not text, not a feed) or yields no document and no error.
     """
     path = Path(path)
-    _check_file(path)
     suffix = path.suffix.lower()
+    _check_file(path, whole=suffix not in JSONL_SUFFIXES | PARQUET_SUFFIXES)
     if suffix in JSONL_SUFFIXES:
         yield from _read_jsonl(path, published)
+    elif suffix in PARQUET_SUFFIXES:
+        yield from _read_parquet(path, published)
     elif suffix in HTML_SUFFIXES:
         yield from _read_html(path, published)
     elif _is_feed(path):
@@ -513,7 +555,7 @@ def iter_files(paths: Sequence[str | Path]) -> Iterator[Path | IngestError]:
                     found = True
                     yield Path(folder) / name
         if not found:
-            yield IngestError(display_path(path), "no .txt, .html, .jsonl or feed files in this folder")
+            yield IngestError(display_path(path), "no .txt, .html, .jsonl, .parquet or feed files in this folder")
 
 
 def iter_documents(
