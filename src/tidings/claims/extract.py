@@ -19,11 +19,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from tidings.actors.agents import parse_raw_id
 from tidings.actors.kb import ActorKB
 from tidings.actors.resolve import ResolvedDoc
-from tidings.claims.topics import TopicBook
+from tidings.claims.topics import Topic, TopicBook
 from tidings.events.coder import EventCoder, _SentenceCoder, _State
 from tidings.events.speech import Valence, quote_spans
 from tidings.ingest.outlets import OutletBook
@@ -38,6 +39,9 @@ _APPEALS = frozenset({"call", "urge", "appeal", "demand", "seek"})  # toward the
 _ADDRESSING = frozenset({"draw", "urge", "call", "appeal", "tell", "inform", "ask", "brief", "lodge", "deliver"})
 _FLIP = {"for": "against", "against": "for"}
 _MIXED = 0.2  # a neutral verb's words both this positive and this negative (VADER shares) are mixed
+_MODIFIERS = frozenset({"amod", "compound", "pobj", "dobj", "nsubj", "nsubjpass", "poss", "conj", "attr", "npadvmod"})
+_JUDGES = 0.1  # an issuer's sentence with a valence at least this strong (VADER compound) is a claim
+_LEANS = 0.2  # a neutral verb's words with a valence at least this strong take a side
 
 
 @dataclass
@@ -58,6 +62,7 @@ class ClaimExtractor:
         self.kb = kb
         self.outlets = outlets
         self.valence = Valence.load()
+        self.analyzer = _analyzer(self.valence, book)
 
     def extract(self, document: Document, doc: Doc, resolved: ResolvedDoc) -> list[Claim]:
         quotes = quote_spans(doc.text)
@@ -128,19 +133,40 @@ class ClaimExtractor:
         if verb.tag_ == "VBN" and _child(verb, {"agent"}) is not None:  # "... was denounced by X"
             agent = _child(_child(verb, {"agent"}), {"pobj"})
             found = reader.actors(agent) or (reader._generic(agent) if agent is not None else [])
+        elif _child(verb, {"nsubjpass", "auxpass"}) is not None:
+            # "X summoned the envoy, to whom a protest was lodged": the one who acts in the clause above
+            found = self._clause_above(reader, verb)
         else:
             found = reader._subject_actors(verb, generic=True)
             if not found and subject is not None and subject.pos_ in {"NOUN", "PROPN"}:
                 found = [f"?{_phrase(subject)}"]  # "the court said": a speaker the base does not know
         return (found[0] if found else None), None
 
+    def _clause_above(self, reader: _SentenceCoder, verb: Token) -> list[str]:
+        node = verb
+        for _ in range(3):
+            if node.head.i == node.i:
+                return []
+            node = node.head
+            if node.pos_ in {"VERB", "AUX"} and _child(node, {"nsubj"}) is not None:
+                return reader._subject_actors(node, generic=False)
+        return []
+
     def _judges(self, sent: Span) -> bool:
-        scores = self.valence.analyzer.polarity_scores(sent.text.lower())
-        return scores["compound"] <= self.valence.criticism or scores["compound"] >= self.valence.praise
+        """Whether an issuer's sentence passes a judgement (any clear valence, not only a strong one)."""
+        return abs(self._polarity(sent.text)["compound"]) >= _JUDGES
+
+    def _polarity(self, text: str) -> dict[str, float]:
+        lower = text.lower()
+        for phrase in self.book.valence:
+            if " " in phrase and phrase in lower:
+                lower = lower.replace(phrase, phrase.replace(" ", "_"))
+        return self.analyzer.polarity_scores(lower)
 
     # -- what is claimed -------------------------------------------------------------------------
     def _claims(self, document: Document, doc: Doc, reader: _SentenceCoder, index: int, unit: _Unit) -> list[Claim]:
-        topics = self.book.find(unit.words) or self.book.find(doc[unit.words[0].sent.start:unit.words[0].sent.end])
+        sent = unit.words[0].sent
+        topics = self.book.find(unit.words, sentence=sent) or self.book.find(sent)
         if not topics:
             return []
         stance = self._stance(unit)
@@ -154,10 +180,33 @@ class ClaimExtractor:
             target_stance = "neutral" if verb in _APPEALS else stance
         return [
             Claim(doc_id=document.id, sentence=index, start=start, end=end, speaker_id=speaker_id,
-                  topic=topic.id, stance=stance, quote=doc.text[start:end], speaker_name=speaker_name,
-                  via_id=via_id, target_id=target, target_stance=target_stance, verb=verb, quoted=unit.quoted)
+                  topic=topic.id, stance=self._topic_stance(unit, topic, stance, len(topics) > 1),
+                  quote=doc.text[start:end], speaker_name=speaker_name, via_id=via_id, target_id=target,
+                  target_stance=target_stance, verb=verb, quoted=unit.quoted)
             for topic in topics
         ]
+
+    def _topic_stance(self, unit: _Unit, topic: Topic, stance: str, several: bool) -> str:
+        """A claim about several topics may take a different side on each ("firmness on sanctions ...
+        until the regime ends repression"): the words around the topic's own word decide, when they
+        lean clearly and the verb itself did not decide for that part of the claim."""
+        if not several:
+            return stance
+        trigger = next((t for t in unit.words if t.lemma_.lower() in topic.lemmas
+                        or t.lemma_.lower() in topic.context_lemmas), None)
+        if trigger is None:
+            return stance
+        obj = _child(unit.verb, {"dobj"}) if unit.verb is not None else None
+        if obj is not None and obj.lemma_.lower() in self.book.light and trigger in obj.subtree \
+                and trigger.head.i == obj.i:
+            return stance  # "expressed concern over X": the light verb speaks of X itself
+        head = trigger.head if trigger.dep_ in _MODIFIERS else trigger
+        local = self._polarity(" ".join(t.text for t in head.subtree))["compound"]
+        if local <= -_LEANS:
+            return "against"
+        if local >= _LEANS:
+            return "for"
+        return stance
 
     def _stance(self, unit: _Unit) -> str:
         polarity = None
@@ -170,12 +219,12 @@ class ClaimExtractor:
                 return _FLIP[polarity]
         if polarity in _FLIP:
             return polarity
-        scores = self.valence.analyzer.polarity_scores(" ".join(t.text for t in unit.words).lower())
+        scores = self._polarity(" ".join(t.text for t in unit.words))
         if scores["pos"] >= _MIXED and scores["neg"] >= _MIXED:
             return "mixed"
-        if scores["compound"] <= self.valence.criticism:
+        if scores["compound"] <= -_LEANS:
             return "against"
-        if scores["compound"] >= self.valence.praise:
+        if scores["compound"] >= _LEANS:
             return "for"
         return "neutral"
 
@@ -208,8 +257,19 @@ def _child(token: Token | None, deps: set[str] | frozenset[str]) -> Token | None
 
 
 def _phrase(token: Token) -> str:
-    words = [t for t in token.subtree if t.i <= token.i or t.dep_ in {"prep", "pobj", "compound"}]
+    """A speaker's words without its article: "the court" → "court", "The Prosecutor General's Office"."""
+    words = [t for t in token.subtree if (t.i <= token.i or t.dep_ in {"prep", "pobj", "compound"})
+             and not (t.dep_ == "det" and t.head.i == token.i)]
     return " ".join(t.text for t in words)
+
+
+def _analyzer(valence: Valence, book: TopicBook) -> SentimentIntensityAnalyzer:
+    """VADER with the political lexicon of evaluative.yaml and the claims' own words from topics.yaml
+    (a copy: the coder's analyzer is shared and left as it is)."""
+    analyzer = SentimentIntensityAnalyzer()
+    analyzer.lexicon.update(valence.analyzer.lexicon)
+    analyzer.lexicon.update({w.replace(" ", "_"): v for w, v in book.valence.items()})
+    return analyzer
 
 
 def _content(verb: Token) -> list[Token]:
