@@ -73,6 +73,14 @@ class Report:
             return (source, target) if source <= target else (target, source)
         return source, target
 
+    @property
+    def lone_side(self) -> str | None:
+        """A meeting told with one participant only ("Zelensky met ... at the White House" coded with no
+        target): its side, when a named actor stands on it, so it can join the meeting that actor had."""
+        if not self.mutual or self.target_id or self.target_code or not self.people.get("source"):
+            return None
+        return _side(self.source_code, self.source_id)
+
     def named(self) -> dict[str, tuple[str, ...]]:
         """Named actors by side ("RUS": person:vladimir-putin), so that reports that swap source and
         target of a meeting compare the same people; by role when both sides are one state."""
@@ -132,12 +140,18 @@ def report_keys(report: Report) -> list[str]:
     keys = [f"{stem}|M{report.date:%Y-%m}"]
     if report.date_precision in (None, "day"):
         keys.insert(0, f"{stem}|{report.date.isoformat()}")
+        if report.mutual and report.sides is not None:  # where a report naming one side looks
+            keys += [f"{report.family}|{side}|*|{report.date.isoformat()}" for side in report.sides]
     return keys
 
 
 def lookup_keys(report: Report) -> list[str]:
     """The keys to look a report's candidate stories up by."""
     stem = _stem(report)
+    lone = report.lone_side if report.fusable and report.date_precision in (None, "day") else None
+    if stem is None and lone is not None and report.date is not None:
+        return [f"{report.family}|{lone}|*|{(report.date + timedelta(days=d)).isoformat()}"
+                for d in range(-_DAY_SLACK, _DAY_SLACK + 1)]
     if stem is None or report.date is None or report.date_precision == "year":
         return []
     if report.date_precision == "month":
@@ -148,7 +162,13 @@ def lookup_keys(report: Report) -> list[str]:
 
 def fits(story: StorySummary, report: Report, same_country: bool) -> bool:
     """Whether ``report`` tells ``story``'s event (its keys already agree on family, sides and date)."""
-    if story.family != report.family or report.sides != tuple(story.sides):
+    lone = report.lone_side if report.sides is None else None
+    if lone is not None:
+        named = set(report.named().get(lone, ()))
+        # one participant named: it must be one of the story's, by name
+        if story.family != report.family or lone not in story.sides or not named & set(story.people.get(lone, [])):
+            return False
+    elif story.family != report.family or report.sides != tuple(story.sides):
         return False
     if not _dates_agree(story, report):
         return False
