@@ -100,4 +100,4 @@ def test_claims_eval_prints_scores() -> None:
     assert result.exit_code == 0, result.output
     figures = json.loads(result.output)
     assert figures["gold"] >= 120 and len(figures["by_camp"]) >= 3
-    assert figures["precision"] > 0.5 and figures["recall"] > 0.3
+    assert figures["precision"] >= 0.75 and figures["recall"] >= 0.65  # the bar on speaker + topic

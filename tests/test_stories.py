@@ -104,4 +104,4 @@ def test_fusion_gold_is_printed_by_eval() -> None:
     figures = json.loads(result.output)
     assert figures["events"] >= 30 and figures["hard_negatives"] >= 10
     assert figures["events_across_camps"] * 3 >= figures["events"]
-    assert figures["precision"] >= 0.9 and figures["recall"] >= 0.7
+    assert figures["precision"] >= 0.9 and figures["recall"] >= 0.8  # the bar

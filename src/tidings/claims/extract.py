@@ -40,6 +40,7 @@ _ADDRESSING = frozenset({"draw", "urge", "call", "appeal", "tell", "inform", "as
 _FLIP = {"for": "against", "against": "for"}
 _MIXED = 0.2  # a neutral verb's words both this positive and this negative (VADER shares) are mixed
 _MODIFIERS = frozenset({"amod", "compound", "pobj", "dobj", "nsubj", "nsubjpass", "poss", "conj", "attr", "npadvmod"})
+_NEAR = 6  # words either side of a topic's word that say how the claim takes it
 _JUDGES = 0.1  # an issuer's sentence with a valence at least this strong (VADER compound) is a claim
 _LEANS = 0.2  # a neutral verb's words with a valence at least this strong take a side
 
@@ -190,8 +191,9 @@ class ClaimExtractor:
         """A claim about several topics may take a different side on each ("firmness on sanctions ...
         until the regime ends repression"): the words around the topic's own word decide, when they
         lean clearly and the verb itself did not decide for that part of the claim."""
-        if not several:
-            return stance
+        polar = unit.verb is not None and self.book.verbs.get(unit.verb.lemma_.lower()) in _FLIP
+        if not several and polar:
+            return stance  # "condemned X", "welcomed X": the verb has said it
         trigger = next((t for t in unit.words if t.lemma_.lower() in topic.lemmas
                         or t.lemma_.lower() in topic.context_lemmas), None)
         if trigger is None:
@@ -201,7 +203,8 @@ class ClaimExtractor:
                 and trigger.head.i == obj.i:
             return stance  # "expressed concern over X": the light verb speaks of X itself
         head = trigger.head if trigger.dep_ in _MODIFIERS else trigger
-        local = self._polarity(" ".join(t.text for t in head.subtree))["compound"]
+        near = [t for t in head.subtree if abs(t.i - trigger.i) <= _NEAR]  # its phrase, not the sentence
+        local = self._polarity(" ".join(t.text for t in near))["compound"]
         if local <= -_LEANS:
             return "against"
         if local >= _LEANS:
