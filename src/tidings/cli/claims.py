@@ -107,7 +107,8 @@ def _print(rows: list, fmt: str) -> None:
         return
     table = Table(title=f"{len(rows)} claims")
     for col in ("date", "outlet [camp]", "speaker", "topic", "stance", "target", "verb", "claim"):
-        table.add_column(col, no_wrap=col != "claim", overflow="ellipsis")
+        table.add_column(col, no_wrap=col != "claim", overflow="ellipsis", max_width=30 if col != "claim" else None,
+                         min_width=40 if col == "claim" else None)
     for r in rows:
         c = r.claim
         words = c.quote if len(c.quote) <= 90 else c.quote[:89] + "…"
