@@ -83,7 +83,7 @@ class ClaimExtractor:
                 continue
             if unit.verb is not None and not unit.quoted and not unit.speaker.startswith("?"):
                 voice = unit.speaker if issuing and voice is None else voice
-            claims.extend(self._claims(document, doc, reader, index, unit))
+            claims.extend(self._claims(document, doc, reader, index, unit, sent))
         return claims
 
     # -- who speaks ----------------------------------------------------------------------------
@@ -111,7 +111,7 @@ class ClaimExtractor:
         for token in sorted(verbs, key=lambda t: (sum(1 for _ in t.ancestors), t.i)):
             speaker, via = self._speaker(reader, token, voice)
             if speaker:
-                words = _content(token)
+                words = _content(token, sent)
                 return _Unit(speaker, via, token, words, _mostly_inside(words, quotes))
         by = _according_to(reader, sent)
         if by:
@@ -165,8 +165,8 @@ class ClaimExtractor:
         return self.analyzer.polarity_scores(lower)
 
     # -- what is claimed -------------------------------------------------------------------------
-    def _claims(self, document: Document, doc: Doc, reader: _SentenceCoder, index: int, unit: _Unit) -> list[Claim]:
-        sent = unit.words[0].sent
+    def _claims(self, document: Document, doc: Doc, reader: _SentenceCoder, index: int, unit: _Unit,
+                sent: Span) -> list[Claim]:
         topics = self.book.find(unit.words, sentence=sent) or self.book.find(sent)
         if not topics:
             return []
@@ -275,12 +275,12 @@ def _analyzer(valence: Valence, book: TopicBook) -> SentimentIntensityAnalyzer:
     return analyzer
 
 
-def _content(verb: Token) -> list[Token]:
+def _content(verb: Token, sent: Span) -> list[Token]:
     """The words a claim verb governs (what is said), else the whole sentence."""
     parts = [c for c in verb.children if c.dep_ not in _SKIP_DEPS]
     words = sorted({t for c in parts for t in c.subtree}, key=lambda t: t.i)
     if not words:
-        return list(verb.sent)
+        return list(sent)
     return list(verb.doc[words[0].i : words[-1].i + 1])
 
 
