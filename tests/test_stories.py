@@ -105,3 +105,18 @@ def test_fusion_gold_is_printed_by_eval() -> None:
     assert figures["events"] >= 30 and figures["hard_negatives"] >= 10
     assert figures["events_across_camps"] * 3 >= figures["events"]
     assert figures["precision"] >= 0.9 and figures["recall"] >= 0.8  # the bar
+
+
+def test_a_store_made_before_stories_gains_them(tmp_path: Path) -> None:
+    import sqlite3
+
+    db = str(tmp_path / "old.db")
+    _write(tmp_path / "a", ["d54", "d55"])
+    assert runner.invoke(app, ["ingest", str(tmp_path / "a"), "--db", db]).exit_code == 0
+    con = sqlite3.connect(db)  # as an older tidings left it: no story tables
+    con.executescript("DROP TABLE story_keys; DROP TABLE story_reports; DROP TABLE stories;")
+    con.close()
+    listed = runner.invoke(app, ["stories", "--db", db, "--min-reports", "2", "--format", "jsonl"])
+    assert listed.exit_code == 0 and len(json.loads(listed.output.splitlines()[0])["reports"]) == 2
+    missing = runner.invoke(app, ["stories", "--db", str(tmp_path / "none.db")])
+    assert missing.exit_code == 1 and "no such database" in str(missing.exception)  # main() prints it

@@ -11,11 +11,14 @@ import csv
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 from rich.table import Table
+
+if TYPE_CHECKING:
+    from tidings.store import Store
 
 __all__ = ["register"]
 
@@ -134,12 +137,11 @@ def stories_cmd(
     """List story events (one per real-world event) with their reports, outlets and camps."""
     from tidings.cli.main import _fail, _parse_date, out
     from tidings.records import to_plain
-    from tidings.store import Store
     from tidings.store.stories import fuse_pending, stories
 
     if fmt not in {"table", "jsonl"}:
         _fail(f"--format: expected table or jsonl, got {fmt!r}", 2)
-    store = Store(db, create=False)
+    store = _existing(db)  # a store made before stories gains their tables
     try:
         fuse_pending(store)  # events stored by a tidings that did not fuse yet
         actor_ids = resolve_actor(store, actor, actors) if actor else None
@@ -199,7 +201,6 @@ def compare_cmd(
     from tidings.claims.topics import TopicBook
     from tidings.cli.main import _fail, _parse_date, out
     from tidings.compare import compare
-    from tidings.store import Store
 
     if (actor is None) == (topic is None):
         _fail("give --actor NAME or --topic ID (one of them)", 2)
@@ -207,7 +208,7 @@ def compare_cmd(
         _fail(f"--format: expected table or json, got {fmt!r}", 2)
     if topic is not None and TopicBook.load().get(topic) is None:
         _fail(f"--topic: no topic {topic!r} (known: {', '.join(t.id for t in TopicBook.load().topics)})", 2)
-    store = Store(db, create=False)
+    store = _existing(db)  # a store made before stories gains their tables
     try:
         actor_ids = resolve_actor(store, actor, actors) if actor else None
         if actor_ids:
@@ -258,3 +259,12 @@ def _print_comparison(result: object, console: object) -> None:
             diff.add_row(d.story, d.date.isoformat() if d.date else "", escape(
                 "; ".join(f"{camp}: {' | '.join(vs)}" for camp, vs in d.versions.items())))
         console.print(diff)
+
+
+def _existing(db: str) -> Store:
+    """An existing store, brought up to the current schema (story tables, new columns): the read
+    commands never create a database, but one made by an older tidings needs the tables to fuse into."""
+    from tidings.store import Store
+
+    Store(db, create=False).close()  # no such database: the one-line error of the read commands
+    return Store(db)
