@@ -36,6 +36,7 @@ bench: setup
 	$(BIN)/python benchmarks/throughput.py
 	$(BIN)/python benchmarks/actor_lookup.py
 	$(BIN)/python benchmarks/scale.py
+	$(BIN)/python benchmarks/claims_fusion.py
 
 clean:
 	rm -rf $(VENV) demo.db tidings.db .pytest_cache .ruff_cache
