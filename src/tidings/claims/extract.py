@@ -195,7 +195,7 @@ class ClaimExtractor:
         if not several and polar:
             return stance  # "condemned X", "welcomed X": the verb has said it
         trigger = next((t for t in unit.words if t.lemma_.lower() in topic.lemmas
-                        or t.lemma_.lower() in topic.context_lemmas), None)
+                        or t.lemma_.lower() in topic.context_lemmas), None) or _phrase_start(unit.words, topic)
         if trigger is None:
             return stance
         obj = _child(unit.verb, {"dobj"}) if unit.verb is not None else None
@@ -273,6 +273,15 @@ def _analyzer(valence: Valence, book: TopicBook) -> SentimentIntensityAnalyzer:
     analyzer.lexicon.update(valence.analyzer.lexicon)
     analyzer.lexicon.update({w.replace(" ", "_"): v for w, v in book.valence.items()})
     return analyzer
+
+
+def _phrase_start(words: list[Token], topic: Topic) -> Token | None:
+    """The first word of the first of the topic's phrases the words hold ("coercive measures")."""
+    for i, token in enumerate(words):
+        text = " ".join(t.lower_ for t in words[i:i + 6])
+        if any(text.startswith(p) for p in topic.phrases):
+            return token
+    return None
 
 
 def _content(verb: Token, sent: Span) -> list[Token]:
