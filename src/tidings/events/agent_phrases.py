@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from tidings.actors.agents import GenericAgent
 from tidings.actors.resolve import DocMention
 from tidings.events.syntax import _AGENT_ENTS, _ORG_ENTS, _QUANTITIES, _prep_objects
+from tidings.nlp import entity_at
 from tidings.records import Actor
 
 __all__ = ["AgentPhrases"]
@@ -282,7 +283,7 @@ class AgentPhrases:
         """"demonstrators in Baghdad": a capital named as a place is in its state."""
         if token.ent_type_ != "GPE":
             return []
-        ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+        ent = entity_at(token)
         if ent is None:
             return []
         return [a for a in self.c.kb.lookup(ent.text) if self._is_state(a)][:1]

@@ -11,6 +11,8 @@ patterns, event nouns, intentions, and the accusations and appeals inside report
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc, Span
 
 from tidings.actors.agents import AgentBook
@@ -51,28 +53,33 @@ class EventCoder:
 
     def _quote_speakers(self, doc: Doc, resolved: ResolvedDoc, spans: list[tuple[int, int]]) -> dict[int, str]:
         """Sentence index → the speaker of the quote it stands in. A quote's speaker is the subject of
-        the nearest reporting verb outside it, in a sentence the quote touches or the one just after
-        ("“... is unacceptable,” the minister said"; "He said: “...”")."""
+        the nearest reporting verb outside it, within 200 characters of it, in a sentence the quote
+        touches or one nearby ("“... is unacceptable,” the minister said"; "He said: “...”"). Only the
+        sentences near a quote are read, so a long article costs in proportion to its length."""
         if not spans:
             return {}
         sents = list(doc.sents)
+        starts = [s.start_char for s in sents]
         scratch = _State()
-        verbs: list[tuple[int, int, str]] = []  # (sentence, char offset of the verb, speaker)
-        for index, sent in enumerate(sents):
-            coder = _SentenceCoder(self, doc, sent, index, resolved, scratch)
-            coder._find_frames()
-            for key, frame in coder.frames.items():
-                verb = doc[-key - 1] if key < 0 else None
-                if verb is not None and not _inside(verb.idx, spans):
-                    verbs.append((index, verb.idx, frame.speaker[0]))
         out: dict[int, str] = {}
         for start, end in spans:
-            near = [(min(abs(c - end), abs(c - start)), who) for _, c, who in verbs
-                    if start - 200 <= c <= end + 200]
+            first = max(bisect_right(starts, start - 200) - 1, 0)
+            last = bisect_right(starts, end + 200)
+            near: list[tuple[int, str]] = []
+            for index in range(first, last):
+                coder = _SentenceCoder(self, doc, sents[index], index, resolved, scratch)
+                coder._find_frames()
+                for key, frame in coder.frames.items():
+                    verb = doc[-key - 1] if key < 0 else None
+                    if verb is None or start <= verb.idx < end or not start - 200 <= verb.idx <= end + 200:
+                        continue
+                    if not _inside(verb.idx, spans):
+                        near.append((min(abs(verb.idx - end), abs(verb.idx - start)), frame.speaker[0]))
             if not near:
                 continue
             speaker = min(near)[1]
-            for index, sent in enumerate(sents):
+            for index in range(first, last):
+                sent = sents[index]
                 inside = min(end, sent.end_char) - max(start, sent.start_char)
                 if inside > 0.5 * len(sent.text.strip()):
                     out[index] = speaker

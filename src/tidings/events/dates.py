@@ -25,6 +25,8 @@ from typing import NamedTuple
 from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span, Token
 
+from tidings.nlp import sentence_entities
+
 __all__ = [
     "Attachment",
     "DateInfo",
@@ -463,7 +465,7 @@ def lead_sentence(doc: Doc) -> Span | None:
 def _candidate_spans(sent: Span) -> list[Span]:
     """DATE entities (and TIME ones, which hold "Monday morning"), plus pattern matches NER missed."""
     doc = sent.doc
-    spans = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    spans = [e for e in sentence_entities(sent) if e.label_ in ("DATE", "TIME")]
     taken = [(e.start_char, e.end_char) for e in spans]
     for m in _EXTRA_RE.finditer(sent.text):
         start, end = sent.start_char + m.start(), sent.start_char + m.end()

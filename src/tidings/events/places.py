@@ -31,6 +31,7 @@ from tidings.events.dates import (
     event_scopes,
     lead_sentence,
 )
+from tidings.nlp import sentence_entities
 
 __all__ = ["PlaceMention", "document_place_context", "event_place", "find_places", "place_country"]
 
@@ -135,7 +136,7 @@ def _inside_name(sent: Span, start: int, end: int) -> bool:
         and e.start_char <= start
         and end <= e.end_char
         and (e.end_char - e.start_char) > end - start
-        for e in sent.ents
+        for e in sentence_entities(sent)
     )
 
 
@@ -152,7 +153,7 @@ def _matches(sent: Span) -> list[tuple[int, int, str]]:
         if not _inside_name(sent, start, end):
             found.append((start, end, gaz.names[m.group(1)]))
     # Unknown GPE/LOC names count only inside a locative phrase: NER also tags surnames as LOC.
-    for ent in sent.ents:
+    for ent in sentence_entities(sent):
         if ent.label_ in ("GPE", "LOC") and ent.root.dep_ == "pobj" and ent.root.head.lower_ in _LOCATIVE:
             name = re.sub(r"^the\s+", "", ent.text, flags=re.IGNORECASE)
             found.append((ent.start_char, ent.end_char, gaz.names.get(name, name)))

