@@ -85,7 +85,7 @@ def _eval_seeds(gold: Path, db: str, actor_files: tuple[Path, ...]) -> object:
     from tidings.store import Store
 
     gold_events = load_seed_gold(gold)
-    store = Store(db)
+    store = Store(db, create=False)  # scoring reads a store; it never makes one
     try:
         docs: dict[str, DocRecords] = {}
         for document in store.documents():
