@@ -28,6 +28,7 @@ from tidings.claims.topics import Topic, TopicBook
 from tidings.events.coder import EventCoder, _SentenceCoder, _State
 from tidings.events.speech import Valence, quote_spans
 from tidings.ingest.outlets import OutletBook
+from tidings.nlp import doc_text
 from tidings.records import Claim, Document
 
 __all__ = ["ClaimExtractor"]
@@ -182,7 +183,7 @@ class ClaimExtractor:
         return [
             Claim(doc_id=document.id, sentence=index, start=start, end=end, speaker_id=speaker_id,
                   topic=topic.id, stance=self._topic_stance(unit, topic, stance, len(topics) > 1),
-                  quote=doc.text[start:end], speaker_name=speaker_name, via_id=via_id, target_id=target,
+                  quote=doc_text(doc)[start:end], speaker_name=speaker_name, via_id=via_id, target_id=target,
                   target_stance=target_stance, verb=verb, quoted=unit.quoted)
             for topic in topics
         ]

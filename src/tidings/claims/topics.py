@@ -19,6 +19,7 @@ import yaml
 from spacy.tokens import Span, Token
 
 from tidings.errors import DataFileError
+from tidings.nlp import doc_text
 
 __all__ = ["STANCES", "Topic", "TopicBook"]
 
@@ -70,7 +71,7 @@ class TopicBook:
                 found.add(topic.id)
         if lemmas & self.first_words:
             doc = words[0].doc
-            raw = doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+            raw = doc_text(doc)[words[0].idx : words[-1].idx + len(words[-1].text)]
             lower = " " + " ".join(_PUNCT.sub(" ", raw.lower()).split()) + " "
             lemma_text = " " + " ".join(t.lemma_.lower() for t in words) + " "
             for topic in self.topics:

