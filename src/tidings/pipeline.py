@@ -27,7 +27,7 @@ from tidings.events.dates import DateInfo, document_date_context, event_date
 from tidings.events.patterns import PatternBook
 from tidings.events.places import document_place_context, event_place, place_country
 from tidings.ingest.outlets import OutletBook, attach_outlet
-from tidings.nlp import load_nlp
+from tidings.nlp import load_nlp, sentences
 from tidings.records import Actor, DocResult, Document, Event, Mention, Sentence
 
 __all__ = ["CODER_VERSION", "Pipeline", "PipelineConfig"]
@@ -57,6 +57,8 @@ class Pipeline:
         self.coder = EventCoder(self.book, self.kb, self.refs)
         self.outlets = OutletBook.load()
         self.claims = ClaimExtractor(TopicBook.load(), self.coder, self.kb, self.outlets)
+        _warm()
+
 
     def learn(self, actors: Iterable[Actor]) -> None:
         """Add people learned from documents stored since this pipeline was built (as ``config.learned``)."""
@@ -82,21 +84,21 @@ class Pipeline:
         document = attach_outlet(document, self.outlets)  # outlet and camp (data/outlets.yaml)
         resolved = self.resolver.resolve(doc)
         coded = self.coder.code(doc, resolved)
-        sentences = [
-            Sentence(document.id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)
+        records = [
+            Sentence(document.id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(sentences(doc))
         ]
         mentions = _mentions(document.id, doc, resolved, coded.plural_resolutions)
         events = self._events(document, doc, coded.events, resolved)
         actors = self._actors(mentions, events, resolved.learned)
         claims = self.claims.extract(document, doc, resolved)  # on the same parse (tidings.claims)
-        return DocResult(document, sentences, mentions, actors, events, claims)
+        return DocResult(document, records, mentions, actors, events, claims)
 
     # -- events ----------------------------------------------------------------------------
     def _events(
         self, document: Document, doc: Doc, raw: list[RawEvent], resolved: ResolvedDoc
     ) -> list[Event]:
         learned = {a.id: a for a in resolved.learned}
-        sents = list(doc.sents)
+        sents = sentences(doc)
         date_ctx = document_date_context(doc, document.published)
         place_ctx = document_place_context(doc, document.title, document.dateline)
         if place_ctx is None:
@@ -197,6 +199,22 @@ class Pipeline:
         return [a for a in found if a is not None]
 
 
+def _warm() -> None:
+    """Load once, when the pipeline is built, what the stages would otherwise load on their first
+    document: the city gazetteer, the valence lexicon, the sport words and dateparser's locale data."""
+    from datetime import date as _date
+
+    from tidings.events.dates import find_date_text
+    from tidings.events.domains import Domains
+    from tidings.events.places import place_country
+    from tidings.events.speech import Valence
+
+    place_country("Minsk")
+    Valence.load()
+    Domains.load()
+    find_date_text("on 5 March", _date(2025, 3, 7))
+
+
 def _actor_ref(raw_id: str | None, actor: Actor | None) -> tuple[str | None, str | None]:
     """(id, name) for an event role. The coder marks agents that are no known actor ("?riot
     police") with a leading "?": they keep their words as a name but get no actor id."""
@@ -222,7 +240,7 @@ def _mentions(
     doc_id: str, doc: Doc, resolved: ResolvedDoc, plural: dict[int, list[str]]
 ) -> list[Mention]:
     sentence_of = {}
-    for i, sent in enumerate(doc.sents):
+    for i, sent in enumerate(sentences(doc)):
         for token in sent:
             sentence_of[token.i] = i
     out: list[Mention] = []

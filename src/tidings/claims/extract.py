@@ -28,7 +28,7 @@ from tidings.claims.topics import Topic, TopicBook
 from tidings.events.coder import EventCoder, _SentenceCoder, _State
 from tidings.events.speech import Valence, quote_spans
 from tidings.ingest.outlets import OutletBook
-from tidings.nlp import doc_text
+from tidings.nlp import doc_text, sentences
 from tidings.records import Claim, Document
 
 __all__ = ["ClaimExtractor"]
@@ -73,7 +73,7 @@ class ClaimExtractor:
         claims: list[Claim] = []
         state = _State()
         quote_speakers: dict[int, str] | None = None
-        for index, sent in enumerate(doc.sents):
+        for index, sent in enumerate(sentences(doc)):
             if not self.book.find(sent):
                 continue  # nothing a claim is about: not parsed further
             if quote_speakers is None and any(s < sent.end_char and e > sent.start_char for s, e in quotes):

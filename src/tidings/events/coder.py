@@ -30,6 +30,7 @@ from tidings.events.speech import quote_spans
 from tidings.events.statements import Statements
 from tidings.events.syntax import _PRIVATE, _VOICE_ROOTS, _dedupe, _inside, _sector
 from tidings.events.verb_patterns import VerbPatterns
+from tidings.nlp import sentences
 
 __all__ = ["CodedDoc", "EventCoder", "RawEvent"]
 
@@ -45,7 +46,7 @@ class EventCoder:
         state = _State()
         state.quotes = quote_spans(doc.text)
         state.quote_speakers = self._quote_speakers(doc, resolved, state.quotes)
-        for index, sent in enumerate(doc.sents):
+        for index, sent in enumerate(sentences(doc)):
             events = _SentenceCoder(self, doc, sent, index, resolved, state).run()
             state.coded.events.extend(_dedupe(events))
         return state.coded
@@ -58,7 +59,7 @@ class EventCoder:
         sentences near a quote are read, so a long article costs in proportion to its length."""
         if not spans:
             return {}
-        sents = list(doc.sents)
+        sents = sentences(doc)
         starts = [s.start_char for s in sents]
         scratch = _State()
         out: dict[int, str] = {}

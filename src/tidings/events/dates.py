@@ -25,12 +25,13 @@ from typing import NamedTuple
 from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span, Token
 
-from tidings.nlp import sentence_entities
+from tidings.nlp import sentence_entities, sentences
 
 __all__ = [
     "Attachment",
     "DateInfo",
     "DateMention",
+    "find_date_text",
     "attachment",
     "document_date_context",
     "event_date",
@@ -307,6 +308,11 @@ def _calendar_day(s: str, published: date | None, tense: str | None) -> date | N
     return _day_year(found.month, found.day, published, tense)
 
 
+def find_date_text(text: str, published: date | None) -> DateInfo | None:
+    """Resolve one date expression on its own ("on 5 March" against a publication date)."""
+    return _resolve(text, published, None)
+
+
 @lru_cache(maxsize=4096)
 def _resolve(text: str, published: date | None, tense: str | None) -> DateInfo | None:
     """Resolve one expression; ``None`` when it names no date (durations, weeks, decades). Pure, so
@@ -427,9 +433,7 @@ def event_scopes(anchor: Token, links: frozenset[str]) -> dict[int, int]:
 def paragraph_sentences(doc: Doc) -> Iterator[Span]:
     """Sentences cut at paragraph breaks: the parser often runs a header line, a title and a
     dateline into one sentence, and a blank line is the surer boundary."""
-    sents = doc.user_data.get("tidings.sents")
-    if sents is None:
-        sents = doc.user_data["tidings.sents"] = list(doc.sents)
+    sents = sentences(doc)
     first = 0  # both lists run in text order: walk them together, not one inside the other
     for para in re.finditer(r"\S(?:.*?\S)?(?=\s*\n\s*\n|\s*$)", doc.text, re.DOTALL):
         while first < len(sents) and sents[first].end_char <= para.start():

