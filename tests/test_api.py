@@ -235,3 +235,15 @@ def test_a_real_uvicorn_server(tmp_path):
         r = httpx.post(f"{base}/api/documents?format=text", content=ARTICLE.encode(),
                        headers={"Authorization": f"Bearer {TOKEN}"})
         assert r.status_code == 403
+
+
+def test_compare_gives_each_camp_as_tidings_compare_does(client, db):
+    response = client.get("/api/compare", params={"actor": "Belarus"})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    args = ["compare", "--actor", "Belarus", "--db", str(db), "--format", "json"]
+    assert body == json.loads(CliRunner().invoke(cli, args, catch_exceptions=False).output)
+    assert set(body["camps"]) == {"government", "opposition-exile"}
+    assert client.get("/api/compare").status_code == 422  # neither actor nor topic
+    assert client.get("/api/compare", params={"topic": "no-such-topic"}).status_code == 422
+    assert client.get("/api/compare", params={"actor": "Nobody Atall"}).status_code == 404

@@ -156,3 +156,13 @@ def test_timeline_draws_and_follows_the_filters(page, base, tmp_path):
     assert weekly == ["2026-02-23"] and all(q.startswith("quad ") for q in quads)
     assert count(page) < total
     assert page.console_errors == []
+
+
+def test_compare_page_sets_each_camps_version_side_by_side(page, base, tmp_path):
+    visit(page, f"{base}/compare?actor=Belarus")
+    camps = page.locator("section.camp").evaluate_all("els => els.map(e => e.dataset.camp)")
+    assert sorted(camps) == ["government", "opposition-exile"]
+    government = page.locator("section.camp[data-camp='government'] table.events").inner_text()
+    assert "ACCUSE" in government
+    assert page.console_errors == []  # type: ignore[attr-defined]
+    assert shot(page, tmp_path, "compare").stat().st_size > 0

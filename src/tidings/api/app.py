@@ -108,11 +108,13 @@ def create_app(db: str = "tidings.db", token: str | None = None, actor_files: tu
     app.state.actor_files = actor_files
     _install_error_handlers(app)
 
+    from tidings.api.compare import router as compare_router
     from tidings.api.routes import router
     from tidings.api.writes import writes
     from tidings.watch.routes import feeds
 
     app.include_router(router)
+    app.include_router(compare_router)
     app.include_router(writes)
     app.include_router(feeds)
     from tidings.web import mount_web

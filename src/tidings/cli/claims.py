@@ -200,7 +200,7 @@ def compare_cmd(
     stories only one camp reports, and the stories the camps tell differently."""
     from tidings.claims.topics import TopicBook
     from tidings.cli.main import _fail, _parse_date, out
-    from tidings.compare import compare
+    from tidings.compare import compare, subject_ids
 
     if (actor is None) == (topic is None):
         _fail("give --actor NAME or --topic ID (one of them)", 2)
@@ -210,12 +210,7 @@ def compare_cmd(
         _fail(f"--topic: no topic {topic!r} (known: {', '.join(t.id for t in TopicBook.load().topics)})", 2)
     store = _existing(db)  # a store made before stories gains their tables
     try:
-        actor_ids = resolve_actor(store, actor, actors) if actor else None
-        if actor_ids:
-            # a state stands for everyone of it too: its people, offices and bodies ("Belarus")
-            states = set(actor_ids[:1]) if (found := store.actor(actor_ids[0])) and found.type == "state" else set()
-            states |= {i for i in actor_ids[:1] if i.isupper() and len(i) == 3}
-            actor_ids += [a.id for a in store.actors() if a.country in states and a.id not in actor_ids]
+        actor_ids = subject_ids(store, resolve_actor(store, actor, actors)) if actor else None
         result = compare(store, actor_ids=actor_ids, topic=topic, subject=actor or topic or "",
                          since=_parse_date(since, "--since"), until=_parse_date(until, "--until"),
                          camps=split_camps(camps))

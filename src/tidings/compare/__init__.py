@@ -21,7 +21,7 @@ from tidings.store import Store
 from tidings.store.claims import CampEvent, StoredClaim, claims, events_with_camp
 from tidings.store.stories import StoryEvent, fuse_pending, stories
 
-__all__ = ["CampView", "Comparison", "StoryDifference", "compare"]
+__all__ = ["CampView", "Comparison", "StoryDifference", "compare", "subject_ids"]
 
 
 @dataclass
@@ -56,6 +56,17 @@ class Comparison:
             "told_differently": [{"story": d.story, "date": d.date.isoformat() if d.date else None,
                                   "versions": d.versions} for d in self.told_differently],
         }
+
+
+def subject_ids(store: Store, actor_ids: list[str]) -> list[str]:
+    """The actors a comparison about ``actor_ids`` covers: a state stands for everyone of it too, its
+    people, offices and bodies ("Belarus" covers the Belarusian ministry and Lukashenka)."""
+    if not actor_ids:
+        return actor_ids
+    first = store.actor(actor_ids[0])
+    states = {actor_ids[0]} if first is not None and first.type == "state" else set()
+    states |= {i for i in actor_ids[:1] if i.isupper() and len(i) == 3}
+    return actor_ids + [a.id for a in store.actors() if a.country in states and a.id not in actor_ids]
 
 
 def compare(

@@ -2,9 +2,10 @@
 
 In: the FastAPI app (``mount_web``). Out: the pages ``/`` (search: filters and the events table),
 ``/timeline`` (events per day per PLOVER type or quad class), ``/network`` (the actor network; a
-node opens its actor page), ``/documents/{id}`` (the text with each event's evidence highlighted)
-and ``/actors/{id}``; the script, style sheet and the vendored Chart.js and Cytoscape.js under
-``/static`` (no network at run time: see ``static/vendor/README.md``).
+node opens its actor page), ``/compare`` (each camp's events, claims and stories side by side),
+``/documents/{id}`` (the text with each event's evidence highlighted) and ``/actors/{id}``; the
+script, style sheet and the vendored Chart.js and Cytoscape.js under ``/static`` (no network at run
+time: see ``static/vendor/README.md``).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ PAGES = {  # page -> (title, vendored libraries it needs)
     "network": ("Actor network", ("network",)),
     "document": ("Document", ()),
     "actor": ("Actor", ("chart",)),
+    "compare": ("Compare camps", ()),
 }
 
 
@@ -37,7 +39,8 @@ def page_html(page: str, ref: str = "") -> str:
     title, libs = PAGES[page]
     scripts = "".join(f'<script src="{VENDOR[lib]}"></script>' for lib in libs)
     nav = "".join(f'<a href="{href}">{label}</a>' for href, label in
-                  (("/", "Search"), ("/timeline", "Timeline"), ("/network", "Network"), ("/docs", "API")))
+                  (("/", "Search"), ("/timeline", "Timeline"), ("/network", "Network"), ("/compare", "Compare"),
+                   ("/docs", "API")))
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(title)} · tidings</title><link rel="icon" href="data:,">
@@ -66,6 +69,10 @@ def mount_web(app: FastAPI) -> None:
     @app.get("/network", include_in_schema=False)
     def network_page() -> HTMLResponse:
         return html("network")
+
+    @app.get("/compare", include_in_schema=False)
+    def compare_page() -> HTMLResponse:
+        return html("compare")
 
     @app.get("/documents/{ref}", include_in_schema=False)
     def document_page(ref: str) -> HTMLResponse:

@@ -131,6 +131,40 @@ async function timelinePage(app) {
   } catch (err) { showError(box, err); }
 }
 
+// Each camp's version of an actor's or a topic's news: events by PLOVER type, claims by topic and stance.
+async function comparePage(app) {
+  const q = params();
+  const form = el("form", { class: "filters", method: "get", action: "/compare" },
+    el("label", {}, "Actor (any spelling)", el("input", { name: "actor", value: q.get("actor") || "" })),
+    el("label", {}, "or topic", el("input", { name: "topic", value: q.get("topic") || "" })),
+    el("label", {}, "Camps (comma-separated)", el("input", { name: "camps", value: q.get("camps") || "" })),
+    el("button", { type: "submit" }, "Compare"));
+  const box = el("section", { id: "results" });
+  app.replaceChildren(el("h1", {}, "Compare camps"), form, box);
+  const wanted = new URLSearchParams();
+  for (const key of ["actor", "topic", "camps", "since", "until"]) if (q.get(key)) wanted.set(key, q.get(key).trim());
+  if (!wanted.get("actor") && !wanted.get("topic")) {
+    box.replaceChildren(el("p", { class: "count" }, "Give an actor or a topic to see each camp's version."));
+    return;
+  }
+  try {
+    const data = await api(`/api/compare?${wanted.toString()}`);
+    const camps = Object.entries(data.camps);
+    const column = ([camp, view]) => el("section", { class: "camp", "data-camp": camp },
+      el("h2", {}, `${camp} (${view.documents} documents)`),
+      el("table", { class: "events" }, el("thead", {}, el("tr", {}, el("th", {}, "PLOVER type"), el("th", {}, "events"),
+        el("th", {}, "mean Goldstein"))),
+        el("tbody", {}, Object.entries(view.events).map(([type, n]) => el("tr", {}, el("td", {}, type), el("td", {}, n),
+          el("td", {}, view.mean_goldstein[type] === undefined ? "" : Number(view.mean_goldstein[type]).toFixed(1)))))),
+      el("table", { class: "claims" }, el("thead", {}, el("tr", {}, el("th", {}, "topic"), el("th", {}, "for / against / neutral / mixed"))),
+        el("tbody", {}, Object.entries(view.claims).map(([topic, stances]) => el("tr", {}, el("td", {}, topic),
+          el("td", {}, ["for", "against", "neutral", "mixed"].map((s) => stances[s] || 0).join(" / ")))))),
+      el("p", {}, `${(data.only_one_camp[camp] || []).length} stories only this camp reports`));
+    box.replaceChildren(el("p", { class: "count", id: "count" }, `${camps.length} camps on ${data.subject}; ` +
+      `${data.told_differently.length} stories told differently`), el("div", { class: "camps" }, camps.map(column)));
+  } catch (err) { showError(box, err); }
+}
+
 async function networkPage(app) {
   const by = params().get("by") || "root";
   const extra = [el("label", {}, "Edges per", el("select", { name: "by" }, ["root", "quad"].map((b) => el("option", { value: b, selected: b === by }, b === "root" ? "CAMEO root" : "quad class"))))];
@@ -234,6 +268,7 @@ async function actorPage(app, ref) {
 
 document.addEventListener("DOMContentLoaded", () => {
   const app = document.getElementById("app");
-  const pages = { search: searchPage, timeline: timelinePage, network: networkPage, document: documentPage, actor: actorPage };
+  const pages = { search: searchPage, timeline: timelinePage, network: networkPage, document: documentPage, actor: actorPage,
+    compare: comparePage };
   pages[app.dataset.page](app, app.dataset.ref).finally(() => { app.dataset.ready = "1"; });
 });
