@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-import yaml
 from spacy.tokens import Token
 
+from tidings.datafiles import load_mapping
 from tidings.errors import DataFileError
 
 __all__ = ["AgentBook", "GenericAgent", "SECTORS"]
@@ -101,12 +101,9 @@ class AgentBook:
 
 
 def _entries(name: str, text: str) -> tuple[list[tuple[str, str]], dict[str, str]]:
-    try:
-        raw = yaml.safe_load(text) or {}
-    except yaml.YAMLError as exc:
-        raise DataFileError(name, f"not valid YAML: {exc}") from None
-    if not isinstance(raw, dict) or not isinstance(raw.get("agents"), list) or set(raw) - {"agents", "institutions"}:
-        raise DataFileError(name, "expected a mapping with an 'agents' list (and optionally 'institutions')")
+    raw = load_mapping(text, name, {"agents", "institutions"}, {"agents"}, what="an 'agents' list")
+    if not isinstance(raw["agents"], list):
+        raise DataFileError(name, "agents: expected a list of {term, sector}")
     heads = raw.get("institutions") or {}
     if not isinstance(heads, dict) or any(str(v).upper() not in SECTORS for v in heads.values()):
         raise DataFileError(name, "'institutions' maps head nouns to known sectors")

@@ -15,9 +15,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.tokens import Span, Token
 
+from tidings.datafiles import load_mapping
 from tidings.errors import DataFileError
 from tidings.nlp import doc_text
 
@@ -123,16 +123,7 @@ def _read(path: Path) -> str:
 
 
 def _parse(name: str, text: str) -> dict[str, Any]:
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise DataFileError(name, f"not valid YAML: {str(exc).splitlines()[0]}") from None
-    if not isinstance(raw, dict):
-        raise DataFileError(name, "expected a mapping with topics (and verbs, light)")
-    unknown = set(raw) - _TOP_KEYS
-    if unknown:
-        raise DataFileError(name, f"unknown key(s) {sorted(unknown)}; expected {sorted(_TOP_KEYS)}")
-    return raw
+    return load_mapping(text, name, _TOP_KEYS, what="topics (and verbs, light)")
 
 
 def _words(name: str, where: str, value: Any) -> list[str]:

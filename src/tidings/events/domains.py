@@ -9,11 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Span
 
+from tidings.datafiles import load_mapping, packaged_text
 from tidings.errors import DataFileError
 
 __all__ = ["Domains", "is_sport"]
@@ -32,12 +31,9 @@ class Domains:
     @cache
     def load(cls) -> Domains:
         name = "domains.yaml"
-        try:
-            raw = yaml.safe_load(resources.files("tidings.data").joinpath(name).read_text("utf-8"))
-        except yaml.YAMLError as exc:
-            raise DataFileError(name, f"not valid YAML: {exc}") from None
-        if not isinstance(raw, dict) or set(raw) - _KEYS or not isinstance(raw.get("sports"), list):
-            raise DataFileError(name, f"expected exactly the keys {sorted(_KEYS)} with word lists")
+        raw = load_mapping(packaged_text(name), name, _KEYS, _KEYS, what="a 'sports' word list")
+        if not isinstance(raw["sports"], list):
+            raise DataFileError(name, "sports: expected a list of words")
         return cls(frozenset(tuple(str(w).lower().split()) for w in raw["sports"]))
 
 

@@ -7,10 +7,8 @@ of frozensets (and the ordered target prepositions) that the coder's parts consu
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from importlib import resources
 
-import yaml
-
+from tidings.datafiles import load_mapping, packaged_text
 from tidings.errors import DataFileError
 
 __all__ = ["LEXICON", "CoderLexicon"]
@@ -37,16 +35,8 @@ class CoderLexicon:
 
     @classmethod
     def load(cls, text: str | None = None, name: str = "coder.yaml") -> CoderLexicon:
-        if text is None:
-            text = resources.files("tidings.data").joinpath(name).read_text("utf-8")
-        try:
-            raw = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            raise DataFileError(name, f"not valid YAML: {exc}") from None
         keys = {f.name for f in fields(cls)}
-        if not isinstance(raw, dict) or set(raw) != keys:
-            got = set(raw) if isinstance(raw, dict) else set()
-            raise DataFileError(name, f"unknown keys {sorted(got - keys)}, missing keys {sorted(keys - got)}")
+        raw = load_mapping(packaged_text(name) if text is None else text, name, keys, keys, what="word lists")
         values = {}
         for key in keys:
             items = raw[key]

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from tidings.datafiles import load_mapping
 from tidings.errors import DataFileError
 from tidings.events.codebook import Codebook
 
@@ -227,13 +228,7 @@ class PatternBook:
 
 
 def _parse(text: str, name: str) -> dict[str, Any]:
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise DataFileError(name, f"not valid YAML: {exc}") from exc
-    if not isinstance(raw, dict):
-        raise DataFileError(name, "expected a mapping with 'verbs', 'nouns', 'frames', ...")
-    return raw
+    return load_mapping(text, name, what="'verbs', 'nouns', 'frames', ...")
 
 
 def _verb_pattern(entry: dict[str, Any]) -> VerbPattern:

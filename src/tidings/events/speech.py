@@ -14,11 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import yaml
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from tidings.datafiles import load_mapping, packaged_text
 from tidings.errors import DataFileError
 
 __all__ = ["Valence", "quote_spans"]
@@ -64,13 +63,11 @@ class Valence:
     @cache
     def load(cls) -> Valence:
         name = "evaluative.yaml"
+        raw = load_mapping(packaged_text(name), name, _KEYS, _KEYS, what="thresholds and words")
         try:
-            raw = yaml.safe_load(resources.files("tidings.data").joinpath(name).read_text("utf-8"))
-            if not isinstance(raw, dict) or set(raw) != _KEYS:
-                raise DataFileError(name, f"expected exactly the keys {sorted(_KEYS)}")
             words = {str(k).lower(): float(v) for k, v in raw["words"].items()}
             criticism, praise = float(raw["thresholds"]["criticism"]), float(raw["thresholds"]["praise"])
-        except (yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as exc:
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise DataFileError(name, f"malformed evaluative lexicon: {exc}") from None
         analyzer = SentimentIntensityAnalyzer()
         analyzer.lexicon.update({w: v for w, v in words.items() if " " not in w})

@@ -21,8 +21,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
-
+from tidings.datafiles import load_mapping
 from tidings.errors import DataFileError
 from tidings.records import Document
 
@@ -162,16 +161,7 @@ def _list(name: str, raw: dict[str, Any], key: str) -> list[Any]:
 
 
 def _parse(name: str, text: str) -> dict[str, Any]:
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise DataFileError(name, f"not valid YAML: {str(exc).splitlines()[0]}") from None
-    if not isinstance(raw, dict):
-        raise DataFileError(name, "expected a mapping with camps, distributors and outlets")
-    unknown = set(raw) - _TOP_KEYS
-    if unknown:
-        raise DataFileError(name, f"unknown key(s) {sorted(unknown)}; expected {sorted(_TOP_KEYS)}")
-    return raw
+    return load_mapping(text, name, _TOP_KEYS, what="camps, distributors and outlets")
 
 
 def _strings(name: str, where: str, value: Any) -> tuple[str, ...]:
