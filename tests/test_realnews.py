@@ -193,3 +193,12 @@ def test_police_acting_in_a_sport_sentence_still_act(pipeline):
 def test_conjoined_agents_the_base_does_not_know_act_together(pipeline):
     got = roles(pipeline, "The Sudanese government and the rebels have agreed to allow humanitarian access.")
     assert [(g[1], g[2], g[4]) for g in got] == [("SDN.GOV", "030", "REB")]
+
+
+def test_we_in_a_governments_own_release_is_that_government(pipeline):
+    text = "We call on the authorities to release all political prisoners immediately."
+    release = Document(id="w", text=text, source="w.txt", published=date(2025, 3, 5),
+                       outlet="U.S. Department of State")
+    assert [(e.source_id, e.cameo) for e in pipeline.process(release).events] == [("USA", "020")]
+    wire = Document(id="w", text=text, source="w.txt", published=date(2025, 3, 5), outlet="Reuters")
+    assert [e.source_id for e in pipeline.process(wire).events if e.source_id] == []

@@ -83,7 +83,7 @@ class Pipeline:
     def process_parsed(self, document: Document, doc: Doc) -> DocResult:
         document = attach_outlet(document, self.outlets)  # outlet and camp (data/outlets.yaml)
         resolved = self.resolver.resolve(doc)
-        coded = self.coder.code(doc, resolved)
+        coded = self.coder.code(doc, resolved, self._issuer(document))
         records = [
             Sentence(document.id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(sentences(doc))
         ]
@@ -180,6 +180,18 @@ class Pipeline:
         if not code.startswith("17") or other is None or not other.country:
             return None
         return other.country if self.kb.get(other.country) is not None else None
+
+    def _issuer(self, document: Document) -> str | None:
+        """The actor a government's or an IGO's own release speaks for: its outlet's state or
+        organisation (the State Department's "we" is the United States, the EEAS's the EU)."""
+        outlet = self.outlets.identify(document)
+        if outlet is None or outlet.camp not in {"government", "igo"} or not outlet.country:
+            return None
+        own = self.kb.get(outlet.country)
+        if own is not None:
+            return own.id
+        return next((a for a in self.kb.lookup(outlet.country)
+                     if (actor := self.kb.get(a)) is not None and actor.code == outlet.country), None)
 
     def _setting_country(self, place: str | None) -> str | None:
         if not place:
