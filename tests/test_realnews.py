@@ -202,3 +202,12 @@ def test_we_in_a_governments_own_release_is_that_government(pipeline):
     assert [(e.source_id, e.cameo) for e in pipeline.process(release).events] == [("USA", "020")]
     wire = Document(id="w", text=text, source="w.txt", published=date(2025, 3, 5), outlet="Reuters")
     assert [e.source_id for e in pipeline.process(wire).events if e.source_id] == []
+
+
+def test_a_governments_release_blames_in_its_own_words(pipeline):
+    text = "Poland's actions are damaging to many countries in both the East and the West."
+    release = Document(id="m", text=text, source="m.txt", published=date(2025, 9, 9),
+                       outlet="Ministry of Foreign Affairs of Belarus")
+    assert [(e.source_id, e.cameo, e.target_id) for e in pipeline.process(release).events] == [("BLR", "111", "POL")]
+    report = Document(id="m", text=text, source="m.txt", published=date(2025, 9, 9), outlet="Reuters")
+    assert pipeline.process(report).events == []

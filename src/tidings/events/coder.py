@@ -45,7 +45,7 @@ class EventCoder:
     def code(self, doc: Doc, resolved: ResolvedDoc, issuer: str | None = None) -> CodedDoc:
         """``issuer``: the actor a government's or an IGO's own release speaks for (its outlet's state or
         organisation); "we" in it is the issuer until someone else speaks."""
-        state = _State(voice=issuer, voice_sentence=-10)  # no sentence of its own to refer back to
+        state = _State(voice=issuer, voice_sentence=-10, issuer=issuer)  # no sentence of its own to refer back to
         state.quotes = quote_spans(doc.text)
         state.quote_speakers = self._quote_speakers(doc, resolved, state.quotes)
         for index, sent in enumerate(sentences(doc)):

@@ -54,4 +54,5 @@ class _State:
     voice: str | None = None
     voice_sentence: int = -1
     voice_target: str | None = None
+    issuer: str | None = None  # whom a government's or IGO's own release speaks for
     aggressor: str | None = None  # the source of the last violent or coercive act coded

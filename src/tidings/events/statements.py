@@ -67,6 +67,10 @@ class Statements:
             return voice, list(self.sent), False
         if self.sent[0].lower_ in _ANAPHORS and self.state.voice_sentence == self.index - 1:
             return voice, list(self.sent), True
+        if self.state.issuer is not None and voice == self.state.issuer:
+            # a government's or an IGO's release is its own statement throughout: what it blames or
+            # praises in its own words ("Poland's actions are damaging to many countries") is its verdict
+            return voice, list(self.sent), False
         return None
 
     def _judging_subject(self) -> str | None:
