@@ -26,7 +26,7 @@ from tidings.actors.kb import ActorKB
 from tidings.actors.resolve import ResolvedDoc
 from tidings.claims.topics import Topic, TopicBook
 from tidings.events.coder import EventCoder, _SentenceCoder, _State
-from tidings.events.speech import Valence, quote_spans
+from tidings.events.speech import Valence
 from tidings.ingest.outlets import OutletBook
 from tidings.nlp import doc_text, sentences
 from tidings.records import Claim, Document
@@ -67,19 +67,16 @@ class ClaimExtractor:
         self.analyzer = _analyzer(self.valence, book)
 
     def extract(self, document: Document, doc: Doc, resolved: ResolvedDoc) -> list[Claim]:
-        quotes = quote_spans(doc.text)
+        quotes, speakers = self.coder.quotes(doc, resolved)  # found once, by the event coder
         issuing = document.camp in _ISSUING_CAMPS
         voice = self._issuer(document) if issuing else None
         claims: list[Claim] = []
         state = _State()
-        quote_speakers: dict[int, str] | None = None
         for index, sent in enumerate(sentences(doc)):
             if not self.book.find(sent):
                 continue  # nothing a claim is about: not parsed further
-            if quote_speakers is None and any(s < sent.end_char and e > sent.start_char for s, e in quotes):
-                quote_speakers = self.coder._quote_speakers(doc, resolved, quotes)  # only when needed
             reader = _SentenceCoder(self.coder, doc, sent, index, resolved, state)
-            unit = self._unit(reader, sent, index, quotes, quote_speakers or {}, voice, issuing)
+            unit = self._unit(reader, sent, index, quotes, speakers, voice, issuing)
             if unit is None:
                 continue
             if unit.verb is not None and not unit.quoted and not unit.speaker.startswith("?"):

@@ -30,7 +30,7 @@ from tidings.events.speech import quote_spans
 from tidings.events.statements import Statements
 from tidings.events.syntax import _PRIVATE, _VOICE_ROOTS, _dedupe, _inside, _sector
 from tidings.events.verb_patterns import VerbPatterns
-from tidings.nlp import sentences
+from tidings.nlp import doc_text, sentences
 
 __all__ = ["CodedDoc", "EventCoder", "RawEvent"]
 
@@ -46,13 +46,21 @@ class EventCoder:
         """``issuer``: the actor a government's or an IGO's own release speaks for (its outlet's state or
         organisation); "we" in it is the issuer until someone else speaks."""
         state = _State(voice=issuer, voice_sentence=-10, issuer=issuer)  # no sentence of its own to refer back to
-        state.quotes = quote_spans(doc.text)
-        state.quote_speakers = self._quote_speakers(doc, resolved, state.quotes)
+        state.quotes, state.quote_speakers = self.quotes(doc, resolved)
         for index, sent in enumerate(sentences(doc)):
             events = _SentenceCoder(self, doc, sent, index, resolved, state).run()
             state.coded.events.extend(_dedupe(events))
         return state.coded
 
+
+    def quotes(self, doc: Doc, resolved: ResolvedDoc) -> tuple[list[tuple[int, int]], dict[int, str]]:
+        """The document's quote spans and the speaker of each sentence inside one, found once and kept
+        on the ``Doc``: the claims stage reads the same quotes on the same parse."""
+        cached = doc.user_data.get("tidings.quotes")
+        if cached is None or cached[0] is not resolved:
+            spans = quote_spans(doc_text(doc))
+            cached = doc.user_data["tidings.quotes"] = (resolved, spans, self._quote_speakers(doc, resolved, spans))
+        return cached[1], cached[2]
 
     def _quote_speakers(self, doc: Doc, resolved: ResolvedDoc, spans: list[tuple[int, int]]) -> dict[int, str]:
         """Sentence index → the speaker of the quote it stands in. A quote's speaker is the subject of

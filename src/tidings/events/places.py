@@ -268,8 +268,10 @@ def _city_countries() -> dict[str, str]:
     return {k: v for k, (_, v) in best.items()}
 
 
+@cache
 def place_country(name: str | None) -> str | None:
-    """The ISO alpha-3 country of a place name: a country itself, or a city ("Minsk" → BLR)."""
+    """The ISO alpha-3 country of a place name: a country itself, or a city ("Minsk" → BLR). Cached:
+    every event asks for its place, and pycountry's failed look-up of a city costs an exception."""
     if not name:
         return None
     try:
