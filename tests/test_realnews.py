@@ -211,3 +211,52 @@ def test_a_governments_release_blames_in_its_own_words(pipeline):
     assert [(e.source_id, e.cameo, e.target_id) for e in pipeline.process(release).events] == [("BLR", "111", "POL")]
     report = Document(id="m", text=text, source="m.txt", published=date(2025, 9, 9), outlet="Reuters")
     assert pipeline.process(report).events == []
+
+
+def test_a_releases_verdict_falls_on_its_subject_or_what_it_refers_back_to(pipeline):
+    text = ("The Ministry of Foreign Affairs of Belarus summoned the Chargé d'Affaires of Poland. "
+            "The illegal measures affect the entire border of the European Union with Belarus. "
+            "This step seems unfounded.")
+    release = Document(id="m", text=text, source="m.txt", published=date(2025, 9, 9),
+                       outlet="Ministry of Foreign Affairs of Belarus")
+    got = [(e.sentence, e.cameo, e.target_id) for e in pipeline.process(release).events]
+    # the European Union named inside the object is not the one blamed: the measures just spoken of are
+    assert (1, "111", "european-union") not in got
+    assert [g for g in got if g[0] == 2] == [(2, "111", "POL")]
+
+
+def test_the_evaluative_lexicon_reads_inflected_forms():
+    from tidings.events.speech import Valence
+
+    valence = Valence.load()
+    assert valence.code("This violates legal obligations, undermining the rights of women.") == "111"
+    # no word of political blame: weather and markets say nothing of anyone
+    assert valence.code("Prices keep rising in the shops as the storm hits.") is None
+
+
+# -- talks and their sides ------------------------------------------------------------------------------
+def test_talks_named_as_a_clauses_setting_are_between_its_subject_and_its_object(pipeline):
+    got = roles(pipeline, "During the telephone conversation, Recep Tayyip Erdogan wished a happy birthday "
+                          "to Vladimir Putin.")
+    assert ("recep-tayyip-erdogan", "TUR.GOV", "041", "vladimir-putin", "RUS.GOV") in got
+    # talks that are what the clause is about name no partner of the speaker
+    assert [g[2] for g in roles(pipeline, "Sergey Lavrov criticised the talks in Geneva.")] == ["111"]
+
+
+def test_the_sides_of_talks_act_toward_each_other_and_the_release_tells_its_own_side_first(pipeline):
+    text = ("Vladimir Putin had a telephone conversation with Recep Tayyip Erdogan. "
+            "The leaders expressed satisfaction with the constructive nature of the relations. "
+            "They discussed several topical bilateral issues.")
+    release = Document(id="k", text=text, source="k.txt", published=date(2024, 10, 7),
+                       outlet="Kremlin (President of Russia)")
+    got = [(e.sentence, e.source_id, e.cameo, e.target_id) for e in pipeline.process(release).events]
+    assert (1, "vladimir-putin", "051", "recep-tayyip-erdogan") in got
+    assert (2, "vladimir-putin", "040", "recep-tayyip-erdogan") in got
+
+
+def test_a_bare_they_far_from_talks_or_without_them_is_not_their_sides(pipeline):
+    far = ("Vladimir Putin met Recep Tayyip Erdogan in Sochi. The weather was warm. The city was calm. "
+           "Markets opened higher. They discussed several bilateral issues.")
+    assert [e.sentence for e in events(pipeline, far)] == [0]
+    none = "Police detained dozens of protesters in Minsk. They discussed the election."
+    assert all(e.sentence == 0 for e in events(pipeline, none))

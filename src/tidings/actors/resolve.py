@@ -530,6 +530,10 @@ class ActorResolver:
         if token.lower_ in {"their", "they", "them"}:
             if ctx.state_lists and (not ctx.history or ctx.history[-1][0] < ctx.state_list_at()):
                 return DocMention(token.i, token.i + 1, "pronoun", list(ctx.state_lists[-1]), 0.6)
+            if token.lower_ != "their" and token.dep_ in {"nsubj", "nsubjpass"}:
+                # "They discussed ...": perhaps the sides of recent talks; the event coder, which
+                # knows the last meeting, decides
+                return DocMention(token.i, token.i + 1, "plural", [], 0.6)
             return None
         for index, actor_id, _ in reversed(ctx.things):
             if index < token.i and index >= token.sent.start - 60:

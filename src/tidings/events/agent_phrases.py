@@ -17,6 +17,9 @@ from tidings.records import Actor
 
 __all__ = ["AgentPhrases"]
 
+# sentences after talks within which a bare "they" may still be their sides
+_THEY_REACH = 2
+
 
 class AgentPhrases:
     """A part of ``_SentenceCoder``: its methods read the sentence coder's state (``self.c``, ``self.doc``,
@@ -305,6 +308,9 @@ class AgentPhrases:
             named = self._sides_named(mention)
             if named:
                 return named
+            if self.doc[mention.start].lower_ in {"they", "them"} and \
+                    self.index - self.state.last_meeting_sentence > _THEY_REACH:
+                return []  # a bare "they" far from the talks is someone else
             if len(self.state.last_meeting) >= 2:
                 self.state.coded.plural_resolutions[mention.start] = list(self.state.last_meeting)
                 return list(self.state.last_meeting)

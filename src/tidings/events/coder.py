@@ -147,11 +147,14 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, VerbPatterns, Announcements,
         self.events.append(event)
         if "17" <= event.code[:2] <= "20" and not event.source.startswith("?unknown"):
             self.state.aggressor = event.source
-        if event.code[:2] in _VOICE_ROOTS and event.pattern != "evaluation" and not event.source.startswith("?"):
-            self.state.voice, self.state.voice_sentence = event.speaker or event.source, self.index
+        if event.code[:2] in _VOICE_ROOTS and not event.source.startswith("?"):
+            if event.pattern != "evaluation":
+                self.state.voice, self.state.voice_sentence = event.speaker or event.source, self.index
+            # "Poland's actions are damaging ... This is a clear abuse": the next "This" is Poland's
             self.state.voice_target = event.target or self.state.voice_target
         if event.code.startswith("04") and not event.hypothetical and event.target:
             self.state.last_meeting = [event.source, event.target]
+            self.state.last_meeting_sentence = self.index
         actor = self.c.kb.get(event.source)
         if actor is None or actor.type == "person":
             self.state.protagonist = event.source

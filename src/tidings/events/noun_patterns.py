@@ -18,7 +18,10 @@ from tidings.events.syntax import (
     _noun_evidence_end,
     _pairs,
     _prep_objects,
+    _target_candidates,
 )
+
+_SETTING_PREPS = frozenset({"during", "at", "of"})
 
 __all__ = ["NounPatterns"]
 
@@ -65,6 +68,8 @@ class NounPatterns:
         for spec in p.targets:
             if spec == "between":
                 targets = [a for a in between if a not in sources]
+            elif spec == "clause":
+                targets = self._clause_partner(noun, sources)
             else:
                 find = self._target_actors if p.optional_target else self.actors
                 targets = [a for t in _prep_objects(noun, spec) for a in find(t)]
@@ -72,6 +77,25 @@ class NounPatterns:
             if targets:
                 break
         return sources, targets
+
+    def _clause_partner(self, noun: Token, sources: list[str]) -> list[str]:
+        """"During the telephone conversation, X wished Y a happy birthday": a meeting named as the
+        setting of a clause, with no partner of its own, is between the clause's subject and the
+        actor the clause's verb is done to. Only for a setting phrase ("during", "at", "in the course
+        of"): "X criticised the talks" names no partner."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ not in _SETTING_PREPS:
+            return []
+        if prep.lower_ == "of" and prep.head.lower_ != "course":
+            return []
+        verb = prep.head if prep.lower_ != "of" else prep.head.head.head
+        if verb.pos_ not in {"VERB", "AUX"}:
+            return []
+        for token in _target_candidates(verb, 0):
+            found = [a for a in self.actors(token) if a not in sources and not a.startswith("?")]
+            if found:
+                return found[:1]
+        return []
 
     def _clause_subject(self, noun: Token) -> list[str]:
         node = noun.head

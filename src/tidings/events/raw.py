@@ -45,6 +45,7 @@ class _State:
     """What the coder remembers while reading a document from top to bottom."""
 
     last_meeting: list[str] = field(default_factory=list)
+    last_meeting_sentence: int = -1
     protagonist: str | None = None
     coded: CodedDoc = field(default_factory=CodedDoc)
     # who speaks: the speaker of each sentence inside an attributed quote; the last actor that made a

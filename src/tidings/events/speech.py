@@ -27,6 +27,16 @@ _KEYS = {"thresholds", "words"}
 _DECISIVE = 2.0  # the summed value of political words that decides a verdict on its own
 
 
+def _stems(word: str) -> tuple[str, ...]:
+    """What an English inflected form may come from: "-s", "-es", "-ed", "-d", "-ing" taken off
+    (with the "e" that "-ing" and "-ed" drop put back)."""
+    forms: list[str] = []
+    for suffix, back in (("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            forms.append(word[: -len(suffix)] + back)
+    return tuple(forms)
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the quotes in ``text``, marks excluded: curly and guillemet pairs, and
     straight double quotes taken two by two within a paragraph. A quote left open at the end of a
@@ -77,6 +87,14 @@ class Valence:
         return cls(analyzer, criticism, praise, {w.replace(" ", "_"): v for w, v in words.items()},
                    tuple(sorted(phrases, key=len, reverse=True)))
 
+    def _entry(self, word: str) -> str | None:
+        """The lexicon's entry for ``word`` or for the word it inflects ("violates", "undermining",
+        "provocations" → "violate", "undermine", "provocation")."""
+        for form in (word, *_stems(word)):
+            if form in self.political:
+                return form
+        return None
+
     def code(self, passage: str) -> str | None:
         """"111" for blame, "051" for praise, None for a passage that says neither clearly. A passage
         must use a word of political blame or praise (``evaluative.yaml``); VADER's general lexicon then
@@ -84,9 +102,9 @@ class Valence:
         text = passage.lower()
         for phrase in self.phrases:
             text = text.replace(phrase, phrase.replace(" ", "_"))
-        words = re.findall(r"[a-z_'-]+", text)
-        weight = sum(self.political[w] for w in words if w in self.political)
-        if not any(w in self.political for w in words):
+        words = [self._entry(w) for w in re.findall(r"[a-z_'-]+", text)]
+        weight = sum(self.political[w] for w in words if w is not None)
+        if not any(w is not None for w in words):
             return None
         score = self.analyzer.polarity_scores(text)["compound"]
         # a strong word of blame or praise decides unless the rest of the passage says the opposite

@@ -35,7 +35,10 @@ class Statements:
         code = Valence.load().code(" ".join(t.text for t in tokens if t.ent_type_ not in _NAME_ENTS))
         if code is None:
             return
-        target = self._evaluated(tokens, speaker)
+        if anaphoric:
+            target = self._judged_subject(speaker)
+        else:
+            target = self._evaluated(tokens, speaker)
         if target is None and (anaphoric or self.sent[0].lower_ in _ANAPHORS):
             target = self.state.voice_target  # "This step seems unfounded": the step just spoken of
         if target is None or target == speaker:
@@ -67,11 +70,35 @@ class Statements:
             return voice, list(self.sent), False
         if self.sent[0].lower_ in _ANAPHORS and self.state.voice_sentence == self.index - 1:
             return voice, list(self.sent), True
-        if self.state.issuer is not None and voice == self.state.issuer:
+        if self.state.issuer is not None and self._issuer_side(voice):
             # a government's or an IGO's release is its own statement throughout: what it blames or
             # praises in its own words ("Poland's actions are damaging to many countries") is its verdict
-            return voice, list(self.sent), False
+            # on the sentence's subject, or on what it refers back to ("This step seems unfounded")
+            return voice, list(self.sent), True
         return None
+
+    def _judged_subject(self, speaker: str) -> str | None:
+        """In a statement's own sentence, the one judged is its subject, the subject's owner or the
+        subject's agent ("Poland's actions are damaging", "the measures taken by Poland are illegal"),
+        never an actor further in ("damaging to the EU's border"): None when the subject names none."""
+        root = self.sent.root
+        subject = _child(root, _SUBJ) or _child(_child(root, {"auxpass", "aux"}), {"nsubj"})
+        if subject is None or subject.lower_ in _ANAPHORS:
+            return None
+        candidates = [subject, _child(subject, {"poss"})]
+        for acl in (c for c in subject.children if c.dep_ == "acl"):
+            agent = _child(acl, {"agent"})
+            candidates.append(_child(agent, {"pobj"}) if agent is not None else None)
+        for token in candidates:
+            for actor in self.actors(token) if token is not None else []:
+                if actor != speaker and not actor.startswith("?unknown") and not self._same_side(actor, speaker):
+                    return actor
+        return None
+
+    def _issuer_side(self, voice: str) -> bool:
+        """The voice is the release's issuer or one of its own state's bodies or people (a foreign
+        ministry's release whose last act was the ministry's own summons)."""
+        return voice == self.state.issuer or self._country_of(voice) == self.state.issuer
 
     def _judging_subject(self) -> str | None:
         """"The European Union is appalled by the decree issued by the Taliban", "Qatar deplores ...":

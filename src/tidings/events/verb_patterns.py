@@ -170,6 +170,12 @@ class VerbPatterns:
             # a symmetric act of one named side has its partner or beneficiary elsewhere in the clause
             # ("agreed to provide aid for Romania"); two named sides are each other's partners
             targets = self._fallback_targets(verb, sources, p.code)
+        if not targets and len(sources) > 1 and self._plural_subject(verb):
+            # "The leaders expressed satisfaction with the relations": the sides of the talks act
+            # toward each other, not each toward no one
+            # a release tells its own side's acts first: the Kremlin's readout has Putin as the source
+            sources = sorted(sources, key=lambda a: self._country_of(a) != self.state.issuer)
+            sources, targets = sources[:1], sources[1:2]
         if p.requires_target and not targets:
             return
         code = self._verb_code(verb, p, obj)
@@ -184,6 +190,19 @@ class VerbPatterns:
                 speaker=speaker, via=relay, negated=negated, hypothetical=hypothetical,
                 core=verb.dep_ != "relcl",
             ))
+
+    def _plural_subject(self, verb: Token) -> bool:
+        """The verb's subject, through conjoined verbs, is a plural reference to the sides of talks
+        ("the sides", "the leaders", "they")."""
+        node = verb
+        for _ in range(4):
+            subject = _nearest_subject(node)
+            if subject is not None:
+                return self._is_plural_ref(subject)
+            if node.dep_ not in {"conj", "xcomp"}:
+                return False
+            node = node.head
+        return False
 
     def _verb_roles(self, verb: Token, p: VerbPattern) -> tuple[list[str], list[str], bool]:
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) and not p.stative
