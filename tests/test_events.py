@@ -210,8 +210,8 @@ GENERIC_CASES = [
     # agents the actor base does not know keep their event under a generic "?" id
     ("Riot police fired tear gas at protesters in Minsk.", [('?riot police#.COP', '175', '?protesters#BLR.CVL')]),
     ("Rebels ambushed a police convoy near the border.", [('?rebels#.REB', '190', None)]),
-    ("Thousands of students demonstrated in Tbilisi on Sunday.", [('?students#.EDU', '141', None)]),
-    ("Farmers blocked roads across Poland to protest grain imports.", [('?farmers#.AGR', '144', None)]),
+    ("Thousands of students demonstrated in Tbilisi on Sunday.", [('?students#.EDU', '141', 'GEO')]),
+    ("Farmers blocked roads across Poland to protest grain imports.", [('?farmers#.AGR', '144', 'POL')]),
     ("The teachers' union called off a strike after talks with the government.", [('?union#.LAB', '082', None)]),
     ("Protesters rioted in the capital on Monday.", [('?protesters#.CVL', '145', None)]),
     ("The guerrillas have been demobilized.", [('?guerrillas#.REB', '0873', None)]),
@@ -296,7 +296,7 @@ GENERIC_CASES = [
     ),
     ("Rebels held villagers as human shields.", [('?rebels#.REB', '184', '?villagers#.CVL')]),
     ("Insurgents blew up a gas pipeline near Kirkuk.", [('?insurgents#.INS', '1712', None)]),
-    ("A suicide bomber blew himself up outside a police station in Kabul.", [('?suicide bomber#.REB', '183', None)]),
+    ("A suicide bomber blew himself up outside a police station in Kabul.", [('?suicide bomber#.REB', '183', 'AFG')]),
     # the act named by a noun under a light verb, its target on the noun's own object
     ("Lithuania announced a suspension of flights with Belarus on Monday.", [("LTU", "160", "BLR")]),
     ("The European Union ordered a freeze of aid to Niger.", [("european-union", "162", "NER")]),

@@ -260,3 +260,19 @@ def test_a_bare_they_far_from_talks_or_without_them_is_not_their_sides(pipeline)
     assert [e.sentence for e in events(pipeline, far)] == [0]
     none = "Police detained dozens of protesters in Minsk. They discussed the election."
     assert all(e.sentence == 0 for e in events(pipeline, none))
+
+
+# -- targets: the state an act is done in or to -----------------------------------------------------------
+def test_an_act_with_no_named_partner_is_done_to_the_state_its_phrase_names(pipeline):
+    assert roles(pipeline, "The European Union has called for the release of all political prisoners "
+                           "in Nicaragua.") == [("european-union", "EU", "020", "NIC", "NIC")]
+    assert roles(pipeline, "The European Union agreed to provide aid for Romania.")[0][3] == "ROU"
+
+
+def test_a_place_that_talks_are_about_or_the_actors_own_state_is_no_target(pipeline):
+    assert roles(pipeline, "The EU discussed the situation in Belarus.") == [
+        ("european-union", "EU", "040", None, None)]
+    got = roles(pipeline, "Tsikhanouskaya met NATO Assistant Secretary General Boris Ruge to discuss the "
+                          "situation in Ukraine.")
+    assert [g[3] for g in got] == ["boris-ruge"]
+    assert roles(pipeline, "Belarusian police detained dozens of protesters in Minsk.")[0][3] == "protesters"

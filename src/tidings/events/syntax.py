@@ -289,9 +289,10 @@ def _content_tokens(top: Token, verbs: bool = False) -> Iterable[Token]:
 
 
 def _dedupe(events: list[RawEvent]) -> list[RawEvent]:
-    """One event per actor pair and root class in a sentence: "met with X to discuss" is one consult."""
-    consulted = {e.source for e in events if e.code.startswith("04") and e.target}
-    events = [e for e in events if not (e.code.startswith("04") and e.target is None and e.source in consulted)]
+    """One event per actor pair and root class in a sentence: "met with X to discuss" is one consult,
+    "blocked roads across Poland to protest grain imports" one protest (against Poland)."""
+    aimed = {(e.source, e.code[:2]) for e in events if e.target}
+    events = [e for e in events if e.target is not None or (e.source, e.code[:2]) not in aimed]
     kept: list[RawEvent] = []
     seen: set[tuple[str, frozenset[str | None] | tuple[str, str | None]]] = set()
     for event in events:

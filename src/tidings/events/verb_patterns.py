@@ -11,7 +11,6 @@ from spacy.tokens import Token
 from tidings.events.patterns import Modality, VerbPattern
 from tidings.events.raw import RawEvent
 from tidings.events.syntax import (
-    _MATERIAL_ROOTS,
     _PERSONAL,
     _PLACE_NOUNS,
     _PLACE_PREPS_IN,
@@ -40,6 +39,11 @@ from tidings.events.syntax import (
 )
 
 __all__ = ["VerbPatterns"]
+
+# talks and statements about a place do not make it a party: "met X to discuss the situation in Ukraine"
+_TOPIC_ROOTS = frozenset({"04"})
+# the roles in which a place names where or to whom something is done ("in Nicaragua", "Nicaragua's")
+_PLACE_ROLES = frozenset({"pobj", "compound", "poss", "dobj", "nmod", "appos"})
 
 
 class VerbPatterns:
@@ -278,14 +282,24 @@ class VerbPatterns:
             found = [a for a in found if a not in sources and a != _UNKNOWN]
             if found:
                 return found
-        if code[:2] in _MATERIAL_ROOTS or code[:2] in {"12", "13"}:
-            # "deployed troops in Mali", "threatened to impose a curfew in Algiers": done to the state there
-            for token in _prep_objects(verb, "in") + [o for t in [_object(verb)] if t is not None
-                                                      for o in _prep_objects(t, "in")]:
-                states = [a for a in self.actors(token) or self._place_state(token)
-                          if self._is_state(a) and a not in own]
-                if states:
-                    return states[:1]
+        if code[:2] not in _TOPIC_ROOTS:
+            return self._state_named_in(verb, own)
+        return []
+
+    def _state_named_in(self, verb: Token, own: set[str | None]) -> list[str]:
+        """The state an act with no named partner is done in or to: first "in X" on the verb or its
+        object ("deployed troops in Mali"), then the state nearest the verb among the places its phrase
+        names ("called for the release of all political prisoners in Nicaragua", "agreed to provide aid
+        for Romania"); never the subject's places nor the actor's own state."""
+        near = _prep_objects(verb, "in") + [o for t in [_object(verb)] if t is not None for o in _prep_objects(t, "in")]
+        subject = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+        places = sorted((t for t in verb.subtree if t.ent_type_ == "GPE" and t.i not in subject
+                         and t.dep_ in _PLACE_ROLES), key=lambda t: abs(t.i - verb.i))
+        for token in near + places:
+            states = [a for a in self.actors(token) or self._place_state(token)
+                      if self._is_state(a) and a not in own]
+            if states:
+                return states[:1]
         return []
 
     def _enforcer_speaking(self, verb: Token) -> bool:
