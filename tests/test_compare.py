@@ -32,12 +32,16 @@ def test_samples_side_by_side(tmp_path: Path) -> None:
 def test_a_story_told_differently(tmp_path: Path) -> None:
     rows = {json.loads(x)["doc"]: json.loads(x) for x in (GOLD / "docs.jsonl").read_text("utf-8").splitlines()}
     with (tmp_path / "in.jsonl").open("w", encoding="utf-8") as fh:
-        for doc in ("d40", "d41", "d42"):  # the sentence of Tsikhanouskaya: a wire, exile media, state media
+        # Kara-Murza's sentence told by a wire (RFE/RL: "has been sentenced", no court named), pro-Kremlin
+        # media (Pravda.ru: the Moscow City Court, by name) and an Indian daily (Mint: "a Moscow court")
+        for doc in ("d39", "d40", "d41"):
             fh.write(json.dumps({k: rows[doc][k] for k in ("text", "outlet", "published")}) + "\n")
     db = str(tmp_path / "s.db")
     assert runner.invoke(app, ["ingest", str(tmp_path / "in.jsonl"), "--db", db]).exit_code == 0
-    result = runner.invoke(app, ["compare", "--db", db, "--actor", "Tsikhanouskaya", "--format", "json"])
+    result = runner.invoke(app, ["compare", "--db", db, "--actor", "Kara-Murza", "--format", "json"])
     assert result.exit_code == 0, result.output
     found = json.loads(result.output)
-    assert set(found["camps"]) == {"wire", "opposition-exile", "state-media"}
-    assert not found["only_one_camp"]  # one story, reported by all three
+    assert set(found["camps"]) == {"wire", "ruling-party-media"}  # Mint names no one: "an opposition politician"
+    assert not found["only_one_camp"]  # one story, reported by both
+    (story,) = found["told_differently"]  # the three reports are one story, each with its own version
+    assert set(story["versions"]) == {"wire", "ruling-party-media", "independent"}

@@ -159,8 +159,13 @@ def _join(conn: Connection, sid: str, report: Report) -> None:
     people = {k: list(v) for k, v in (row.people or {}).items()}
     for role, ids in report.named().items():
         people[role] = sorted(set(people.get(role, [])) | set(ids))
-    conn.execute(update(s).where(s.c.id == sid).values(reports=row.reports + 1, outlets=outlets, camps=camps,
-                                                       people=people))
+    values = {"reports": row.reports + 1, "outlets": outlets, "camps": camps, "people": people}
+    if list(row.sides or []) == ["", ""] and report.sides is not None:
+        values["sides"] = list(report.sides)  # a story begun by a report that knew one side learns both
+    if report.date_origin == "text" and row.date_origin != "text" and report.date_precision in (None, "day"):
+        # a day the words give outranks a day taken from publication: later reports are held to it
+        values.update(date=report.date, date_precision=report.date_precision, date_origin="text")
+    conn.execute(update(s).where(s.c.id == sid).values(**values))
     conn.execute(insert(t.story_reports).values(event_id=report.event_id, story_id=sid, doc_id=report.doc_id))
     insert_many_ignore(conn, t.story_keys, [{"key": k, "story_id": sid} for k in report_keys(report)])
 

@@ -75,11 +75,31 @@ class Report:
 
     @property
     def lone_side(self) -> str | None:
-        """A meeting told with one participant only ("Zelensky met ... at the White House" coded with no
-        target): its side, when a named actor stands on it, so it can join the meeting that actor had."""
-        if not self.mutual or self.target_id or self.target_code or not self.people.get("source"):
+        """The one known side of a report whose other side is unknown, when a named actor stands on it,
+        so it can join the event that actor had: a meeting told with one participant only ("Zelensky met
+        ... at the White House", or a partner whose state is unknown), or an act told without its doer
+        ("Ozerov was summoned to the ministry", "Kara-Murza has been sentenced"): the target's side."""
+        if self.sides is not None:
             return None
-        return _side(self.source_code, self.source_id)
+        source = _side(self.source_code, self.source_id)
+        target = _side(self.target_code, self.target_id)
+        if self.mutual:
+            if source is not None and target is None and self.people.get("source"):
+                return source
+            if target is not None and source is None and self.people.get("target"):
+                return target
+            return None
+        if source is None and target is not None and self.people.get("target"):
+            return target
+        return None
+
+    @property
+    def lone_key(self) -> str | None:
+        """Where a lone report is filed: a meeting under its side, a directed act under its target."""
+        lone = self.lone_side
+        if lone is None:
+            return None
+        return f"{self.family}|{lone}|*" if self.mutual else f"{self.family}|*|{lone}"
 
     def named(self) -> dict[str, tuple[str, ...]]:
         """Named actors by side ("RUS": person:vladimir-putin), so that reports that swap source and
@@ -132,49 +152,54 @@ def _stem(report: Report) -> str | None:
     return f"{report.family}|{sides[0]}|{sides[1]}"
 
 
+def _partial_keys(report: Report) -> list[str]:
+    """The side-only keys of a report known to the day: where reports that know one side look."""
+    if not report.fusable or report.date is None or report.date_precision not in (None, "day"):
+        return []
+    if report.sides is None:
+        return [report.lone_key] if report.lone_key else []
+    if report.mutual:
+        return [f"{report.family}|{side}|*" for side in report.sides]
+    return [f"{report.family}|*|{report.sides[1]}"] if report.sides[1] != "-" else []
+
+
 def report_keys(report: Report) -> list[str]:
-    """The keys a story registers for this report: its day (when known to the day) and its month."""
+    """The keys a story registers for this report: its day (when known to the day) and its month, and
+    its sides one by one for the reports that know only one."""
+    partial = [f"{k}|{report.date.isoformat()}" for k in _partial_keys(report)] if report.date else []
     stem = _stem(report)
     if stem is None or report.date is None or report.date_precision == "year":
-        return []
+        return partial
     keys = [f"{stem}|M{report.date:%Y-%m}"]
     if report.date_precision in (None, "day"):
         keys.insert(0, f"{stem}|{report.date.isoformat()}")
-        if report.mutual and report.sides is not None:  # where a report naming one side looks
-            keys += [f"{report.family}|{side}|*|{report.date.isoformat()}" for side in report.sides]
-    return keys
+    return keys + partial
 
 
 def lookup_keys(report: Report) -> list[str]:
-    """The keys to look a report's candidate stories up by."""
-    stem = _stem(report)
-    lone = report.lone_side if report.fusable and report.date_precision in (None, "day") else None
-    if stem is None and lone is not None and report.date is not None:
-        return [f"{report.family}|{lone}|*|{(report.date + timedelta(days=d)).isoformat()}"
-                for d in range(-_DAY_SLACK, _DAY_SLACK + 1)]
-    if stem is None or report.date is None or report.date_precision == "year":
+    """The keys to look a report's candidate stories up by: its own, and those of stories begun by a
+    report that knew one of its sides only."""
+    if report.date is None:
         return []
+    days = [report.date + timedelta(days=d) for d in range(-_DAY_SLACK, _DAY_SLACK + 1)]
+    partial = [f"{k}|{d.isoformat()}" for k in _partial_keys(report) for d in days]
+    stem = _stem(report)
+    if stem is None or report.date_precision == "year":
+        return partial
     if report.date_precision == "month":
         return [f"{stem}|M{report.date:%Y-%m}"]
-    days = [report.date + timedelta(days=d) for d in range(-_DAY_SLACK, _DAY_SLACK + 1)]
-    return [f"{stem}|{d.isoformat()}" for d in days]
+    return [f"{stem}|{d.isoformat()}" for d in days] + partial
 
 
 def fits(story: StorySummary, report: Report, same_country: bool) -> bool:
     """Whether ``report`` tells ``story``'s event (its keys already agree on family, sides and date)."""
-    lone = report.lone_side if report.sides is None else None
-    if lone is not None:
-        named = set(report.named().get(lone, ()))
-        # one participant named: it must be one of the story's, by name
-        if story.family != report.family or lone not in story.sides or not named & set(story.people.get(lone, [])):
-            return False
-    elif story.family != report.family or report.sides != tuple(story.sides):
+    if story.family != report.family or not _sides_agree(story, report):
         return False
     if not _dates_agree(story, report):
         return False
     if story.location and report.location and story.location.casefold() != report.location.casefold() \
-            and not same_country:
-        return False
+            and not same_country and _placed(story.location) and _placed(report.location):
+        return False  # two places in two countries; a place no gazetteer knows is an unknown place
     for role, named in report.named().items():
         known = story.people.get(role, [])
         for kind in {n.split(":", 1)[0] for n in named}:
@@ -182,6 +207,58 @@ def fits(story: StorySummary, report: Report, same_country: bool) -> bool:
             if theirs and not theirs & set(named):
                 return False  # two different people, or two different bodies, in one role
     return True
+
+
+def _sides_agree(story: StorySummary, report: Report) -> bool:
+    """Both sides equal; or one side known to one of them only: then the other's named actor on that
+    side must be the same person or body, and no other named actor may contradict the story's."""
+    started_lone = tuple(story.sides) == ("", "")  # a story begun by a report that knew one side
+    if not started_lone and report.sides is not None:
+        return report.sides == tuple(story.sides)
+    lone = report.lone_side
+    role = None if report.mutual else "target"  # an act told without its doer: the side it was done to
+    if started_lone:
+        known = [k for k in story.people if k not in ("source", "target")]
+        shared = [k for k in known if (lone == k if lone else report.sides is not None and k in report.sides)]
+        return any(_report_names(report, k, role) & set(story.people[k]) for k in shared)
+    if lone is None or lone not in story.sides:
+        return False
+    if not report.mutual and story.sides[1] != lone:
+        return False
+    if not _report_names(report, lone, role) & _story_names(story, lone, role):
+        return False  # one side known: its named actor must be one of the story's, by name
+    other = next((side for side in story.sides if side != lone), lone)
+    theirs = _story_names(story, other, None)
+    for name in report.named().get("source", ()) + report.named().get("target", ()):
+        kind = name.split(":", 1)[0]  # the actor of the unknown side, when named, must not be another
+        same_kind = {n for n in theirs if n.startswith(kind + ":")}
+        if same_kind and name not in same_kind and name not in _story_names(story, lone, None):
+            return False
+    return True
+
+
+def _report_names(report: Report, side: str, role: str | None) -> set[str]:
+    """The named actors a report puts on ``side`` (in ``role`` only, when given)."""
+    out: set[str] = set()
+    for r, code, actor in (("source", report.source_code, report.source_id),
+                           ("target", report.target_code, report.target_id)):
+        if (role is None or r == role) and _side(code, actor) == side:
+            out |= set(report.people.get(r, ()))
+    return out
+
+
+def _story_names(story: StorySummary, side: str, role: str | None) -> set[str]:
+    """The named actors a story has on ``side``; kept by role when one state is on both sides."""
+    out = set(story.people.get(side, []))
+    if tuple(story.sides) == (side, side):
+        out |= {n for r in ((role,) if role else ("source", "target")) for n in story.people.get(r, [])}
+    return out
+
+
+def _placed(place: str) -> bool:
+    from tidings.events.places import place_country
+
+    return place_country(place) is not None
 
 
 def _dates_agree(story: StorySummary, report: Report) -> bool:
