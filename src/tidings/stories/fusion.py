@@ -8,11 +8,13 @@ Two reports tell the same event when they have the same sides (the actors' count
 organisations from their codes on the day, so "Putin", "the Kremlin" and "Russia" are one side), the
 same CAMEO root or related roots (a meeting and talks: 04 and 05; an attack told as 18, 19 or 20),
 dates that agree within their precision (a day either side for day dates, the month for month dates),
-compatible places (one unknown, the same, or in the same country), and no two different people or two
-different named bodies in one role ("Lavrov met Wang" is not "Putin met Xi" on the same day; a meeting
-with the UNHCR is not one with the UNECE), while a person and a body may be one side (an office holder
-and the ministry). Negated, hypothetical and
-embedded events, events with an unknown side and year-only dates are stories of their own.
+compatible places (one unknown or unknown to the gazetteer, the same, or in the same country), and no
+two different people or two different named bodies in one role ("Lavrov met Wang" is not "Putin met
+Xi" on the same day; a meeting with the UNHCR is not one with the UNECE), while a person and a body may
+be one side (an office holder and the ministry). A report that knows one side only (an act told
+without its doer: "Ozerov was summoned"; a meeting whose partner's state is unknown) joins the event of
+the actor it names on that side, by name. Negated, hypothetical and embedded events, events with no
+side known or no actor named on the one known, and year-only dates are stories of their own.
 """
 
 from __future__ import annotations
