@@ -27,7 +27,7 @@ CASES = [
     ),
     # agree, sign, promise
     ("China and Russia signed an agreement on energy cooperation.", [("CHN", "057", "RUS")]),
-    ("Belarus promised to release political prisoners.", [('BLR', '030', '?political prisoners#OPP')]),
+    ("Belarus promised to release political prisoners.", [('BLR', '030', '?political prisoners#BLR.OPP')]),
     # appeals and demands
     ("The United States urged Belarus to release political prisoners.", [("USA", "020", "BLR")]),
     (
@@ -63,19 +63,20 @@ CASES = [
     ("Lithuania expelled two Russian diplomats.", [('LTU', '174', '?Russian diplomats#RUS.GOV')]),
     # coerce: arrest, detain; yield: release, pardon
     ("The KGB arrested Ales Bialiatski.", [("blr-kgb", "173", "ales-bialiatski")]),
-    ("Belarusian authorities arrested a journalist.", [('?Belarusian authorities#BLR.GOV', '173', '?journalist#MED')]),
+    ("Belarusian authorities arrested a journalist.",
+     [('?Belarusian authorities#BLR.GOV', '173', '?journalist#BLR.MED')]),
     (
         "Belarusian police detained dozens of protesters in Minsk.",
         [('?Belarusian police#BLR.COP', '173', '?protesters#BLR.CVL')],
     ),
-    ("Belarus released 14 political prisoners.", [('BLR', '0841', '?political prisoners#OPP')]),
+    ("Belarus released 14 political prisoners.", [('BLR', '0841', '?political prisoners#BLR.OPP')]),
     (
         "Belarusian leader Alexander Lukashenko pardoned 52 prisoners, state news agency BelTA reported.",
-        [('alyaksandr-lukashenka', '0841', '?prisoners#CVL')],
+        [('alyaksandr-lukashenka', '0841', '?prisoners#BLR.CVL')],
     ),
     # force posture and fighting, active and passive
     ("Russia deployed troops to Belarus.", [("RUS", "154", "BLR")]),
-    ("Russia mobilised 300,000 reservists.", [('RUS', '154', '?reservists#MIL')]),
+    ("Russia mobilised 300,000 reservists.", [('RUS', '154', '?reservists#RUS.MIL')]),
     ("Russia attacked Ukraine on Monday.", [("RUS", "190", "UKR")]),
     ("Russia struck Ukraine's energy infrastructure.", [("RUS", "190", "UKR")]),
     ("Ukraine was shelled by Russia overnight.", [("RUS", "194", "UKR")]),

@@ -192,7 +192,7 @@ def test_police_acting_in_a_sport_sentence_still_act(pipeline):
 
 def test_conjoined_agents_the_base_does_not_know_act_together(pipeline):
     got = roles(pipeline, "The Sudanese government and the rebels have agreed to allow humanitarian access.")
-    assert [(g[1], g[2], g[4]) for g in got] == [("SDN.GOV", "030", "REB")]
+    assert [(g[1], g[2], g[4]) for g in got] == [("SDN.GOV", "030", "SDN.REB")]
 
 
 def test_we_in_a_governments_own_release_is_that_government(pipeline):
@@ -276,3 +276,12 @@ def test_a_place_that_talks_are_about_or_the_actors_own_state_is_no_target(pipel
                           "situation in Ukraine.")
     assert [g[3] for g in got] == ["boris-ruge"]
     assert roles(pipeline, "Belarusian police detained dozens of protesters in Minsk.")[0][3] == "protesters"
+
+
+def test_a_generic_agent_placed_nowhere_takes_the_state_of_the_other_side(pipeline):
+    assert roles(pipeline, "The Sudanese government accused rebels of violating the ceasefire.") == [
+        ("Sudanese government", "SDN.GOV", "112", "rebels", "SDN.REB")]
+    # its own words place it first; an organisation on the other side places nothing
+    assert roles(pipeline, "The Sudanese government accused Chadian rebels of violating the ceasefire.")[0][4] \
+        == "TCD.REB"
+    assert roles(pipeline, "UN peacekeepers fired on rebels near the border.")[0][3:] == ("rebels", "REB")

@@ -147,12 +147,12 @@ class Pipeline:
             evidence=span.text,
             source_id=source_id,
             source_name=source_name,
-            source_code=source.code_on(when.date) if source else _generic_code(
-                raw.source, self._domestic_country(code, target) or setting),
+            source_code=source.code_on(when.date) if source else _generic_code(raw.source, self._domestic_country(
+                code, target) or setting or self._side_country(raw.target, target, raw.source)),
             target_id=target_id,
             target_name=target_name,
-            target_code=target.code_on(when.date) if target else _generic_code(
-                raw.target, self._domestic_country(code, source) or setting),
+            target_code=target.code_on(when.date) if target else _generic_code(raw.target, self._domestic_country(
+                code, source) or setting or self._side_country(raw.source, source, raw.target)),
             cameo=code,
             cameo_name=cameo.name,
             plover_type=plover.type if plover else None,
@@ -180,6 +180,25 @@ class Pipeline:
         if not code.startswith("17") or other is None or not other.country:
             return None
         return other.country if self.kb.get(other.country) is not None else None
+
+    def _side_country(self, raw_id: str | None, actor: Actor | None, own: str | None) -> str | None:
+        """The state of an event's other side, for a generic agent that neither its words nor the
+        story's place put anywhere: "the Sudanese government accused rebels" → Sudan's rebels. An
+        organisation's side places nothing ("UN peacekeepers shelled rebels" says nothing of where the
+        rebels are from); migrants and refugees are by their kind from elsewhere. Only kinds of agents
+        ("rebels", "prisoners"), never a named body the base does not know."""
+        name, kind = parse_raw_id(own) if own is not None and own.startswith("?") else ("", None)
+        if not name.split()[-1:] or not name.split()[-1][:1].islower() or (kind or "").endswith("REF"):
+            return None  # a named body ("the Foreign, Commonwealth and Development Office") is not placed so
+        if actor is not None:
+            country = actor.country if actor.type in {"state", "person"} else None
+        elif raw_id is not None and raw_id.startswith("?"):
+            code = parse_raw_id(raw_id)[1]
+            country = code.split(".")[0] if code and "." in code else None
+        else:
+            country = None
+        state = self.kb.get(country) if country else None
+        return state.id if state is not None and state.type == "state" else None
 
     def _issuer(self, document: Document) -> str | None:
         """The actor a government's or an IGO's own release speaks for: its outlet's state or
