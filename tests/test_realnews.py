@@ -285,3 +285,20 @@ def test_a_generic_agent_placed_nowhere_takes_the_state_of_the_other_side(pipeli
     assert roles(pipeline, "The Sudanese government accused Chadian rebels of violating the ceasefire.")[0][4] \
         == "TCD.REB"
     assert roles(pipeline, "UN peacekeepers fired on rebels near the border.")[0][3:] == ("rebels", "REB")
+
+
+def test_what_is_counted_is_the_object_and_a_weapon_is_never_the_target(pipeline):
+    assert roles(pipeline, "Iran launched hundreds of drones and missiles at Israel on Saturday.") == [
+        ("IRN", "IRN", "195", "ISR", "ISR")]
+    assert roles(pipeline, "The company launched a new phone.") == []
+    # the weapon launched is what is done, not the one it is done to
+    assert [g[3] for g in roles(pipeline, "The army launched a drone into the sky at the air show.")] == [None]
+
+
+def test_a_middle_initial_the_base_leaves_out_names_the_same_person(pipeline):
+    assert roles(pipeline, "George W. Bush met Vladimir Putin.")[0][0] == "george-w-bush"
+    from tidings.actors.kb import ActorKB
+
+    kb = ActorKB.load()
+    assert kb.fuzzy("Bill J. Clinton") == "bill-clinton"
+    assert kb.fuzzy("Hillary J. Smith") is None

@@ -394,6 +394,13 @@ class ActorKB:
         if len(exact) == 1:
             return exact[0]
         tokens = q.split()
+        if len(tokens) > 2:
+            # "Antony J. Blinken", "George W. Bush": a middle initial the base's spelling leaves out
+            bare = [t for i, t in enumerate(tokens) if i in {0, len(tokens) - 1} or not re.fullmatch(r"\w\.?", t)]
+            exact = [a for a in self.lookup(" ".join(bare)) if self._actors[a].type == "person"] \
+                if len(bare) < len(tokens) else []
+            if len(exact) == 1:
+                return exact[0]
         if not tokens:
             return None
         if len(tokens) == 1:

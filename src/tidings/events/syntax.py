@@ -92,7 +92,8 @@ def _nearest_subject(verb: Token) -> Token | None:
 
 def _object(verb: Token) -> Token | None:
     obj = _child(verb, {"dobj", "obj"})
-    if obj is not None and obj.lemma_.lower() in _MEASURES:
+    if obj is not None and (obj.lemma_.lower() in _MEASURES or obj.lemma_.lower() in _QUANTITIES):
+        # "sent 50 tons of aid", "launched hundreds of drones": what is counted is the object
         inner = next((c for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
                       for c in p.children if c.dep_ == "pobj"), None)
         obj = inner if inner is not None else obj

@@ -42,6 +42,8 @@ __all__ = ["VerbPatterns"]
 
 # talks and statements about a place do not make it a party: "met X to discuss the situation in Ukraine"
 _TOPIC_ROOTS = frozenset({"04"})
+# uses of force, whose pattern objects are weapons and forces ("fired rockets", "deployed troops")
+_FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
 # the roles in which a place names where or to whom something is done ("in Nicaragua", "Nicaragua's")
 _PLACE_ROLES = frozenset({"pobj", "compound", "poss", "dobj", "nmod", "appos"})
 
@@ -272,6 +274,8 @@ class VerbPatterns:
             candidates += [s for c in verb.children if c.dep_ == "ccomp" for s in [_child(c, {"nsubj"})] if s]
         own = {self._country_of(s) for s in sources}
         for token in candidates:
+            if token.i in self.consumed and code[:2] in _FORCE_ROOTS:
+                continue  # a use of force's own object is the weapon, not whom it hits: "launched a drone"
             found = self.actors(token)
             if not found and token.pos_ == "NOUN" and self.c.agents.sector_of(token):
                 found = self._generic(token)
