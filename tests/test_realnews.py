@@ -302,3 +302,22 @@ def test_a_middle_initial_the_base_leaves_out_names_the_same_person(pipeline):
     kb = ActorKB.load()
     assert kb.fuzzy("Bill J. Clinton") == "bill-clinton"
     assert kb.fuzzy("Hillary J. Smith") is None
+
+
+# -- verdicts by description ----------------------------------------------------------------------------
+def test_describing_someone_or_their_acts_as_something_is_a_verdict_on_them(pipeline):
+    assert roles(pipeline, "Russian President Vladimir Putin described the PMC Wagner's actions as an armed "
+                           "mutiny and treason.") == [("vladimir-putin", "RUS.GOV", "111", "wagner-group", "RUS.MIL")]
+    got = roles(pipeline, "The drills follow a rise in rhetoric against Taiwan President Lai Ching-te, who China "
+                          "called a parasite on Tuesday.")
+    assert ("CHN", "CHN", "111", "lai-ching-te", "TWN.GOV") in got
+    # praise of talks is praise of the other side of the talks
+    got = roles(pipeline, "Lukashenko met US envoy John Coale in Minsk. The envoy described the talks as very "
+                          "productive.")
+    assert ("john-coale", "USA.GOV", "051", "alyaksandr-lukashenka", "BLR.GOV") in got
+
+
+def test_describing_a_thing_or_calling_for_something_is_no_verdict_on_anyone(pipeline):
+    assert roles(pipeline, "Analysts described the market as volatile.") == []
+    assert roles(pipeline, "Sergey Lavrov described the situation in Syria as complicated.") == []
+    assert [g[2] for g in roles(pipeline, "The European Union called for calm.")] == ["020"]

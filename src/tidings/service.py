@@ -24,6 +24,7 @@ Rules:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -105,6 +106,12 @@ def ingest_stream(
 
     opened: Store | None = None
     coder: Coder | SparkCoder | None = None
+
+    def fuse() -> None:  # one story per real-world event (tidings.stories), for what is saved so far
+        assert opened is not None
+        for problem in fuse_reporting(opened):
+            report(IngestError(display_url(opened.url), problem))
+
     try:
         for batch in _batches(items, max(1, options.batch_size), report, totals):
             if opened is None:
@@ -112,12 +119,12 @@ def ingest_stream(
                 _index_older_documents(opened)
                 config = PipelineConfig(actor_files=options.actor_files, learned=tuple(opened.learned_actors()))
                 coder = _coder(config, options)
+                meanwhile = None
             else:
                 assert coder is not None
                 coder.learn(opened.learned_actors())
-            saved = _ingest_batch(opened, coder, batch, totals, report)
-            for problem in fuse_reporting(opened):  # one story per real-world event (tidings.stories)
-                report(IngestError(display_url(opened.url), problem))
+                meanwhile = fuse  # the previous batch's stories, fused while this batch is coded
+            saved = _ingest_batch(opened, coder, batch, totals, report, meanwhile)
             if options.parquet is not None and options.engine == "spark":
                 from tidings.scale.spark import SparkCoder
 
@@ -127,6 +134,7 @@ def ingest_stream(
             if on_batch is not None:
                 on_batch(totals)
         if opened is not None:
+            fuse()  # the last batch's stories
             totals.counts = opened.counts()
     finally:
         if coder is not None:
@@ -240,12 +248,30 @@ def _one_line(exc: Exception) -> str:
     return lines[0] if lines else type(exc).__name__
 
 
+def _code(coder: Coder | SparkCoder, documents: list[Document],
+          meanwhile: Callable[[], None] | None) -> list[DocResult | CodingFailure]:
+    """Code a batch; ``meanwhile`` runs here first, or, when other processes code (a pool, Spark),
+    in this process while they do, so the driver's serial work no longer leaves their cores idle."""
+    if meanwhile is None:
+        return coder.code(documents)
+    if not coder.parallel:
+        meanwhile()
+        return coder.code(documents)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="tidings-code") as pool:
+        coded = pool.submit(coder.code, documents)  # the thread waits on the workers; the GIL is free
+        try:
+            meanwhile()
+        finally:
+            outcomes = coded.result()
+    return outcomes
+
+
 def _ingest_batch(store: Store, coder: Coder | SparkCoder, batch: list[Document], totals: IngestTotals,
-                  report: ErrorHandler) -> list[DocResult]:
-    """Sort, code and save one batch; returns the results saved."""
+                  report: ErrorHandler, meanwhile: Callable[[], None] | None = None) -> list[DocResult]:
+    """Sort, code and save one batch (running ``meanwhile`` as it is coded); returns the results saved."""
     sorted_ = _sort_batch(store, batch, totals)
     results: list[DocResult] = []
-    for outcome in coder.code(sorted_.fresh):
+    for outcome in _code(coder, sorted_.fresh, meanwhile):
         if isinstance(outcome, CodingFailure):
             totals.failed += 1
             report(IngestError(outcome.document.source, f"could not be coded ({outcome.reason})"))

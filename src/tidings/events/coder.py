@@ -23,6 +23,7 @@ from tidings.events.agent_phrases import AgentPhrases
 from tidings.events.announcements import Announcements
 from tidings.events.domains import is_sport
 from tidings.events.frames import ReportingFrames
+from tidings.events.lexicon import LEXICON
 from tidings.events.noun_patterns import NounPatterns
 from tidings.events.patterns import PatternBook
 from tidings.events.raw import CodedDoc, RawEvent, _Frame, _State
@@ -120,6 +121,10 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, VerbPatterns, Announcements,
         for token in self.sent:
             if token.i in self.consumed:
                 continue
+            if token.pos_ == "VERB" and token.lemma_.lower() in LEXICON.describing_verbs:
+                self._code_description(token)
+                if token.i in self.consumed:
+                    continue
             if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in self.book.verbs:
                 self._code_verb(token)
             elif token.pos_ == "VERB":

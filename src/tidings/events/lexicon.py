@@ -32,6 +32,8 @@ class CoderLexicon:
     material_roots: frozenset[str]
     private_sectors: frozenset[str]
     victim_sectors: frozenset[str]
+    describing_verbs: frozenset[str]
+    meeting_nouns: frozenset[str]
 
     @classmethod
     def load(cls, text: str | None = None, name: str = "coder.yaml") -> CoderLexicon:

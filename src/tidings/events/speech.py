@@ -95,6 +95,20 @@ class Valence:
                 return form
         return None
 
+    def verdict(self, words: str) -> str | None:
+        """"111", "051" or None for words that are themselves a verdict (what an actor is called or
+        described as: "a parasite", "very productive"): VADER's score with the political words, no
+        political word required, since the frame says the words judge."""
+        return self.code(words) or self._by_score(words)
+
+    def _by_score(self, words: str) -> str | None:
+        score = self.analyzer.polarity_scores(words.lower())["compound"]
+        if score <= self.criticism:
+            return "111"
+        if score >= self.praise:
+            return "051"
+        return None
+
     def code(self, passage: str) -> str | None:
         """"111" for blame, "051" for praise, None for a passage that says neither clearly. A passage
         must use a word of political blame or praise (``evaluative.yaml``); VADER's general lexicon then

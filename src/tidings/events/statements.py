@@ -9,9 +9,19 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from tidings.events.lexicon import LEXICON
 from tidings.events.raw import RawEvent
 from tidings.events.speech import Valence
-from tidings.events.syntax import _ANAPHORS, _PERSONAL, _PLACE_PREPS_IN, _SUBJ, _child, _inside, _inside_name
+from tidings.events.syntax import (
+    _ANAPHORS,
+    _PERSONAL,
+    _PLACE_PREPS_IN,
+    _SUBJ,
+    _child,
+    _inside,
+    _inside_name,
+    _object,
+)
 
 __all__ = ["Statements"]
 
@@ -21,6 +31,46 @@ _NAME_ENTS = frozenset({"ORG", "PERSON", "GPE", "FAC", "LAW", "WORK_OF_ART", "EV
 class Statements:
     """A part of ``_SentenceCoder``: its methods read the sentence coder's state (``self.c``, ``self.doc``,
     ``self.sent``, ``self.resolved``, ``self.state``, ``self.events``)."""
+
+    # -- verdicts by description -------------------------------------------------------------
+    def _code_description(self, verb: Token) -> None:
+        """"Putin described the PMC Wagner's actions as an armed mutiny and treason", "who China called
+        a 'parasite'", "the envoy described the talks as 'very productive'": a verb of describing with an
+        "as" phrase or a predicate noun is criticism (111) or praise (051) by its subject of the one
+        described, the owner of what is described, or the other side of the talks described."""
+        obj = _object(verb)
+        verdict = _child(verb, {"oprd"}) or next(
+            (c for node in (verb, obj) if node is not None for c in node.children
+             if c.dep_ == "prep" and c.lower_ == "as"), None)
+        if verdict is None:
+            return
+        words = [t for t in verdict.subtree if t.ent_type_ not in _NAME_ENTS and t.lower_ != "as"]
+        code = Valence.load().verdict(" ".join(t.text for t in words)) if words else None
+        if code is None:
+            return
+        sources = [a for a in self._subject_actors(verb, generic=True) if not a.startswith("?unknown")]
+        described = obj or _child(verb, {"nsubjpass"})
+        if (described is None or described.lower_ in {"who", "whom", "which", "that"}) and verb.dep_ == "relcl":
+            described = verb.head  # "Lai Ching-te, who China called a parasite"
+        target = self._described_actor(described, sources)
+        if not sources or target is None:
+            return
+        self.consumed.add(verb.i)
+        for source in sources[:1]:
+                self._add(RawEvent(self.index, verb.i, source, target, code, "description", verb.i,
+                               verdict.right_edge.i + 1, core=verb.dep_ != "relcl"))
+
+    def _described_actor(self, described: Token | None, sources: list[str]) -> str | None:
+        if described is None:
+            return None
+        if described.lemma_.lower() in LEXICON.meeting_nouns:
+            others = [a for a in self.state.last_meeting if a not in sources]
+            return others[0] if others else None
+        for token in (_child(described, {"poss"}), described):
+            for actor in self.actors(token) if token is not None else []:
+                if actor not in sources and not actor.startswith("?unknown"):
+                    return actor
+        return None
 
     # -- evaluative statements ---------------------------------------------------------------
     def _code_evaluation(self) -> None:

@@ -87,6 +87,11 @@ class Coder:
     def __exit__(self, *_exc: object) -> None:
         self.close()
 
+    @property
+    def parallel(self) -> bool:
+        """Coding runs in worker processes, so this process is free meanwhile."""
+        return self._pipeline is None
+
     def learn(self, actors: Sequence[Actor]) -> None:
         """Actors learned from documents stored since the run began, known to every later batch."""
         fresh = [a for a in actors if a.id not in self._learned]

@@ -35,21 +35,34 @@ from tidings.scale.pool import CodingFailure, _code_safely
 
 __all__ = ["SparkCoder"]
 
+TASKS_PER_CORE = 4  # tasks per batch and core: enough to even out, few enough that each is cheap
 _PIPELINE: Pipeline | None = None  # one per Spark Python worker process
 _CONFIG: PipelineConfig | None = None
 
 
 def _code_partition(
-    rows: Iterator[tuple[int, Document]], config: PipelineConfig, learned: tuple[Actor, ...]
+    groups: Iterator[list[tuple[int, Document]]], config: PipelineConfig, learned: tuple[Actor, ...]
 ) -> Iterator[tuple[int, DocResult | str]]:
     global _PIPELINE, _CONFIG
     if _PIPELINE is None or _CONFIG != config:
         _PIPELINE, _CONFIG = Pipeline(config), config
     _PIPELINE.learn(learned)
-    numbered = list(rows)
+    numbered = [row for group in groups for row in group]
     results = _code_safely(_PIPELINE, [doc for _, doc in numbered])
     for (index, _), result in zip(numbered, results, strict=True):
         yield index, result
+
+
+def _groups(docs: Sequence[Document], count: int) -> list[list[tuple[int, Document]]]:
+    """``count`` groups of about equal text length (longest document first onto the lightest group),
+    heaviest first: one task each, so no core waits long on a last, longer task."""
+    groups: list[list[tuple[int, Document]]] = [[] for _ in range(min(count, len(docs)))]
+    loads = [0] * len(groups)
+    for index in sorted(range(len(docs)), key=lambda i: -len(docs[i].text)):
+        lightest = loads.index(min(loads))
+        groups[lightest].append((index, docs[index]))
+        loads[lightest] += len(docs[index].text)
+    return [group for _, group in sorted(zip(loads, groups, strict=True), key=lambda pair: -pair[0])]
 
 
 class SparkCoder:
@@ -85,6 +98,11 @@ class SparkCoder:
     def __exit__(self, *_exc: object) -> None:
         self.close()
 
+    @property
+    def parallel(self) -> bool:
+        """Coding runs in other processes (the executors), so the driver is free meanwhile."""
+        return True
+
     def learn(self, actors: Sequence[Actor]) -> None:
         for actor in actors:
             self._learned.setdefault(actor.id, actor)
@@ -95,8 +113,8 @@ class SparkCoder:
             return []
         config = self.config
         learned = tuple(self._learned[i] for i in sorted(self._learned))
-        slices = min(len(docs), self.parallelism * 4)
-        rdd = self.spark.sparkContext.parallelize(list(enumerate(docs)), slices)
+        groups = _groups(docs, self.parallelism * TASKS_PER_CORE)
+        rdd = self.spark.sparkContext.parallelize(groups, len(groups))  # one group per partition
         coded = dict(rdd.mapPartitions(lambda rows: _code_partition(rows, config, learned)).collect())
         return [r if isinstance(r, DocResult) else CodingFailure(d, r) for d, r in
                 ((doc, coded[i]) for i, doc in enumerate(docs))]
