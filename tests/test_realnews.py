@@ -87,7 +87,9 @@ def test_a_generic_title_with_an_owner_is_no_known_office_holder(pipeline):
 def test_given_names_before_an_initial_belong_to_the_name(pipeline):
     result = pipeline.process(Document(id="b", text="Secretary of State Antony J. Blinken spoke today with "
                                        "Azerbaijani President Ilham Aliyev.", source="b", published=date(2022, 3, 16)))
-    assert [(e.source_id, e.cameo, e.target_id) for e in result.events] == [("antony-j-blinken", "040", "ilham-aliyev")]
+    # the whole name, middle initial included, is one person: the base's entry when it holds him
+    ((source, code, target),) = [(e.source_id, e.cameo, e.target_id) for e in result.events]
+    assert (source in {"antony-j-blinken", "antony-blinken"}, code, target) == (True, "040", "ilham-aliyev")
 
 
 def test_a_later_short_form_is_the_person_named_in_full(pipeline):
@@ -321,3 +323,22 @@ def test_describing_a_thing_or_calling_for_something_is_no_verdict_on_anyone(pip
     assert roles(pipeline, "Analysts described the market as volatile.") == []
     assert roles(pipeline, "Sergey Lavrov described the situation in Syria as complicated.") == []
     assert [g[2] for g in roles(pipeline, "The European Union called for calm.")] == ["020"]
+
+
+# -- the first person of a statement ----------------------------------------------------------------------
+def test_i_in_a_statement_by_a_named_person_is_that_person_and_we_the_issuer(pipeline):
+    text = ("Statement by Ambassador James Kariuki at the UN Security Council meeting on North Korea.\n\n"
+            "I welcome the participation of the DPRK at this Council. We condemn the DPRK's missile launch.")
+    release = Document(id="u", text=text, source="u.txt", published=date(2023, 7, 14), outlet="GOV.UK")
+    got = [(e.sentence, e.source_id, e.cameo) for e in pipeline.process(release).events]
+    assert (1, "james-kariuki", "051") in got
+    assert (2, "GBR", "111") in got
+    # with no byline "I" is the release's voice, as "we" is
+    plain = Document(id="v", text="I welcome the participation of the DPRK at this Council.", source="v.txt",
+                     published=date(2023, 7, 14), outlet="GOV.UK")
+    assert [(e.source_id, e.cameo) for e in pipeline.process(plain).events] == [("GBR", "051")]
+
+
+def test_demonstrating_a_quality_is_no_protest(pipeline):
+    assert [g[2] for g in roles(pipeline, "The launches demonstrate flagrant disregard for the Council.")] == []
+    assert roles(pipeline, "Opposition supporters marched on parliament.")[0][2] == "141"

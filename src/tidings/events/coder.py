@@ -48,6 +48,7 @@ class EventCoder:
         organisation); "we" in it is the issuer until someone else speaks."""
         state = _State(voice=issuer, voice_sentence=-10, issuer=issuer)  # no sentence of its own to refer back to
         state.quotes, state.quote_speakers = self.quotes(doc, resolved)
+        state.byline = _byline(doc, resolved)
         for index, sent in enumerate(sentences(doc)):
             events = _SentenceCoder(self, doc, sent, index, resolved, state).run()
             state.coded.events.extend(_dedupe(events))
@@ -177,3 +178,22 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, VerbPatterns, Announcements,
             event.via = None
             return speaker.id, None
         return event.source, event.speaker
+
+
+_BYLINE_NOUNS = frozenset({"statement", "remark", "speech", "address", "briefing", "op-ed", "article", "letter"})
+
+
+def _byline(doc: Doc, resolved: ResolvedDoc) -> str | None:
+    """The person a statement is by, named in its first lines ("Statement by Ambassador James Kariuki
+    at the UN Security Council", "Remarks by the Secretary-General ..."): the "I" of its text."""
+    for sent in sentences(doc)[:3]:
+        for token in sent:
+            if token.lemma_.lower() not in _BYLINE_NOUNS:
+                continue
+            for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"):
+                for name in (c for c in prep.children if c.dep_ == "pobj"):
+                    for t in name.subtree:
+                        mention = resolved.mention_at(t)
+                        if mention is not None and mention.actor_ids and mention.kind in {"name", "title"}:
+                            return mention.actor_ids[0]
+    return None

@@ -201,8 +201,16 @@ class ReportingFrames:
                 return self._agent(subj, True) if subj is not None and subj.lower_ not in _PERSONAL else []
         return []
 
-    def _voice(self) -> list[str]:
-        """Who "we" or "I" is: the quote's speaker inside a quote, else the issuer of the statement,
-        the last actor that spoke ("The EU strongly condemns ... We urge ...")."""
-        speaker = self.state.quote_speakers.get(self.index) or self.state.voice
+    def _voice(self, singular: bool = False) -> list[str]:
+        """Who "we" or "I" is: the quote's speaker inside a quote; else "I" is the person the statement
+        is by ("Statement by Ambassador James Kariuki ... I welcome"), and "we" the issuer of the
+        statement, the last actor that spoke ("The EU strongly condemns ... We urge ...")."""
+        quoted = self.state.quote_speakers.get(self.index)
+        if quoted is None and self.state.byline:
+            # "I" is the statement's author; "we" the state or body the author speaks for
+            if singular:
+                return [self.state.byline]
+            if self.state.voice == self.state.byline and self.state.issuer:
+                return [self.state.issuer]
+        speaker = quoted or self.state.voice
         return [speaker] if speaker else []

@@ -56,4 +56,5 @@ class _State:
     voice_sentence: int = -1
     voice_target: str | None = None
     issuer: str | None = None  # whom a government's or IGO's own release speaks for
+    byline: str | None = None  # the person a statement is by ("Statement by Ambassador X"): its "I"
     aggressor: str | None = None  # the source of the last violent or coercive act coded

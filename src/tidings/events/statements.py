@@ -117,7 +117,8 @@ class Statements:
         if voice is None:
             return None
         if any(t.lower_ in {"we", "i"} and t.dep_ in _SUBJ for t in self.sent):
-            return voice, list(self.sent), False
+            singular = any(t.lower_ == "i" and t.dep_ in _SUBJ for t in self.sent)
+            return self._voice(singular)[0], list(self.sent), False
         if self.sent[0].lower_ in _ANAPHORS and self.state.voice_sentence == self.index - 1:
             return voice, list(self.sent), True
         if self.state.issuer is not None and self._issuer_side(voice):

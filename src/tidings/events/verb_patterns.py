@@ -397,7 +397,7 @@ class VerbPatterns:
                 if not found and generic and subj.lower_ in _PERSONAL:
                     found = self._reporter(node)
                 if not found and subj.lower_ in {"we", "i"}:
-                    found = self._voice()
+                    found = self._voice(singular=subj.lower_ == "i")
                 return found
             if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in {"NOUN", "PROPN"}:
                 return self._agent(node.head, generic)  # "demonstrators protesting the results"
