@@ -342,3 +342,13 @@ def test_i_in_a_statement_by_a_named_person_is_that_person_and_we_the_issuer(pip
 def test_demonstrating_a_quality_is_no_protest(pipeline):
     assert [g[2] for g in roles(pipeline, "The launches demonstrate flagrant disregard for the Council.")] == []
     assert roles(pipeline, "Opposition supporters marched on parliament.")[0][2] == "141"
+
+
+def test_trials_and_designations_are_coercion_of_the_one_named(pipeline):
+    got = roles(pipeline, "Belarus put exiled opposition leader Sviatlana Tsikhanouskaya on trial in absentia.")
+    assert got == [("BLR", "BLR", "173", "sviatlana-tsikhanouskaya", "BLR.OPP")]
+    assert roles(pipeline, "The United States designated the Houthis as a terrorist organization.") == [
+        ("USA", "USA", "172", "houthis", "YEM.REB")]
+    # the same words about things are no coercion
+    assert roles(pipeline, "He put the book on the table.") == []
+    assert roles(pipeline, "The ministry designated Tuesday a day of mourning.") == []

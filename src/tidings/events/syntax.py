@@ -158,6 +158,12 @@ def _path(verb: Token, path: str) -> list[Token]:
     if path == "dative":
         obj = _dative(verb)
         return [obj] if obj is not None else []
+    if path == "complement":
+        # "designated Novaya Gazeta Europe an undesirable organization": a predicate noun, which the
+        # parser hangs as "oprd", as a second object, or after "as"
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        return [c for c in verb.children if c.dep_ == "oprd"] + objects[1:] + [
+            o for node in (verb, *objects[:1]) for o in _prep_objects(node, "as")]
     if path.count("prep:") > 1:
         # "engaged in fighting with X", "a suspension of links with X": a preposition on the object of
         # a preposition
