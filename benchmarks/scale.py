@@ -9,8 +9,9 @@ measurement in a fresh process:
 2. seconds per new document when the store already holds 0, 10,000 and 50,000 documents (the stored
    documents are written directly with their near-duplicate band keys, not coded, so the figure is
    what a growing store adds: known-id and band look-ups, candidate confirmation, the save);
-3. peak memory (max RSS, coding processes included) of a run over ``--docs`` and over twice as many
-   documents: flat when the run streams;
+3. peak memory (max RSS) of the ``--workers 1`` run of section 1 when half its documents are stored
+   and at its end: flat when the run streams (read from the same run, so the corpus is coded once
+   more only for Spark and the pool, not for a second, larger memory run);
 4. the coding cost of one long article against 20 KB pieces of the same text (``--big-kb 400``: one
    400 KB article against 20 articles of 20 KB).
 
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing as mp
+import os
 import random
 import resource
 import sys
@@ -44,17 +46,27 @@ def _peak_mb() -> float:
     return max(own, children) / 1024
 
 
+def _busy_seconds() -> float:
+    """CPU seconds the whole machine has spent busy (every process, not only ours): /proc/stat."""
+    try:
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except OSError:
+        return float("nan")
+    return (sum(fields) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")  # less idle and iowait
+
+
 def _ingest(folder: str, db: str, workers: int, batch: int, queue: mp.Queue, engine: str = "local") -> None:
     from tidings.service import IngestOptions, ingest
 
     stamps: list[float] = []
-    start = time.perf_counter()
+    peaks: list[tuple[int, float]] = []  # (documents stored, peak MB so far) after each batch
+    start, busy = time.perf_counter(), _busy_seconds()
     options = IngestOptions(workers=workers, batch_size=batch, engine=engine, master=f"local[{workers}]")
     totals = ingest([folder], lambda: _store(db), options,
-                    on_batch=lambda _t: stamps.append(time.perf_counter()))
+                    on_batch=lambda t: (stamps.append(time.perf_counter()), peaks.append((t.new, _peak_mb()))))
     end = time.perf_counter()
     queue.put({"seconds": end - start, "new": totals.new, "batches": stamps, "start": start, "peak": _peak_mb(),
-               "errors": totals.errors})
+               "errors": totals.errors, "peaks": peaks, "busy": (_busy_seconds() - busy) / (end - start)})
 
 
 def _store(db: str):  # noqa: ANN202 - the Store type loads with the child's imports
@@ -144,20 +156,25 @@ def main() -> None:
               f"machine: {mp.cpu_count()} cores")
 
         print("\n1. end to end into SQLite (read, dedup, code, save, a batch of 200 per transaction)")
-        print(f"{'mode':<16}{'docs/s whole run':>18}{'docs/s after 1st batch':>24}{'peak MB':>10}")
+        print("(busy: cores of the machine busy during the run, every process counted; this run's own share is"
+              " about 1 for --workers 1 and up to 2 for the others, the rest is other work on the machine)")
+        print(f"{'mode':<16}{'docs/s whole run':>18}{'docs/s after 1st batch':>24}{'peak MB':>10}{'busy':>7}")
         rates = {}
+        memory: list[tuple[int, float]] = []
         for workers in (1, 2):
             result = _run(_ingest, str(corpus), str(base / f"w{workers}.db"), workers, 200)
             assert isinstance(result, dict) and result["new"] == args.docs, result
             total, steady = _rate(result)
             rates[workers] = steady
-            print(f"--workers {workers:<6}{total:>18.1f}{steady:>24.1f}{result['peak']:>10.0f}")
+            memory = memory or result["peaks"]
+            print(f"--workers {workers:<6}{total:>18.1f}{steady:>24.1f}{result['peak']:>10.0f}{result['busy']:>7.2f}",
+                  flush=True)
         if args.spark:
             result = _run(_ingest, str(corpus), str(base / "spark.db"), 2, 200, engine="spark")
             assert isinstance(result, dict) and result["new"] == args.docs, result
             total, steady = _rate(result)
             rates["spark"] = steady
-            print(f"{'spark local[2]':<16}{total:>18.1f}{steady:>24.1f}{'':>10}")
+            print(f"{'spark local[2]':<16}{total:>18.1f}{steady:>24.1f}{'':>10}{result['busy']:>7.2f}", flush=True)
         print(f"--workers 2 / --workers 1 (steady): {rates[2] / rates[1]:.2f}")
         if args.spark:
             print(f"spark local[2] / --workers 1 (steady): {rates['spark'] / rates[1]:.2f}")
@@ -173,17 +190,15 @@ def main() -> None:
             result = _run(_ingest, str(new), db, 1, max(1, args.new // 5))
             assert isinstance(result, dict)
             per_doc[stored] = 1 / _rate(result)[1]
-            print(f"{stored:>8} stored: {per_doc[stored]:.4f} s per new document ({result['new']} new)")
+            print(f"{stored:>8} stored: {per_doc[stored]:.4f} s per new document ({result['new']} new)", flush=True)
         low, high = min(per_doc.values()), max(per_doc.values())
         print(f"largest / smallest: {high / low:.2f}")
 
-        print("\n3. peak memory as the corpus grows (--workers 1)")
-        double = base / "double"
-        write_corpus(double, 2 * args.docs, seed=11, words=(250, 700))
-        for folder, n in ((corpus, args.docs), (double, 2 * args.docs)):
-            result = _run(_ingest, str(folder), str(base / f"m{n}.db"), 1, 200)
-            assert isinstance(result, dict)
-            print(f"{n:>8} documents: peak {result['peak']:.0f} MB")
+        print("\n3. peak memory as the corpus grows (the --workers 1 run of section 1)")
+        half = next(peak for stored, peak in memory if stored >= args.docs // 2)
+        print(f"{args.docs // 2:>8} documents stored: peak {half:.0f} MB")
+        print(f"{args.docs:>8} documents stored: peak {memory[-1][1]:.0f} MB; ratio {memory[-1][1] / half:.2f}",
+              flush=True)
 
     pieces = max(1, args.big_kb // 20)
     print(f"\n4. coding cost: one {pieces * 20} KB article against {pieces} articles of 20 KB (the same text)")
