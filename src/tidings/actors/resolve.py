@@ -166,7 +166,7 @@ class ActorResolver:
 
     # -- public ------------------------------------------------------------------------------
     def resolve(self, doc: Doc) -> ResolvedDoc:
-        mentions = self._name_mentions(doc)
+        mentions = _defined_acronyms(doc, self._name_mentions(doc))
         mentions = self._titled_surname_mentions(doc, mentions)
         learned, mentions = self._learn_people(doc, mentions)
         person_ids = {a.id for a in learned} | {
@@ -869,3 +869,24 @@ def _conj_chain(token: Token, root: Token) -> bool:
     while token.dep_ == "conj":
         token = token.head
     return token.i == root.i
+
+
+def _defined_acronyms(doc: Doc, mentions: list[DocMention]) -> list[DocMention]:
+    """"the Rapid Support Forces (RSF) ... the RSF": an acronym a document defines after a name stands
+    for that name's actor throughout the document, over any other body the base gives it (Reporters
+    Without Borders is also "RSF")."""
+    defined: dict[str, list[str]] = {}
+    for m in mentions:
+        if m.actor_ids and m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 2].text == ")":
+            acronym = doc[m.end + 1].text
+            if acronym.isupper() and 2 <= len(acronym) <= 8:
+                defined.setdefault(acronym, list(m.actor_ids))
+    if not defined:
+        return mentions
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    for m in mentions:
+        if m.end - m.start == 1 and doc[m.start].text in defined:
+            m.actor_ids = list(defined[doc[m.start].text])
+    added = [DocMention(t.i, t.i + 1, "alias", list(defined[t.text]), 0.9)
+             for t in doc if t.text in defined and t.i not in covered]
+    return sorted(mentions + added, key=lambda m: m.start)

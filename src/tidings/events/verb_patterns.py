@@ -270,6 +270,10 @@ class VerbPatterns:
         demand, appeal or accusation, the subject of the clause it governs ("demanding that President
         X abandon"); for a material act, the state it is done in ("deployed troops in Mali")."""
         candidates = list(_target_candidates(verb, 0))
+        if _object(verb) is None:
+            # "detaining and dragging demonstrators": conjoined verbs share the last one's object
+            candidates += [o for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                           for o in [_object(c)] if o is not None]
         if code[:2] in _SPEECH_ROOTS:
             candidates += [s for c in verb.children if c.dep_ == "ccomp" for s in [_child(c, {"nsubj"})] if s]
         own = {self._country_of(s) for s in sources}
@@ -404,9 +408,11 @@ class VerbPatterns:
             raised = _child(node.head, {"nsubjpass"}) if node.dep_ == "xcomp" else None
             if raised is not None:
                 return self._agent(raised, generic)  # "A and B are expected to meet", "police were seen detaining"
-            if node.dep_ == "xcomp" and _child(node.head, {"dobj"}) is not None:
-                # "urged the UNHCR to keep": the object controls the infinitive
-                return self.actors(_child(node.head, {"dobj"}))
+            controller = self.actors(_child(node.head, {"dobj"})) if node.dep_ == "xcomp" else []
+            if controller:
+                # "urged the UNHCR to keep": the object controls the infinitive; an object that is a
+                # thing does not ("used teargas to disperse demonstrators": the police disperse them)
+                return controller
             if node.dep_ == "pcomp" and node.head.head.pos_ == "ADJ" and node.head.head.dep_ == "acomp":
                 node = node.head.head  # "X is guilty of violating", "X is responsible for killing"
                 continue
