@@ -76,7 +76,7 @@ CASES = [
     ),
     # force posture and fighting, active and passive
     ("Russia deployed troops to Belarus.", [("RUS", "154", "BLR")]),
-    ("Russia mobilised 300,000 reservists.", [('RUS', '154', '?reservists#RUS.MIL')]),
+    ("Russia mobilised 300,000 reservists.", [('RUS', '154', None)]),
     ("Russia attacked Ukraine on Monday.", [("RUS", "190", "UKR")]),
     ("Russia struck Ukraine's energy infrastructure.", [("RUS", "190", "UKR")]),
     ("Ukraine was shelled by Russia overnight.", [("RUS", "194", "UKR")]),
@@ -296,7 +296,7 @@ GENERIC_CASES = [
         [('?Serb paramilitaries#SRB.MIL', '203', 'BIH')],
     ),
     ("Rebels held villagers as human shields.", [('?rebels#.REB', '184', '?villagers#.CVL')]),
-    ("Insurgents blew up a gas pipeline near Kirkuk.", [('?insurgents#.INS', '1712', None)]),
+    ("Insurgents blew up a gas pipeline near Kirkuk.", [('?insurgents#.INS', '1712', 'IRQ')]),
     ("A suicide bomber blew himself up outside a police station in Kabul.", [('?suicide bomber#.REB', '183', 'AFG')]),
     # the act named by a noun under a light verb, its target on the noun's own object
     ("Lithuania announced a suspension of flights with Belarus on Monday.", [("LTU", "160", "BLR")]),
@@ -326,7 +326,7 @@ GENERIC_CASES = [
     ),
     ("Hundreds of ethnic Uzbeks blocked a highway on Monday.", [("?ethnic Uzbeks", "144", None)]),
     # multi-word demonyms; an agent "based in" a capital; followers of a person
-    ("The Sri Lankan army shelled rebel positions near Jaffna.", [('?Sri Lankan army#LKA.MIL', '194', None)]),
+    ("The Sri Lankan army shelled rebel positions near Jaffna.", [('?Sri Lankan army#LKA.MIL', '194', 'LKA')]),
     ("A newspaper based in Tehran accused the United States of espionage.", [("IRN", "112", "USA")]),
     (
         "Gunmen loyal to Polish General Jan Kowalski attacked Ukrainian border guards.",

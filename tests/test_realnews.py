@@ -376,3 +376,16 @@ def test_armed_forces_and_groups_are_known_by_their_own_names(pipeline):
     got = roles(pipeline, "The UK strongly condemns the advances of the Rwandan Defence Force and M23 in eastern "
                           "Democratic Republic of Congo.")
     assert [g[3:] for g in got] == [("rwanda-defence-force", "RWA.MIL"), ("m23", "COD.REB")]
+
+
+def test_forces_sent_are_what_is_sent_and_a_city_places_the_state_they_are_sent_to(pipeline):
+    assert roles(pipeline, "Turkey sent troops to Kirkuk.") == [("TUR", "TUR", "074", "IRQ", "IRQ")]
+    assert roles(pipeline, "Israel deployed troops in Hebron.")[0][2:4] == ("154", "PSE")
+    # troops attacked are the target
+    assert roles(pipeline, "Russia attacked Ukrainian troops.")[0][3:] == ("Ukrainian troops", "UKR.MIL")
+
+
+def test_a_pattern_that_needs_its_own_target_takes_none_from_the_sentence(pipeline):
+    assert roles(pipeline, "Germany expects a decision next week.") == []
+    assert roles(pipeline, "Holders Manchester City will expect to be in the hat, while last year's finalists "
+                           "Manchester United travel to Nottingham Forest.") == []

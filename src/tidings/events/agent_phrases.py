@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from tidings.actors.agents import GenericAgent
 from tidings.actors.resolve import DocMention
+from tidings.events.places import place_country
 from tidings.events.syntax import _AGENT_ENTS, _ORG_ENTS, _QUANTITIES, _prep_objects
 from tidings.nlp import entity_at
 from tidings.records import Actor
@@ -282,14 +283,21 @@ class AgentPhrases:
         return next((s for c in token.children if c.dep_ in {"npadvmod", "compound", "amod"}
                      for s in [self.c.kb.demonym(c.text)] if s), None)
 
-    def _place_state(self, token: Token) -> list[str]:
-        """"demonstrators in Baghdad": a capital named as a place is in its state."""
+    def _place_state(self, token: Token, gazetteer: bool = False) -> list[str]:
+        """"demonstrators in Baghdad": a capital named as a place is in its state; with ``gazetteer``,
+        any city the gazetteer knows (only where the place is what an act is done to, not where a
+        thing stands: "masonry in central London" is no British agent)."""
         if token.ent_type_ != "GPE":
             return []
         ent = entity_at(token)
         if ent is None:
             return []
-        return [a for a in self.c.kb.lookup(ent.text) if self._is_state(a)][:1]
+        states = [a for a in self.c.kb.lookup(ent.text) if self._is_state(a)][:1]
+        if not states and gazetteer:
+            # a city the base does not hold is in the state the gazetteer puts it ("Kirkuk", "Abidjan")
+            country = place_country(ent.text)
+            states = [country] if country and self._is_state(country) else []
+        return states
 
     def _is_state(self, actor_id: str) -> bool:
         actor = self.c.kb.get(actor_id)

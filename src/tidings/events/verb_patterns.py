@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from tidings.actors.agents import parse_raw_id
 from tidings.events.patterns import Modality, VerbPattern
 from tidings.events.raw import RawEvent
 from tidings.events.syntax import (
@@ -44,6 +45,10 @@ __all__ = ["VerbPatterns"]
 _TOPIC_ROOTS = frozenset({"04"})
 # uses of force, whose pattern objects are weapons and forces ("fired rockets", "deployed troops")
 _FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
+# acts of sending or posting forces, whose object is the forces sent ("deployed troops", "sent troops")
+_SENDING_ROOTS = frozenset({"07", "15"})
+# acts that may be done to the actor's own state: coercion, force and protest at home
+_DOMESTIC_ROOTS = frozenset({"17", "18", "19", "20"})
 # the roles in which a place names where or to whom something is done ("in Nicaragua", "Nicaragua's")
 _PLACE_ROLES = frozenset({"pobj", "compound", "poss", "dobj", "nmod", "appos"})
 
@@ -172,6 +177,8 @@ class VerbPatterns:
             # "condemned the attack on civilians": blame goes to the attacker, not to the victims
             targets = targets if targets and not any(_sector(t) in _VICTIMS for t in targets) else \
                 self._attacker(obj)
+        elif not targets and p.requires_target:
+            return  # "X expects a decision from Y", "X warned Y": the pattern's own role, or no event
         elif not targets and not p.patient_source and (not p.symmetric or len(sources) == 1):
             # a symmetric act of one named side has its partner or beneficiary elsewhere in the clause
             # ("agreed to provide aid for Romania"); two named sides are each other's partners
@@ -276,22 +283,27 @@ class VerbPatterns:
                            for o in [_object(c)] if o is not None]
         if code[:2] in _SPEECH_ROOTS:
             candidates += [s for c in verb.children if c.dep_ == "ccomp" for s in [_child(c, {"nsubj"})] if s]
-        own = {self._country_of(s) for s in sources}
+        own = {self._country_of(s) for s in sources} | {_generic_country(s) for s in sources}
         for token in candidates:
             if token.i in self.consumed and code[:2] in _FORCE_ROOTS:
                 continue  # a use of force's own object is the weapon, not whom it hits: "launched a drone"
+            if code[:2] in _SENDING_ROOTS and token.dep_ == "dobj" and self.c.agents.sector_of(token) \
+                    and self.c.agents.sector_of(token)[1] in {"MIL", "COP"}:
+                continue  # "deployed troops in Hebron", "sent troops to Kirkuk": the troops are what is sent
             found = self.actors(token)
             if not found and token.pos_ == "NOUN" and self.c.agents.sector_of(token):
                 found = self._generic(token)
             if not found and token.dep_ == "pobj" and token.head.lower_ == "to":
-                found = self._place_state(token)  # "sent troops to Kabul"
+                found = self._place_state(token, gazetteer=True)  # "sent troops to Kabul"
             if not found and token.ent_type_ in {"PERSON", "ORG", "NORP"}:
                 found = self._generic(token)  # a person or body the base does not know ("President Mugabe")
             found = [a for a in found if a not in sources and a != _UNKNOWN]
             if found:
                 return found
         if code[:2] not in _TOPIC_ROOTS:
-            return self._state_named_in(verb, own)
+            # force and protest at home are done to one's own state ("the Sri Lankan army shelled rebel
+            # positions near Jaffna"); anything else done to one's own state names no partner
+            return self._state_named_in(verb, set() if code[:2] in _DOMESTIC_ROOTS else own)
         return []
 
     def _state_named_in(self, verb: Token, own: set[str | None]) -> list[str]:
@@ -304,7 +316,7 @@ class VerbPatterns:
         places = sorted((t for t in verb.subtree if t.ent_type_ == "GPE" and t.i not in subject
                          and t.dep_ in _PLACE_ROLES), key=lambda t: abs(t.i - verb.i))
         for token in near + places:
-            states = [a for a in self.actors(token) or self._place_state(token)
+            states = [a for a in self.actors(token) or self._place_state(token, gazetteer=True)
                       if self._is_state(a) and a not in own]
             if states:
                 return states[:1]
@@ -455,3 +467,11 @@ class VerbPatterns:
                 if child.dep_ == "xcomp" and _is_consult(child, self.book):
                     return p.intent_for
         return p.code
+
+
+def _generic_country(raw_id: str) -> str | None:
+    """The country of a generic agent's raw id ("?Sri Lankan army#LKA.MIL" → "LKA")."""
+    if not raw_id.startswith("?"):
+        return None
+    code = parse_raw_id(raw_id)[1]
+    return code.split(".")[0] if code and "." in code else None
