@@ -389,3 +389,14 @@ def test_a_pattern_that_needs_its_own_target_takes_none_from_the_sentence(pipeli
     assert roles(pipeline, "Germany expects a decision next week.") == []
     assert roles(pipeline, "Holders Manchester City will expect to be in the hat, while last year's finalists "
                            "Manchester United travel to Nottingham Forest.") == []
+
+
+def test_the_need_for_an_act_is_an_appeal_to_whom_it_is_done_or_the_state_it_is_in(pipeline):
+    assert roles(pipeline, "The Russian President stressed the need to put pressure on Kiev to stop the shelling.") \
+        == [("Russian President", "RUS.GOV", "020", "UKR", "UKR")]
+    got = roles(pipeline, "Antony Blinken stressed the importance of respect for human rights in Azerbaijan.")
+    assert [(g[2], g[3]) for g in got] == [("020", "AZE")]
+    # no actor and no state to appeal to, or a speaker who may speak of his own country, or sport
+    assert roles(pipeline, "Sergey Lavrov stressed the importance of the partnership.") == []
+    assert roles(pipeline, "The minister stressed the importance of tourism in Spain.") == []
+    assert roles(pipeline, "Sikorski stressed the importance of Lithuania's victory in the basketball final.") == []

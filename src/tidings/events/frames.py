@@ -19,10 +19,12 @@ from tidings.events.syntax import (
     _content_tokens,
     _existential,
     _first,
+    _generic_country,
     _is_saying,
     _nominal_content,
     _noun_evidence_end,
     _prep_objects,
+    _target_candidates,
     _verb_evidence_end,
 )
 
@@ -140,8 +142,8 @@ class ReportingFrames:
         return []
 
     def _appeal(self, noun: Token, frame: _Frame) -> None:
-        agents = self._appeal_agents(noun)
         speaker = frame.speaker[0]
+        agents = self._appeal_agents(noun, speaker)
         for agent in agents:
             if agent in frame.speaker:
                 continue
@@ -149,9 +151,34 @@ class ReportingFrames:
                                _noun_evidence_end(noun), speaker=speaker, via=_first(frame.via),
                                from_speech=True))
 
-    def _appeal_agents(self, noun: Token) -> list[str]:
+    def _appeal_agents(self, noun: Token, speaker: str) -> list[str]:
         """"the importance of the UNECE fulfilling", "of the firmness of NATO's members": the actor
-        that must act, never an actor deeper in the object ("safeguarding the sovereignty of Belarus")."""
+        that must act, never an actor deeper in the object ("safeguarding the sovereignty of Belarus");
+        else the one the needed act is done to ("the need to put pressure on Kiev"), else the state the
+        need is in ("the importance of respect for human rights in Azerbaijan")."""
+        return self._need_of(noun) or self._need_to(noun) or self._need_in(noun, speaker)
+
+    def _need_to(self, noun: Token) -> list[str]:
+        for act in (c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"):
+            for token in _target_candidates(act, 0):
+                found = [a for a in self.actors(token) if not a.startswith("?")]
+                if found:
+                    return found[:1]
+        return []
+
+    def _need_in(self, noun: Token, speaker: str) -> list[str]:
+        own = {self._country_of(speaker), _generic_country(speaker)} - {None}
+        if not own:
+            return []  # a speaker of no known state may speak of its own ("the minister ... in Spain")
+        for token in noun.subtree:
+            if token.dep_ == "pobj" and token.head.lower_ in {"in", "around"} and token.ent_type_ == "GPE":
+                states = [a for a in self.actors(token) or self._place_state(token)
+                          if self._is_state(a) and a not in own]
+                if states:
+                    return states[:1]
+        return []
+
+    def _need_of(self, noun: Token) -> list[str]:
         for pobj in _prep_objects(noun, "of"):
             node = pobj
             for _ in range(2):

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from tidings.actors.agents import parse_raw_id
 from tidings.events.lexicon import LEXICON
 from tidings.events.patterns import PatternBook
 from tidings.events.raw import RawEvent
@@ -312,3 +313,10 @@ def _dedupe(events: list[RawEvent]) -> list[RawEvent]:
         seen.add(key)
         kept.append(event)
     return kept
+
+def _generic_country(raw_id: str) -> str | None:
+    """The country of a generic agent's raw id ("?Sri Lankan army#LKA.MIL" → "LKA")."""
+    if not raw_id.startswith("?"):
+        return None
+    code = parse_raw_id(raw_id)[1]
+    return code.split(".")[0] if code and "." in code else None

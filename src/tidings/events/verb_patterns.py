@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from tidings.actors.agents import parse_raw_id
 from tidings.events.patterns import Modality, VerbPattern
 from tidings.events.raw import RawEvent
 from tidings.events.syntax import (
@@ -24,6 +23,7 @@ from tidings.events.syntax import (
     _evidence,
     _first,
     _from_phrases,
+    _generic_country,
     _hypothetical,
     _is_consult,
     _meets,
@@ -468,10 +468,3 @@ class VerbPatterns:
                     return p.intent_for
         return p.code
 
-
-def _generic_country(raw_id: str) -> str | None:
-    """The country of a generic agent's raw id ("?Sri Lankan army#LKA.MIL" → "LKA")."""
-    if not raw_id.startswith("?"):
-        return None
-    code = parse_raw_id(raw_id)[1]
-    return code.split(".")[0] if code and "." in code else None
