@@ -400,3 +400,16 @@ def test_the_need_for_an_act_is_an_appeal_to_whom_it_is_done_or_the_state_it_is_
     assert roles(pipeline, "Sergey Lavrov stressed the importance of the partnership.") == []
     assert roles(pipeline, "The minister stressed the importance of tourism in Spain.") == []
     assert roles(pipeline, "Sikorski stressed the importance of Lithuania's victory in the basketball final.") == []
+
+
+def test_an_attack_named_by_a_noun_with_its_doer_is_an_event(pipeline):
+    assert roles(pipeline, "The Council heard about the Russian Federation's deadly attack on Kyiv.") == [
+        ("RUS", "RUS", "190", "UKR", "UKR")]
+    strikes = roles(pipeline, "Israeli air strikes on Damascus killed two people.")
+    assert strikes[0][:4] == ("ISR", "ISR", "195", "SYR")
+    # the victims are not of the attacker's state
+    assert ("ISR", "ISR", "190", "people", "CVL") in strikes
+    # no doer, a labour strike, or background that names no attack
+    assert roles(pipeline, "The attack on the embassy was condemned.") == []
+    assert [g[2] for g in roles(pipeline, "Workers began a general strike.")] == ["143"]
+    assert roles(pipeline, "Since Russia's full-scale invasion of Ukraine in 2022, exports fell.") == []

@@ -148,11 +148,11 @@ class Pipeline:
             source_id=source_id,
             source_name=source_name,
             source_code=source.code_on(when.date) if source else _generic_code(raw.source, self._domestic_country(
-                code, target) or setting or self._side_country(raw.target, target, raw.source)),
+                code, target) or setting or self._side_country(raw.target, target, raw.source, code)),
             target_id=target_id,
             target_name=target_name,
             target_code=target.code_on(when.date) if target else _generic_code(raw.target, self._domestic_country(
-                code, source) or setting or self._side_country(raw.source, source, raw.target)),
+                code, source) or setting or self._side_country(raw.source, source, raw.target, code)),
             cameo=code,
             cameo_name=cameo.name,
             plover_type=plover.type if plover else None,
@@ -181,12 +181,14 @@ class Pipeline:
             return None
         return other.country if self.kb.get(other.country) is not None else None
 
-    def _side_country(self, raw_id: str | None, actor: Actor | None, own: str | None) -> str | None:
+    def _side_country(self, raw_id: str | None, actor: Actor | None, own: str | None, code: str) -> str | None:
         """The state of an event's other side, for a generic agent that neither its words nor the
         story's place put anywhere: "the Sudanese government accused rebels" → Sudan's rebels. An
         organisation's side places nothing ("UN peacekeepers shelled rebels" says nothing of where the
         rebels are from); migrants and refugees are by their kind from elsewhere. Only kinds of agents
         ("rebels", "prisoners"), never a named body the base does not know."""
+        if "18" <= code[:2] <= "20":
+            return None  # the victims of an attack are not of the attacker's state ("strikes killed two people")
         name, kind = parse_raw_id(own) if own is not None and own.startswith("?") else ("", None)
         if not name.split()[-1:] or not name.split()[-1][:1].islower() or (kind or "").endswith("REF"):
             return None  # a named body ("the Foreign, Commonwealth and Development Office") is not placed so

@@ -36,6 +36,8 @@ class NounPatterns:
             return
         if p.subject_of and not (noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.lemma_.lower() in p.subject_of):
             return  # "Palestinian riots are continuing": the event is what the clause is about
+        if p.code[:2] in {"18", "19", "20"} and noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.book.verbs:
+            return  # "Latvia condemned Russia's attack": the attack is what the clause's own act is about
         sources, targets = self._noun_roles(noun, p)
         if not sources or not (targets or p.symmetric and len(sources) > 1 or p.optional_target):
             return
