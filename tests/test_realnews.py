@@ -413,3 +413,10 @@ def test_an_attack_named_by_a_noun_with_its_doer_is_an_event(pipeline):
     assert roles(pipeline, "The attack on the embassy was condemned.") == []
     assert [g[2] for g in roles(pipeline, "Workers began a general strike.")] == ["143"]
     assert roles(pipeline, "Since Russia's full-scale invasion of Ukraine in 2022, exports fell.") == []
+
+
+def test_a_news_outlet_is_the_medium_of_an_announcement_not_its_partner(pipeline):
+    assert roles(pipeline, "Pakistani Foreign Minister Ishaq Dar announced the truce on Geo News.") == [
+        ("ishaq-dar", "PAK.GOV", "0871", None, None)]
+    # a state named the same way is a partner
+    assert roles(pipeline, "Pakistan announced a truce with India.")[0][3] == "IND"

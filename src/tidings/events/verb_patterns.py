@@ -38,6 +38,8 @@ from tidings.events.syntax import (
     _unique_targets,
     _verb_evidence_end,
 )
+from tidings.ingest.outlets import OutletBook
+from tidings.nlp import entity_at
 
 __all__ = ["VerbPatterns"]
 
@@ -285,6 +287,8 @@ class VerbPatterns:
             candidates += [s for c in verb.children if c.dep_ == "ccomp" for s in [_child(c, {"nsubj"})] if s]
         own = {self._country_of(s) for s in sources} | {_generic_country(s) for s in sources}
         for token in candidates:
+            if _is_outlet(token):
+                continue  # "announced the truce on Geo News", "told Reuters": the medium, not the partner
             if token.i in self.consumed and code[:2] in _FORCE_ROOTS:
                 continue  # a use of force's own object is the weapon, not whom it hits: "launched a drone"
             if code[:2] in _SENDING_ROOTS and token.dep_ == "dobj" and self.c.agents.sector_of(token) \
@@ -468,3 +472,10 @@ class VerbPatterns:
                     return p.intent_for
         return p.code
 
+
+def _is_outlet(token: Token) -> bool:
+    """A news outlet of ``data/outlets.yaml`` named by the token's entity ("Geo News", "Reuters")."""
+    if token.ent_type_ not in {"ORG", "PERSON", "GPE", "NORP", "WORK_OF_ART", ""} or token.pos_ != "PROPN":
+        return False
+    ent = entity_at(token)
+    return OutletBook.load().named(ent.text if ent is not None else token.text) is not None
