@@ -420,3 +420,10 @@ def test_a_news_outlet_is_the_medium_of_an_announcement_not_its_partner(pipeline
         ("ishaq-dar", "PAK.GOV", "0871", None, None)]
     # a state named the same way is a partner
     assert roles(pipeline, "Pakistan announced a truce with India.")[0][3] == "IND"
+
+
+def test_naming_a_war_crime_in_reported_words_blames_its_doer(pipeline):
+    assert roles(pipeline, "Abbas Araghchi warned that the attacks carried out by Israel constitute a war crime.") == [
+        ("abbas-araghchi", "IRN.GOV", "111", "ISR", "ISR")]
+    # a crime named with no doer blames no one
+    assert roles(pipeline, "The museum opened an exhibition on the war crimes of the last century.") == []
