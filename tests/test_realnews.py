@@ -427,3 +427,11 @@ def test_naming_a_war_crime_in_reported_words_blames_its_doer(pipeline):
         ("abbas-araghchi", "IRN.GOV", "111", "ISR", "ISR")]
     # a crime named with no doer blames no one
     assert roles(pipeline, "The museum opened an exhibition on the war crimes of the last century.") == []
+
+
+def test_a_protest_is_against_the_actor_its_demands_name(pipeline):
+    got = roles(pipeline, "Opposition activists began a hunger strike to demand the resignation of Alexander "
+                          "Lukashenko.")
+    assert got[0][2:4] == ("142", "alyaksandr-lukashenka")
+    # an actor inside the protesters' own description is not whom they protest against
+    assert roles(pipeline, "Farmers from the union of Lech Walesa blocked roads on Sunday.")[0][3] is None

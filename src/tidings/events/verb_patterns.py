@@ -304,10 +304,26 @@ class VerbPatterns:
             found = [a for a in found if a not in sources and a != _UNKNOWN]
             if found:
                 return found
+        if code[:2] == "14":
+            found = self._protested(verb, sources)
+            if found:
+                return found
         if code[:2] not in _TOPIC_ROOTS:
             # force and protest at home are done to one's own state ("the Sri Lankan army shelled rebel
             # positions near Jaffna"); anything else done to one's own state names no partner
             return self._state_named_in(verb, set() if code[:2] in _DOMESTIC_ROOTS else own)
+        return []
+
+    def _protested(self, verb: Token, sources: list[str]) -> list[str]:
+        """Whom a protest is against when no preposition says it: the actor its demands name ("staged
+        a hunger strike to demand the resignation of President X", "rioted calling for the removal of
+        President Y", "in protest of the Russian government's refusal"), nearest the verb first."""
+        subject = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+        for token in sorted((t for t in verb.subtree if t.i not in subject and t.i != verb.i
+                             and self.resolved.mention_at(t) is not None), key=lambda t: abs(t.i - verb.i)):
+            found = [a for a in self.actors(token) if a not in sources and not a.startswith("?")]
+            if found:
+                return found[:1]
         return []
 
     def _state_named_in(self, verb: Token, own: set[str | None]) -> list[str]:
