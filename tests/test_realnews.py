@@ -435,3 +435,11 @@ def test_a_protest_is_against_the_actor_its_demands_name(pipeline):
     assert got[0][2:4] == ("142", "alyaksandr-lukashenka")
     # an actor inside the protesters' own description is not whom they protest against
     assert roles(pipeline, "Farmers from the union of Lech Walesa blocked roads on Sunday.")[0][3] is None
+
+
+def test_a_family_name_written_first_is_named_again_after_a_title(pipeline):
+    text = ("Secretary Blinken spoke with Republic of Korea Foreign Minister Cho Tae-yul today. "
+            "Secretary Blinken congratulated Foreign Minister Cho on assuming his new role.")
+    assert [g[3] for g in roles(pipeline, text)] == ["cho-tae-yul", "cho-tae-yul"]
+    # without a title the word alone names no one
+    assert roles(pipeline, "Cho Tae-yul met reporters. Cho left early.")[1:] == []

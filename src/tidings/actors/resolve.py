@@ -260,6 +260,12 @@ class ActorResolver:
         learned: dict[str, Actor] = {}
         surnames: dict[str, str] = {}
         firsts: dict[str, str] = {}
+        for m in mentions:
+            # "Foreign Minister Cho Tae-yul ... Foreign Minister Cho": a family name written first, named
+            # again after a title, is the person of the base named in full earlier
+            actor = self.kb.get(m.actor_ids[0]) if m.kind == "name" and len(m.actor_ids) == 1 else None
+            if actor is not None and actor.type == "person" and m.end - m.start >= 2:
+                firsts.setdefault(doc[m.start].text, actor.id)
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
