@@ -443,3 +443,23 @@ def test_a_family_name_written_first_is_named_again_after_a_title(pipeline):
     assert [g[3] for g in roles(pipeline, text)] == ["cho-tae-yul", "cho-tae-yul"]
     # without a title the word alone names no one
     assert roles(pipeline, "Cho Tae-yul met reporters. Cho left early.")[1:] == []
+
+
+def test_blame_for_a_killing_or_an_execution_goes_to_its_doer(pipeline):
+    assert roles(pipeline, "The EU condemned the execution of Mohammad Mehdi Karami by the Iranian authorities.") == [
+        ("european-union", "EU", "111", "Iranian authorities", "IRN.GOV")]
+    # no doer named: blame with no target, never the victims
+    assert roles(pipeline, "The UK condemned the killing of civilians.") == [("GBR", "GBR", "111", None, None)]
+    # "the Secretary-General" is the head of an organisation, a general is an officer
+    assert roles(pipeline, "The Secretary-General condemned the attack by the Myanmar Armed Forces.")[0][1] == "IGO"
+    assert roles(pipeline, "The general ordered the troops to attack the village.")[0][1] == "MIL"
+
+
+def test_words_that_also_name_political_bodies_do_not_make_a_sentence_sport(pipeline):
+    assert roles(pipeline, "The Arab League condemned the Israeli strikes.")[0][:3] == ("arab-league", "LAS", "111")
+    assert roles(pipeline, "António Guterres condemned the killing of civilians, including human rights "
+                           "defenders.")[0][2] == "111"
+    # sport stays sport
+    assert roles(pipeline, "Spain beat Germany 2-1 in the football final.") == []
+    assert roles(pipeline, "Brazilian Kenedy failed to beat Etheridge as the Philippines keeper produced a fine "
+                           "penalty save.") == []

@@ -176,9 +176,11 @@ class VerbPatterns:
             # "welcomed X's appointment and conveyed congratulations": to the same X
             targets = _unique_targets(e for e in self.events if e.trigger == verb.head.i)
         if p.code.startswith("11") and obj is not None and obj.lemma_.lower() in self.book.instruments:
-            # "condemned the attack on civilians": blame goes to the attacker, not to the victims
-            targets = targets if targets and not any(_sector(t) in _VICTIMS for t in targets) else \
-                self._attacker(obj)
+            # "condemned the attack on civilians": blame goes to the attacker, not to the victims;
+            # "condemned the execution of X by the Iranian authorities": to the one the act is by
+            doers = [a for t in _prep_objects(obj, "by") for a in self._agent(t, True)]
+            targets = doers or (targets if targets and not any(_sector(t) in _VICTIMS for t in targets) else
+                                self._attacker(obj))
         elif not targets and p.requires_target:
             return  # "X expects a decision from Y", "X warned Y": the pattern's own role, or no event
         elif not targets and not p.patient_source and (not p.symmetric or len(sources) == 1):
