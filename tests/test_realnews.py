@@ -463,3 +463,10 @@ def test_words_that_also_name_political_bodies_do_not_make_a_sentence_sport(pipe
     assert roles(pipeline, "Spain beat Germany 2-1 in the football final.") == []
     assert roles(pipeline, "Brazilian Kenedy failed to beat Etheridge as the Philippines keeper produced a fine "
                            "penalty save.") == []
+
+
+def test_a_surname_that_may_not_stand_alone_names_the_person_named_in_full_earlier(pipeline):
+    text = "China called Taiwan President Lai Ching-te a parasite. China has repeatedly denounced Lai as a separatist."
+    assert [g[3] for g in roles(pipeline, text)] == ["lai-ching-te", "lai-ching-te"]
+    # with no full name in the document, the word alone names no one of the base
+    assert all(g[0] != "lai-ching-te" for g in roles(pipeline, "Lai met reporters."))

@@ -266,6 +266,13 @@ class ActorResolver:
             actor = self.kb.get(m.actor_ids[0]) if m.kind == "name" and len(m.actor_ids) == 1 else None
             if actor is not None and actor.type == "person" and m.end - m.start >= 2:
                 firsts.setdefault(doc[m.start].text, actor.id)
+                if not actor.bare_surname:
+                    # a surname the base lets no one use alone ("Lai Ching-te ... Lai", "George W. Bush ...
+                    # Bush") names, in this document, the person named in full here; either end of the
+                    # name may be the family name
+                    for token in (doc[m.start], doc[m.end - 1]):
+                        if token.pos_ == "PROPN" and token.text[:1].isupper() and len(token.text) > 1:
+                            surnames.setdefault(token.text, actor.id)
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
