@@ -470,3 +470,13 @@ def test_a_surname_that_may_not_stand_alone_names_the_person_named_in_full_earli
     assert [g[3] for g in roles(pipeline, text)] == ["lai-ching-te", "lai-ching-te"]
     # with no full name in the document, the word alone names no one of the base
     assert all(g[0] != "lai-ching-te" for g in roles(pipeline, "Lai met reporters."))
+
+
+def test_where_a_statement_is_made_is_not_whom_it_concerns(pipeline):
+    assert roles(pipeline, "The EU issued a statement in Brussels on the situation.") == [
+        ("european-union", "EU", "010", None, None)]
+    got = roles(pipeline, "Canada and the European Union have released a joint statement on the anniversary of "
+                          "the fraudulent presidential election in Belarus.")
+    assert {g[3] for g in got} == {"BLR"}
+    # what is denied happens where the object's phrase says
+    assert roles(pipeline, "Moscow has repeatedly denied meddling in Moldova.")[0][2:4] == ("016", "MDA")

@@ -51,6 +51,9 @@ _FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
 _SENDING_ROOTS = frozenset({"07", "15"})
 # acts that may be done to the actor's own state: coercion, force and protest at home
 _DOMESTIC_ROOTS = frozenset({"17", "18", "19", "20"})
+# what a statement is made as: "in X" on them says where it was made
+_SPEECH_NOUNS = frozenset({"statement", "remark", "speech", "address", "interview", "briefing", "conference",
+                           "declaration", "communique", "message", "comment"})
 # the roles in which a place names where or to whom something is done ("in Nicaragua", "Nicaragua's")
 _PLACE_ROLES = frozenset({"pobj", "compound", "poss", "dobj", "nmod", "appos"})
 
@@ -313,7 +316,7 @@ class VerbPatterns:
         if code[:2] not in _TOPIC_ROOTS:
             # force and protest at home are done to one's own state ("the Sri Lankan army shelled rebel
             # positions near Jaffna"); anything else done to one's own state names no partner
-            return self._state_named_in(verb, set() if code[:2] in _DOMESTIC_ROOTS else own)
+            return self._state_named_in(verb, set() if code[:2] in _DOMESTIC_ROOTS else own, code)
         return []
 
     def _protested(self, verb: Token, sources: list[str]) -> list[str]:
@@ -328,13 +331,19 @@ class VerbPatterns:
                 return found[:1]
         return []
 
-    def _state_named_in(self, verb: Token, own: set[str | None]) -> list[str]:
+    def _state_named_in(self, verb: Token, own: set[str | None], code: str) -> list[str]:
         """The state an act with no named partner is done in or to: first "in X" on the verb or its
         object ("deployed troops in Mali"), then the state nearest the verb among the places its phrase
         names ("called for the release of all political prisoners in Nicaragua", "agreed to provide aid
         for Romania"); never the subject's places nor the actor's own state."""
         near = _prep_objects(verb, "in") + [o for t in [_object(verb)] if t is not None for o in _prep_objects(t, "in")]
         subject = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+        obj = _object(verb)
+        if code[:2] == "01" and (obj is None or obj.lemma_.lower() in _SPEECH_NOUNS):
+            # "issued a statement in Brussels" says where it was said; "a statement on the anniversary of
+            # the election in Belarus" what it is about; "denied meddling in Moldova" what is denied
+            subject |= {t.i for t in near}
+            near = []
         places = sorted((t for t in verb.subtree if t.ent_type_ == "GPE" and t.i not in subject
                          and t.dep_ in _PLACE_ROLES), key=lambda t: abs(t.i - verb.i))
         for token in near + places:
