@@ -9,7 +9,8 @@ document's ``published``), appended batch by batch.
 
 Rules: ``SparkCoder`` has ``Coder``'s interface (``code``, ``learn``, ``close``). Reading,
 deduplication and saving stay on the driver, which streams; each batch is one Spark job whose
-tasks each code a slice of it. The pipeline is built once per Python worker and reused by later
+tasks each code a group of its documents (groups of about equal text length, four per core, so no
+core waits on a last, long task). The pipeline is built once per Python worker and reused by later
 tasks (Spark reuses its Python workers), and is told of learned actors with every task. pyspark
 and a Java runtime are needed only here (``pip install tidings[spark]``; Debian's
 ``default-jre-headless``).
