@@ -27,7 +27,7 @@ from tidings.events.dates import DateInfo, document_date_context, event_date
 from tidings.events.patterns import PatternBook
 from tidings.events.places import document_place_context, event_place, place_country
 from tidings.ingest.outlets import OutletBook, attach_outlet
-from tidings.nlp import load_nlp, sentences
+from tidings.nlp import load_nlp, parse, parse_many, sentences
 from tidings.records import Actor, DocResult, Document, Event, Mention, Sentence
 
 __all__ = ["CODER_VERSION", "Pipeline", "PipelineConfig"]
@@ -72,11 +72,11 @@ class Pipeline:
             self.coder = EventCoder(self.book, self.kb, self.refs)
 
     def process(self, document: Document) -> DocResult:
-        return self.process_parsed(document, self.nlp(document.text))
+        return self.process_parsed(document, parse(self.nlp, document.text))
 
     def process_many(self, documents: Sequence[Document], batch_size: int = 16) -> Iterator[DocResult]:
         """One batched parse over many documents, then the same per-document core."""
-        docs = self.nlp.pipe((d.text for d in documents), batch_size=batch_size)
+        docs = parse_many(self.nlp, (d.text for d in documents), batch_size=batch_size)
         for document, doc in zip(documents, docs, strict=True):
             yield self.process_parsed(document, doc)
 

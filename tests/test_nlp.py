@@ -1,0 +1,30 @@
+"""The parse of a long text: paragraph-aligned pieces joined into one ``Doc`` that keeps the text, its
+character offsets, its sentences and its entities."""
+
+from __future__ import annotations
+
+from tidings.nlp import PIECE_CHARS, _pieces, load_nlp, parse
+
+
+def test_a_long_text_is_cut_between_paragraphs_and_joins_back_exactly():
+    paragraph = "Belarusian riot police detained dozens of protesters in Minsk on Sunday. " * 20
+    text = "\n\n".join([paragraph.strip()] * 30)
+    pieces = _pieces(text)
+    assert len(pieces) > 1 and "".join(pieces) == text
+    assert all(p.endswith("\n\n") for p in pieces[:-1])
+    # a short text, or one paragraph longer than a piece, stays whole
+    assert _pieces("one paragraph") == ["one paragraph"]
+    assert _pieces("x" * (3 * PIECE_CHARS)) == ["x" * (3 * PIECE_CHARS)]
+
+
+def test_the_joined_parse_keeps_offsets_sentences_and_entities():
+    nlp = load_nlp()
+    paragraph = "Belarusian riot police detained dozens of protesters in Minsk on Sunday. " * 20
+    text = "\n\n".join([paragraph.strip()] * 30) + "\n\nLater, Lukashenko met Putin in Moscow."
+    doc = parse(nlp, text)
+    assert len(text) > PIECE_CHARS and doc.text == text
+    last = list(doc.sents)[-1]
+    assert last.text == "Later, Lukashenko met Putin in Moscow."
+    moscow = [e for e in doc.ents if e.text == "Moscow"]
+    assert moscow and text[moscow[-1].start_char : moscow[-1].end_char] == "Moscow"
+    assert sum(1 for e in doc.ents if e.text == "Minsk") == 600
