@@ -480,3 +480,10 @@ def test_where_a_statement_is_made_is_not_whom_it_concerns(pipeline):
     assert {g[3] for g in got} == {"BLR"}
     # what is denied happens where the object's phrase says
     assert roles(pipeline, "Moscow has repeatedly denied meddling in Moldova.")[0][2:4] == ("016", "MDA")
+
+
+def test_officials_of_several_states_named_together_stand_each_for_their_state(pipeline):
+    assert roles(pipeline, "The presidents of the United States and Russia met in Anchorage.")[0][:4] == (
+        "USA", "USA", "040", "RUS")
+    # one official of one state stays that official
+    assert roles(pipeline, "The president of Russia met Donald Trump.")[0][:2] == ("president", "RUS.GOV")

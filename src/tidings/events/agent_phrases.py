@@ -129,6 +129,9 @@ class AgentPhrases:
                          if not self._is_state(a) and not a.startswith("?")), None)
             if body is not None:
                 return [body]  # "inspectors of the OSCE": the body they serve stands for them
+            states = [a for t in _prep_objects(token, "of") for a in self.actors(t) if self._is_state(a)]
+            if token.tag_ in {"NNS", "NNPS"} and len(states) > 1:
+                return states  # "the presidents of the United States and Russia met": each for its state
             if owner is None:
                 # "Russian MiG-31 fighter jets": a demonym anywhere in the phrase places it
                 owner = next((s for t in self.doc[token.left_edge.i : token.i] for s in [self._demonym(t)] if s), None)
