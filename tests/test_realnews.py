@@ -28,6 +28,12 @@ def events(pipeline: Pipeline, text: str, dateline: str | None = None):
     return pipeline.process(document).events
 
 
+def released(pipeline: Pipeline, text: str, outlet: str, day: date) -> list[tuple]:
+    """(sentence, source id, cameo, target id) of the events of ``text`` published by ``outlet``."""
+    document = Document(id="o", text=text, source="o.txt", published=day, outlet=outlet)
+    return [(e.sentence, e.source_id, e.cameo, e.target_id) for e in pipeline.process(document).events]
+
+
 def roles(pipeline: Pipeline, text: str, dateline: str | None = None) -> list[tuple]:
     """(source, code, cameo, target, code) with names standing for actors the base does not hold."""
     return [(e.source_id or e.source_name, e.source_code, e.cameo, e.target_id or e.target_name, e.target_code)
@@ -219,9 +225,8 @@ def test_a_releases_verdict_falls_on_its_subject_or_what_it_refers_back_to(pipel
     text = ("The Ministry of Foreign Affairs of Belarus summoned the Chargé d'Affaires of Poland. "
             "The illegal measures affect the entire border of the European Union with Belarus. "
             "This step seems unfounded.")
-    release = Document(id="m", text=text, source="m.txt", published=date(2025, 9, 9),
-                       outlet="Ministry of Foreign Affairs of Belarus")
-    got = [(e.sentence, e.cameo, e.target_id) for e in pipeline.process(release).events]
+    got = [(g[0], g[2], g[3]) for g in released(pipeline, text, "Ministry of Foreign Affairs of Belarus",
+                                                  date(2025, 9, 9))]
     # the European Union named inside the object is not the one blamed: the measures just spoken of are
     assert (1, "111", "european-union") not in got
     assert [g for g in got if g[0] == 2] == [(2, "111", "POL")]
@@ -249,9 +254,7 @@ def test_the_sides_of_talks_act_toward_each_other_and_the_release_tells_its_own_
     text = ("Vladimir Putin had a telephone conversation with Recep Tayyip Erdogan. "
             "The leaders expressed satisfaction with the constructive nature of the relations. "
             "They discussed several topical bilateral issues.")
-    release = Document(id="k", text=text, source="k.txt", published=date(2024, 10, 7),
-                       outlet="Kremlin (President of Russia)")
-    got = [(e.sentence, e.source_id, e.cameo, e.target_id) for e in pipeline.process(release).events]
+    got = released(pipeline, text, "Kremlin (President of Russia)", date(2024, 10, 7))
     assert (1, "vladimir-putin", "051", "recep-tayyip-erdogan") in got
     assert (2, "vladimir-putin", "040", "recep-tayyip-erdogan") in got
 
