@@ -490,3 +490,24 @@ def test_officials_of_several_states_named_together_stand_each_for_their_state(p
         "USA", "USA", "040", "RUS")
     # one official of one state stays that official
     assert roles(pipeline, "The president of Russia met Donald Trump.")[0][:2] == ("president", "RUS.GOV")
+
+
+# -- paragraphs ------------------------------------------------------------------------------------------
+def test_a_blank_line_ends_a_sentence_so_a_header_is_not_the_subject(pipeline):
+    text = ("NED PRICE, DEPARTMENT SPOKESPERSON\n\nThe United States welcomes the release of several political "
+            "prisoners in Belarus.")
+    got = released(pipeline, text, "U.S. Department of State", date(2022, 9, 25))
+    assert [(g[0], g[1], g[2]) for g in got] == [(1, "USA", "051")]
+    # one line stays one sentence
+    one = "Ned Price said the United States welcomes the release of several political prisoners in Belarus."
+    assert [g[0] for g in released(pipeline, one, "Reuters", date(2022, 9, 25))] == [0]
+
+
+def test_a_paragraph_that_opens_a_quote_it_does_not_close_is_quoted_speech():
+    from tidings.events.speech import quote_spans
+
+    text = "Erika Guevara-Rosas said:\n\n\u201cThe prosecutor's silence is alarming.\n\nHis office knows it."
+    (span,) = quote_spans(text)
+    assert text[span[0] : span[1]] == "The prosecutor's silence is alarming."
+    # a stray mark inside a line opens no quote
+    assert quote_spans("He said the 5\u201d pipe\n\nburst.") == []

@@ -57,6 +57,12 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 spans.append((i + 1, para))  # runs on into the next paragraph, which reopens it
                 i = para + 2
                 continue
+            if para != -1 and ch != '"' and (i == 0 or text[i - 1] == "\n"):
+                # a paragraph opened by a quote mark that is not closed in it ("said:\n\n“Prosecutor
+                # Karim Khan's silence ... is alarming.") is a quote to the paragraph's end
+                spans.append((i + 1, para))
+                i = para
+                continue
         i += 1
     return [(s, e) for s, e in spans if e - s > 3]
 
