@@ -511,3 +511,17 @@ def test_a_paragraph_that_opens_a_quote_it_does_not_close_is_quoted_speech():
     assert text[span[0] : span[1]] == "The prosecutor's silence is alarming."
     # a stray mark inside a line opens no quote
     assert quote_spans("He said the 5\u201d pipe\n\nburst.") == []
+
+
+def test_a_meeting_with_someone_survives_a_misparsed_object(pipeline):
+    text = ("Ukrainian President Volodymyr Zelenskyy has met with his Finnish counterpart Alexander Stubb in Kyiv, "
+            "where they discussed the Russian drone attack on Poland, the need to step up pressure on Russia and "
+            "support for Ukraine on its path to the EU.")
+    assert roles(pipeline, text)[0][:4] == ("volodymyr-zelensky", "UKR.GOV", "040", "alexander-stubb")
+    assert roles(pipeline, "Apple met expectations with quarterly revenue.") == []
+
+
+def test_a_states_own_agent_is_not_placed_by_the_other_side(pipeline):
+    got = roles(pipeline, "Romania condemned the drone's entry, with the foreign ministry summoning Moscow's "
+                          "ambassador.")
+    assert ("foreign ministry", "GOV", "114", "RUS", "RUS") in got

@@ -190,8 +190,10 @@ class Pipeline:
         if "18" <= code[:2] <= "20":
             return None  # the victims of an attack are not of the attacker's state ("strikes killed two people")
         name, kind = parse_raw_id(own) if own is not None and own.startswith("?") else ("", None)
-        if not name.split()[-1:] or not name.split()[-1][:1].islower() or (kind or "").endswith("REF"):
-            return None  # a named body ("the Foreign, Commonwealth and Development Office") is not placed so
+        if not name.split()[-1:] or not name.split()[-1][:1].islower() or (kind or "").split(".")[-1] in _UNPLACED:
+            # a named body ("the Foreign, Commonwealth and Development Office") is not placed so, nor a
+            # state's own agent ("the foreign ministry summoning Moscow's ambassador" is not Russia's)
+            return None
         if actor is not None:
             country = actor.country if actor.type in {"state", "person"} else None
         elif raw_id is not None and raw_id.startswith("?"):
@@ -256,6 +258,11 @@ def _actor_ref(raw_id: str | None, actor: Actor | None) -> tuple[str | None, str
     if raw_id.startswith("?"):
         return None, parse_raw_id(raw_id)[0]
     return raw_id, actor.name if actor else raw_id
+
+
+# sectors the other side of an event does not place: migrants and refugees are from elsewhere, and a
+# state's own agents deal with other states as often as with their own
+_UNPLACED = frozenset({"REF", "GOV", "MIL", "COP", "JUD", "DIP", "LEG", "SPY", "IGO", "NGO"})
 
 
 def _generic_code(raw_id: str | None, setting: str | None) -> str | None:

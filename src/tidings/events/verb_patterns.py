@@ -152,8 +152,11 @@ class VerbPatterns:
                 return False
         if p.object_kind == "actor" and (obj is None or not self._target_actors(obj)) and not _by_agent(verb):
             return False
-        if p.object_kind == "actor_or_none" and obj is not None and not self._target_actors(obj):
-            return False  # "met expectations", "met the deadline": no one was met
+        if p.object_kind == "actor_or_none" and obj is not None and not self._target_actors(obj) \
+                and not any(self.actors(t) for t in _prep_objects(verb, "with")):
+            # "met expectations", "met the deadline": no one was met; but "met with X ..., the need to"
+            # is a meeting with X whatever the parser made the object
+            return False
         if p.object_kind == "place" and (obj is None or not (
                 obj.ent_type_ in {"GPE", "LOC", "FAC"} or obj.lemma_.lower() in _PLACE_NOUNS)):
             return False
