@@ -525,3 +525,12 @@ def test_a_states_own_agent_is_not_placed_by_the_other_side(pipeline):
     got = roles(pipeline, "Romania condemned the drone's entry, with the foreign ministry summoning Moscow's "
                           "ambassador.")
     assert ("foreign ministry", "GOV", "114", "RUS", "RUS") in got
+
+
+def test_the_state_an_envoy_is_posted_to_is_not_his_own(pipeline):
+    result = pipeline.process(Document(id="e", text="The US Ambassador to Ukraine, Bridget Brink, met Zelensky.",
+                                       source="e", published=date(2024, 3, 5)))
+    assert {a.id: a.country for a in result.actors}["bridget-brink"] == "USA"
+    result = pipeline.process(Document(id="f", text="Russia's Ambassador to Chișinău, Oleg Ozerov, was summoned.",
+                                       source="f", published=date(2025, 11, 20)))
+    assert {a.id: a.country for a in result.actors}.get("oleg-ozerov") != "MDA"

@@ -360,8 +360,10 @@ class ActorResolver:
         )
 
     def _title_affiliation(self, tokens: list[Token]) -> tuple[str | None, str | None]:
-        """The country (demonym) and organisation code named in a title ("of the NATO PA")."""
+        """The country (demonym) and organisation code named in a title ("of the NATO PA"); the state an
+        envoy is sent to ("Russia's Ambassador to Chișinău", "the US envoy in Kyiv") is not his own."""
         country: str | None = None
+        tokens = [t for t in tokens if not _posted_to(t)]
         for token in tokens:
             found = self.kb.demonym(token.text)
             if found:
@@ -903,3 +905,16 @@ def _defined_acronyms(doc: Doc, mentions: list[DocMention]) -> list[DocMention]:
     added = [DocMention(t.i, t.i + 1, "alias", list(defined[t.text]), 0.9)
              for t in doc if t.text in defined and t.i not in covered]
     return sorted(mentions + added, key=lambda m: m.start)
+
+
+def _posted_to(token: Token) -> bool:
+    """A word of the place an envoy is posted to: the object of "to" or "in" after a title, or a word
+    of that object's phrase."""
+    node = token
+    for _ in range(3):
+        if node.dep_ == "pobj" and node.head.lower_ in {"to", "in"}:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
