@@ -907,12 +907,16 @@ def _defined_acronyms(doc: Doc, mentions: list[DocMention]) -> list[DocMention]:
     return sorted(mentions + added, key=lambda m: m.start)
 
 
+_ENVOYS = frozenset({"ambassador", "envoy", "representative", "consul", "emissary", "delegate", "affaires",
+                     "commissioner", "coordinator", "chargé", "charge", "attaché", "attache"})
+
+
 def _posted_to(token: Token) -> bool:
-    """A word of the place an envoy is posted to: the object of "to" or "in" after a title, or a word
-    of that object's phrase."""
+    """A word of the place an envoy is posted to: the object of "to" or "in" after an envoy's title
+    ("Ambassador to Chișinău"), or a word of that object's phrase; not "loyal to Polish General X"."""
     node = token
     for _ in range(3):
-        if node.dep_ == "pobj" and node.head.lower_ in {"to", "in"}:
+        if node.dep_ == "pobj" and node.head.lower_ in {"to", "in"} and node.head.head.lemma_.lower() in _ENVOYS:
             return True
         if node.head.i == node.i:
             return False
