@@ -534,3 +534,16 @@ def test_the_state_an_envoy_is_posted_to_is_not_his_own(pipeline):
     result = pipeline.process(Document(id="f", text="Russia's Ambassador to Chișinău, Oleg Ozerov, was summoned.",
                                        source="f", published=date(2025, 11, 20)))
     assert {a.id: a.country for a in result.actors}.get("oleg-ozerov") != "MDA"
+
+
+def test_a_summons_told_in_the_passive_or_as_called_in_has_its_caller(pipeline):
+    got = roles(pipeline, "Oleg Ozerov, Russia's ambassador to Moldova, was summoned to the Moldovan Foreign "
+                          "Ministry on Nov. 26.")
+    assert got == [("Moldovan Foreign Ministry", "MDA.GOV", "114", "oleg-ozerov", "RUS")]
+    got = roles(pipeline, "Czech Foreign Minister Jan Lipavsky has called in Russian ambassador Alexander "
+                          "Zmeyevsky.")
+    assert got[0][:3] == ("jan-lipavsky", "CZE.GOV", "114")
+    # no place named: the caller stays unknown; calling in experts or in a city summons no one
+    assert roles(pipeline, "The envoy was summoned on Monday.")[0][0] == "unknown"
+    assert roles(pipeline, "The company called in experts.") == []
+    assert all(g[2] != "114" for g in roles(pipeline, "Protesters called in Moscow for new elections."))

@@ -45,6 +45,10 @@ __all__ = ["VerbPatterns"]
 
 # talks and statements about a place do not make it a party: "met X to discuss the situation in Ukraine"
 _TOPIC_ROOTS = frozenset({"04"})
+# verbs of calling someone to a place, whose passive names the caller as that place ("summoned to")
+_SUMMONS = frozenset({"summon"})
+_ENVOY_WORDS = frozenset({"ambassador", "envoy", "chargé", "charge", "affaires", "d'affaires", "diplomat", "consul",
+                          "attaché", "attache"})
 # uses of force, whose pattern objects are weapons and forces ("fired rockets", "deployed troops")
 _FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
 # acts of sending or posting forces, whose object is the forces sent ("deployed troops", "sent troops")
@@ -162,7 +166,19 @@ class VerbPatterns:
             return False
         if p.needs_intent and not any(c.dep_ == "xcomp" for c in verb.children):
             return False
-        return all(_meets(verb, req) for req in p.requires)
+        return all(self._holds(verb, req) for req in p.requires)
+
+    def _holds(self, verb: Token, requirement: str) -> bool:
+        """A pattern requirement: a path filled (see ``_meets``), or with "@person" a path that leads to
+        a person or an envoy ("called in Russian ambassador Alexander Zmeyevsky", not "called in Moscow")."""
+        if not requirement.endswith("@person"):
+            return _meets(verb, requirement)
+        for token in _path(verb, requirement[: -len("@person")]):
+            words = {t.lemma_.lower() for t in token.subtree}
+            actors = [self.c.kb.get(a) or self._learned(a) for a in self.actors(token)]
+            if words & _ENVOY_WORDS or any(a is not None and a.type == "person" for a in actors):
+                return True
+        return False
 
     def _emit_verb(self, verb: Token, p: VerbPattern) -> None:
         obj = _object(verb)
@@ -239,6 +255,9 @@ class VerbPatterns:
                 # "killed by a roadside bomb outside Basra": the bomb's owner, else the state of the place
                 owner = self._affiliation(by, 1) or next(iter(self.actors(_child(by, {"poss"}))), None)
                 sources = [owner or self._state_of_place(verb) or _UNKNOWN]
+            if agent is None and verb.lemma_.lower() in _SUMMONS:
+                # "Ozerov was summoned to the Moldovan Foreign Ministry": the body he was summoned to
+                sources = [a for t in _prep_objects(verb, "to") for a in self._agent(t, generic=True)]
             if p.patient_source and agent is None:
                 # "the guerrillas have been demobilized": the patient is the one who yields
                 return self._agent(_child(verb, {"nsubjpass"}), generic=True), [], passive
@@ -248,7 +267,8 @@ class VerbPatterns:
             if agent is None and p.code[:2] == "17" and targets and self._enforcer_speaking(verb):
                 # "Police said 20 people were arrested": those who report an arrest made it
                 sources = [self._frame_of(verb).speaker[0]]  # type: ignore[union-attr]
-            elif agent is None and ("17" <= p.code[:2] <= "20" or p.code[:2] in {"09", "11"}) and targets:
+            elif agent is None and not sources and ("17" <= p.code[:2] <= "20" or p.code[:2] in {"09", "11"}) \
+                    and targets:
                 # "three soldiers were killed in a bombing", "X has been accused of": the agent is unknown
                 # the attacker is unknown; a violent or coercive act is coded by the state it happened in
                 violent = "17" <= p.code[:2] <= "20"
