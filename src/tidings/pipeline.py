@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from tidings import __version__
-from tidings.actors.agents import parse_raw_id
+from tidings.actors.agents import parse_raw_id, raw_country
 from tidings.actors.kb import ActorKB
 from tidings.actors.references import References
 from tidings.actors.resolve import ActorResolver, ResolvedDoc
@@ -194,13 +194,8 @@ class Pipeline:
             # a named body ("the Foreign, Commonwealth and Development Office") is not placed so, nor a
             # state's own agent ("the foreign ministry summoning Moscow's ambassador" is not Russia's)
             return None
-        if actor is not None:
-            country = actor.country if actor.type in {"state", "person"} else None
-        elif raw_id is not None and raw_id.startswith("?"):
-            code = parse_raw_id(raw_id)[1]
-            country = code.split(".")[0] if code and "." in code else None
-        else:
-            country = None
+        country = (actor.country if actor.type in {"state", "person"} else None) if actor is not None \
+            else raw_country(raw_id)
         state = self.kb.get(country) if country else None
         return state.id if state is not None and state.type == "state" else None
 

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from tidings.datafiles import load_mapping
 from tidings.errors import DataFileError
 
-__all__ = ["AgentBook", "GenericAgent", "SECTORS"]
+__all__ = ["AgentBook", "GenericAgent", "SECTORS", "parse_raw_id", "raw_country"]
 
 SECTORS = frozenset({
     "GOV", "MIL", "COP", "JUD", "OPP", "REB", "INS", "MED", "CVL", "REF", "PTY", "BUS", "NGO", "IGO",
@@ -49,6 +49,15 @@ def parse_raw_id(raw: str) -> tuple[str, str | None]:
         return name, None
     country, _, sector = code.partition(".")
     return name, f"{country}.{sector}" if country else sector
+
+
+def raw_country(raw: str | None) -> str | None:
+    """The country of a generic agent's raw id (``?Sri Lankan army#LKA.MIL`` → "LKA"); None for an
+    actor id or an agent placed nowhere."""
+    if raw is None or not raw.startswith("?"):
+        return None
+    code = parse_raw_id(raw)[1]
+    return code.split(".")[0] if code and "." in code else None
 
 
 @dataclass(frozen=True)

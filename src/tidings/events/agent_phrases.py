@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from tidings.actors.agents import GenericAgent
+from tidings.actors.agents import GenericAgent, raw_country
 from tidings.actors.resolve import DocMention
 from tidings.events.places import place_country
 from tidings.events.syntax import _AGENT_ENTS, _ORG_ENTS, _QUANTITIES, _prep_objects
@@ -172,6 +172,11 @@ class AgentPhrases:
         if actor is None:
             return None
         return actor.id if actor.type == "state" else actor.country
+
+    def _own_states(self, actor_ids: list[str]) -> set[str]:
+        """The states the actors belong to, known actors and generic agents alike ("?Sri Lankan
+        army#LKA.MIL" → LKA): an act is not done "to" one's own state."""
+        return {c for a in actor_ids for c in (self._country_of(a), raw_country(a)) if c}
 
     def _affiliation(self, token: Token, depth: int) -> str | None:
         """The actor an agent noun belongs to: its demonym, owner or compound, or the state it is in.

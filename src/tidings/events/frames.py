@@ -19,7 +19,6 @@ from tidings.events.syntax import (
     _content_tokens,
     _existential,
     _first,
-    _generic_country,
     _is_saying,
     _nominal_content,
     _noun_evidence_end,
@@ -167,7 +166,7 @@ class ReportingFrames:
         return []
 
     def _need_in(self, noun: Token, speaker: str) -> list[str]:
-        own = {self._country_of(speaker), _generic_country(speaker)} - {None}
+        own = self._own_states([speaker])
         if not own:
             return []  # a speaker of no known state may speak of its own ("the minister ... in Spain")
         for token in noun.subtree:

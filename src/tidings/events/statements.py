@@ -7,6 +7,8 @@ mentions; out: actor ids or ``RawEvent`` records added through ``self._add``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Token
 
 from tidings.events.lexicon import LEXICON
@@ -56,9 +58,8 @@ class Statements:
         if not sources or target is None:
             return
         self.consumed.add(verb.i)
-        for source in sources[:1]:
-                self._add(RawEvent(self.index, verb.i, source, target, code, "description", verb.i,
-                               verdict.right_edge.i + 1, core=verb.dep_ != "relcl"))
+        self._add(RawEvent(self.index, verb.i, sources[0], target, code, "description", verb.i,
+                           verdict.right_edge.i + 1, core=verb.dep_ != "relcl"))
 
     def _described_actor(self, described: Token | None, sources: list[str]) -> str | None:
         if described is None:
@@ -132,15 +133,24 @@ class Statements:
         """In a statement's own sentence, the one judged is its subject, the subject's owner or the
         subject's agent ("Poland's actions are damaging", "the measures taken by Poland are illegal"),
         never an actor further in ("damaging to the EU's border"): None when the subject names none."""
-        root = self.sent.root
-        subject = _child(root, _SUBJ) or _child(_child(root, {"auxpass", "aux"}), {"nsubj"})
+        subject = self._main_subject()
         if subject is None or subject.lower_ in _ANAPHORS:
             return None
         candidates = [subject, _child(subject, {"poss"})]
         for acl in (c for c in subject.children if c.dep_ == "acl"):
             agent = _child(acl, {"agent"})
             candidates.append(_child(agent, {"pobj"}) if agent is not None else None)
-        for token in candidates:
+        return self._first_judged(candidates, speaker)
+
+    def _main_subject(self) -> Token | None:
+        """The subject of the sentence's main clause, which the parser may hang on the auxiliary."""
+        root = self.sent.root
+        return _child(root, _SUBJ) or _child(_child(root, {"auxpass", "aux"}), {"nsubj"})
+
+    def _first_judged(self, tokens: Iterable[Token | None], speaker: str) -> str | None:
+        """The first actor of ``tokens`` that a speaker's verdict may fall on: not the speaker, not an
+        unknown, not the speaker's own side."""
+        for token in tokens:
             for actor in self.actors(token) if token is not None else []:
                 if actor != speaker and not actor.startswith("?unknown") and not self._same_side(actor, speaker):
                     return actor
@@ -154,8 +164,7 @@ class Statements:
     def _judging_subject(self) -> str | None:
         """"The European Union is appalled by the decree issued by the Taliban", "Qatar deplores ...":
         a known actor who is the subject of the sentence's main clause passes the judgement itself."""
-        root = self.sent.root
-        subj = _child(root, _SUBJ) or _child(_child(root, {"auxpass", "aux"}), {"nsubj"})
+        subj = self._main_subject()
         if subj is None or subj.lower_ in _PERSONAL | {"i"}:
             return None
         found = [a for a in self.actors(subj) if not a.startswith("?")]
@@ -173,8 +182,4 @@ class Statements:
         # an owner inside the object ("violated Estonia's airspace")
         ranked = sorted(heads, key=lambda t: (t.dep_ not in _SUBJ and not (t.dep_ == "poss" and t.head.dep_ in _SUBJ),
                                               t.i))
-        for token in ranked:
-            for actor in self.actors(token):
-                if actor != speaker and not actor.startswith("?unknown") and not self._same_side(actor, speaker):
-                    return actor
-        return None
+        return self._first_judged(ranked, speaker)

@@ -10,7 +10,6 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from tidings.actors.agents import parse_raw_id
 from tidings.events.lexicon import LEXICON
 from tidings.events.patterns import PatternBook
 from tidings.events.raw import RawEvent
@@ -314,9 +313,8 @@ def _dedupe(events: list[RawEvent]) -> list[RawEvent]:
         kept.append(event)
     return kept
 
-def _generic_country(raw_id: str) -> str | None:
-    """The country of a generic agent's raw id ("?Sri Lankan army#LKA.MIL" → "LKA")."""
-    if not raw_id.startswith("?"):
-        return None
-    code = parse_raw_id(raw_id)[1]
-    return code.split(".")[0] if code and "." in code else None
+
+def _subject_tokens(verb: Token) -> set[int]:
+    """The token indices of a verb's subject phrases: places and actors there are the doer's, never
+    where or to whom the act is done."""
+    return {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}

@@ -23,7 +23,6 @@ from tidings.events.syntax import (
     _evidence,
     _first,
     _from_phrases,
-    _generic_country,
     _hypothetical,
     _is_consult,
     _meets,
@@ -34,6 +33,7 @@ from tidings.events.syntax import (
     _path,
     _prep_objects,
     _sector,
+    _subject_tokens,
     _target_candidates,
     _unique_targets,
     _verb_evidence_end,
@@ -313,17 +313,17 @@ class VerbPatterns:
                            for o in [_object(c)] if o is not None]
         if code[:2] in _SPEECH_ROOTS:
             candidates += [s for c in verb.children if c.dep_ == "ccomp" for s in [_child(c, {"nsubj"})] if s]
-        own = {self._country_of(s) for s in sources} | {_generic_country(s) for s in sources}
+        own = self._own_states(sources)
         for token in candidates:
             if _is_outlet(token):
                 continue  # "announced the truce on Geo News", "told Reuters": the medium, not the partner
             if token.i in self.consumed and code[:2] in _FORCE_ROOTS:
                 continue  # a use of force's own object is the weapon, not whom it hits: "launched a drone"
-            if code[:2] in _SENDING_ROOTS and token.dep_ == "dobj" and self.c.agents.sector_of(token) \
-                    and self.c.agents.sector_of(token)[1] in {"MIL", "COP"}:
+            kind = self.c.agents.sector_of(token)
+            if code[:2] in _SENDING_ROOTS and token.dep_ == "dobj" and kind and kind[1] in {"MIL", "COP"}:
                 continue  # "deployed troops in Hebron", "sent troops to Kirkuk": the troops are what is sent
             found = self.actors(token)
-            if not found and token.pos_ == "NOUN" and self.c.agents.sector_of(token):
+            if not found and token.pos_ == "NOUN" and kind:
                 found = self._generic(token)
             if not found and token.dep_ == "pobj" and token.head.lower_ == "to":
                 found = self._place_state(token, gazetteer=True)  # "sent troops to Kabul"
@@ -346,7 +346,7 @@ class VerbPatterns:
         """Whom a protest is against when no preposition says it: the actor its demands name ("staged
         a hunger strike to demand the resignation of President X", "rioted calling for the removal of
         President Y", "in protest of the Russian government's refusal"), nearest the verb first."""
-        subject = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+        subject = _subject_tokens(verb)
         for token in sorted((t for t in verb.subtree if t.i not in subject and t.i != verb.i
                              and self.resolved.mention_at(t) is not None), key=lambda t: abs(t.i - verb.i)):
             found = [a for a in self.actors(token) if a not in sources and not a.startswith("?")]
@@ -354,14 +354,14 @@ class VerbPatterns:
                 return found[:1]
         return []
 
-    def _state_named_in(self, verb: Token, own: set[str | None], code: str) -> list[str]:
+    def _state_named_in(self, verb: Token, own: set[str], code: str) -> list[str]:
         """The state an act with no named partner is done in or to: first "in X" on the verb or its
         object ("deployed troops in Mali"), then the state nearest the verb among the places its phrase
         names ("called for the release of all political prisoners in Nicaragua", "agreed to provide aid
         for Romania"); never the subject's places nor the actor's own state."""
-        near = _prep_objects(verb, "in") + [o for t in [_object(verb)] if t is not None for o in _prep_objects(t, "in")]
-        subject = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
         obj = _object(verb)
+        near = _prep_objects(verb, "in") + (_prep_objects(obj, "in") if obj is not None else [])
+        subject = _subject_tokens(verb)
         if code[:2] == "01" and (obj is None or obj.lemma_.lower() in _SPEECH_NOUNS):
             # "issued a statement in Brussels" says where it was said; "a statement on the anniversary of
             # the election in Belarus" what it is about; "denied meddling in Moldova" what is denied
