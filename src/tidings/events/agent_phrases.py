@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from tidings.actors.agents import GenericAgent, raw_country
+from tidings.actors.agents import GenericAgent, parse_raw_id, raw_country
 from tidings.actors.resolve import DocMention
+from tidings.events.lexicon import LEXICON
 from tidings.events.places import place_country
 from tidings.events.syntax import _AGENT_ENTS, _ORG_ENTS, _QUANTITIES, _prep_objects
 from tidings.nlp import entity_at
@@ -86,9 +87,20 @@ class AgentPhrases:
             inner = [t for t in of.subtree] if of is not None else []
             if inner and all(t.text[:1].isupper() or t.pos_ in {"ADP", "CCONJ", "DET", "PUNCT"} for t in inner[1:]):
                 end = inner[-1].i + 1
+        if end == token.i + 1:
+            end = self._of_state_end(token) or end
         # names keep their spelling ("Sri Lankan army", "Chinese-led"); common nouns are lower-cased
         return "".join((t.text if self._proper(t) else t.lower_) + t.whitespace_
                        for t in self.doc[start:end] if t.text not in {"(", ")"}).strip()
+
+    def _of_state_end(self, token: Token) -> int | None:
+        """The end of a state named in the agent's "of" phrase, which belongs to its name as written:
+        "the chargé d'affaires of the Russian Federation" (not its places: "... in Estonia")."""
+        for pobj in _prep_objects(token, "of"):
+            mention = self.resolved.mention_at(pobj)
+            if mention is not None and any(self._is_state(a) for a in mention.actor_ids):
+                return mention.end
+        return None
 
     def _proper(self, token: Token) -> bool:
         return token.ent_type_ in _ORG_ENTS or token.i != self.sent.start and token.text[:1].isupper()
@@ -122,6 +134,10 @@ class AgentPhrases:
                 return self._agent(inner, True)
         if self.resolved.mention_at(token) is not None and self.resolved.mention_at(token).kind == "plural":
             return []
+        if token.lemma_.lower() in LEXICON.spokespeople:
+            spoken_for = self._spoken_for(token)
+            if spoken_for:
+                return spoken_for
         owner = self._affiliation(token, 0) or self._based_in(token) or self._followers_of(token)
         hit = self.c.agents.sector_of(token)
         if hit:
@@ -151,6 +167,24 @@ class AgentPhrases:
         words = [t for t in token.lefts if t.dep_ in {"compound", "amod"} and t.pos_ in {"NOUN", "PROPN", "ADJ"}]
         # names keep their spelling ("?APEC"); common nouns are lower-cased, wherever they stand
         return ["?" + " ".join(t.text if t.ent_type_ in _ORG_ENTS else t.lower_ for t in [*words, token])]
+
+    def _spoken_for(self, token: Token) -> list[str]:
+        """The body or state an unnamed spokesperson speaks for: "an FCDO spokesperson", "the ministry's
+        spokeswoman", "a spokesman for the Kremlin", "a Chinese foreign ministry spokesman"."""
+        demonym = next((s for c in token.children if c.dep_ == "amod" for s in [self._demonym(c)] if s), None)
+        owners = [c for c in token.children if c.dep_ in {"compound", "poss", "nmod"}]
+        owners += _prep_objects(token, "for") + _prep_objects(token, "of")
+        for owner in owners:
+            found = self._agent(owner, True)
+            if found and demonym and found[0].startswith("?") and raw_country(found[0]) is None:
+                # "a Chinese foreign ministry spokesman": China's foreign ministry
+                name, code = parse_raw_id(found[0])
+                return [GenericAgent(name, (code or "GOV").split(".")[-1], demonym).raw_id()]
+            if found:
+                return found[:1]
+            if owner.dep_ == "compound" and owner.text.isupper() and len(owner.text) > 1:
+                return ["?" + owner.text]  # "an FCDO spokesperson": a body known by its acronym (tagged a noun)
+        return [demonym] if demonym else []
 
     def _of_state(self, token: Token) -> str | None:
         """"the Ministry of Foreign Affairs of the Republic of Belarus": the state in its "of" phrases."""

@@ -34,6 +34,8 @@ class CoderLexicon:
     victim_sectors: frozenset[str]
     describing_verbs: frozenset[str]
     meeting_nouns: frozenset[str]
+    document_nouns: frozenset[str]
+    spokespeople: frozenset[str]
 
     @classmethod
     def load(cls, text: str | None = None, name: str = "coder.yaml") -> CoderLexicon:

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from tidings.actors.agents import raw_country
 from tidings.events.lexicon import LEXICON
 from tidings.events.raw import RawEvent
 from tidings.events.speech import Valence
@@ -23,6 +24,7 @@ from tidings.events.syntax import (
     _inside,
     _inside_name,
     _object,
+    _sector,
 )
 
 __all__ = ["Statements"]
@@ -90,8 +92,12 @@ class Statements:
             target = self._judged_subject(speaker)
         else:
             target = self._evaluated(tokens, speaker)
-        if target is None and (anaphoric or self.sent[0].lower_ in _ANAPHORS):
-            target = self.state.voice_target  # "This step seems unfounded": the step just spoken of
+        if target is None and (anaphoric or self._opens_with_anaphor()):
+            # "This step seems unfounded": the step just spoken of, by the state an envoy summoned over
+            # it speaks for ("summoned the Chargé d'Affaires of Poland. ... This step" is Poland's)
+            target = self.state.voice_target
+            if target is not None and target.startswith("?") and (raw_country(target) or "").isalpha():
+                target = raw_country(target) if _sector(target) in {"GOV", "DIP"} else target
         if target is None or target == speaker:
             return
         self._add(RawEvent(self.index, tokens[0].i, speaker, target, code, "evaluation", tokens[0].i,
@@ -120,7 +126,7 @@ class Statements:
         if any(t.lower_ in {"we", "i"} and t.dep_ in _SUBJ for t in self.sent):
             singular = any(t.lower_ == "i" and t.dep_ in _SUBJ for t in self.sent)
             return self._voice(singular)[0], list(self.sent), False
-        if self.sent[0].lower_ in _ANAPHORS and self.state.voice_sentence == self.index - 1:
+        if self._opens_with_anaphor() and self.state.voice_sentence == self.index - 1:
             return voice, list(self.sent), True
         if self.state.issuer is not None and self._issuer_side(voice):
             # a government's or an IGO's release is its own statement throughout: what it blames or
@@ -128,6 +134,12 @@ class Statements:
             # on the sentence's subject, or on what it refers back to ("This step seems unfounded")
             return voice, list(self.sent), True
         return None
+
+    def _opens_with_anaphor(self) -> bool:
+        """The sentence opens with "This", "These", "It", after any opening quotation mark (a quote that
+        runs on over paragraphs opens each with one)."""
+        first = next((t for t in self.sent if not t.is_punct), None)
+        return first is not None and first.lower_ in _ANAPHORS
 
     def _judged_subject(self, speaker: str) -> str | None:
         """In a statement's own sentence, the one judged is its subject, the subject's owner or the

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from tidings.events.lexicon import LEXICON
 from tidings.events.patterns import Modality, VerbPattern
-from tidings.events.raw import RawEvent
+from tidings.events.raw import RawEvent, _Frame
 from tidings.events.syntax import (
     _PERSONAL,
     _PLACE_NOUNS,
@@ -58,6 +59,8 @@ _DOMESTIC_ROOTS = frozenset({"17", "18", "19", "20"})
 # what a statement is made as: "in X" on them says where it was made
 _SPEECH_NOUNS = frozenset({"statement", "remark", "speech", "address", "interview", "briefing", "conference",
                            "declaration", "communique", "message", "comment"})
+# verdicts: praise, criticism and rejection of an act are of the one it is by
+_VERDICT_ROOTS = frozenset({"05", "11", "12"})
 # the roles in which a place names where or to whom something is done ("in Nicaragua", "Nicaragua's")
 _PLACE_ROLES = frozenset({"pobj", "compound", "poss", "dobj", "nmod", "appos"})
 
@@ -126,7 +129,9 @@ class VerbPatterns:
         m = self.book.modality
         if not any(c.dep_ == "aux" and c.lower_ in m.obligation for c in verb.children):
             return False
-        frame = self._frame_of(verb)
+        if _child(verb, {"nsubjpass"}) is not None:
+            return False  # "the rights ... must be respected": the subject is what is acted on, not who acts
+        frame = self._frame_of(verb) or self._sentence_voice()
         if frame is None:
             return False
         targets = self._subject_actors(verb)
@@ -154,7 +159,8 @@ class VerbPatterns:
         if p.objects is not None:
             if obj is None or obj.lemma_.lower() not in p.objects:
                 return False
-        if p.object_kind == "actor" and (obj is None or not self._target_actors(obj)) and not _by_agent(verb):
+        if p.object_kind == "actor" and (obj is None or not self._target_actors(obj)) \
+                and not _by_agent(verb):
             return False
         if p.object_kind == "actor_or_none" and obj is not None and not self._target_actors(obj) \
                 and not any(self.actors(t) for t in _prep_objects(verb, "with")):
@@ -284,7 +290,7 @@ class VerbPatterns:
         for path in p.targets:
             if targets:
                 break
-            targets = [a for t in _path(verb, path) for a in self._target_actors(t)]
+            targets = [a for t in _path(verb, path) for a in self._target_actors(t, p.code[:2] in _VERDICT_ROOTS)]
         targets = [t for t in targets if t not in sources]
         if sources == [_UNKNOWN] and not targets and not passive:
             return [], [], passive  # an unknown attacker of no one named is no event
@@ -376,6 +382,16 @@ class VerbPatterns:
                 return states[:1]
         return []
 
+    def _sentence_voice(self) -> _Frame | None:
+        """Who says a sentence no reporting verb frames: the speaker of the quote it stands in, else the
+        issuer of a government's or IGO's release, which speaks in its own sentences ("The Government
+        of Rwanda must immediately withdraw ..." in the UK's statement)."""
+        speaker = self.state.quote_speakers.get(self.index)
+        if speaker is None and self.state.issuer is not None and self.state.voice is not None \
+                and self._issuer_side(self.state.voice):
+            speaker = self.state.voice
+        return _Frame(speaker=[speaker], via=[]) if speaker else None
+
     def _enforcer_speaking(self, verb: Token) -> bool:
         """The clause is reported by police, security forces, the military, a court or a ministry."""
         frame = self._frame_of(verb)
@@ -433,13 +449,17 @@ class VerbPatterns:
                         return inner
         return None
 
-    def _target_actors(self, token: Token) -> list[str]:
-        """A target, or the owner of the act named ("condemned Russia's attack" → Russia)."""
+    def _target_actors(self, token: Token, doers: bool = False) -> list[str]:
+        """A target, or the owner of the act named ("condemned Russia's attack" → Russia); with
+        ``doers`` (verdicts), also the one an act is by ("condemned bombardments by the army"); what
+        else is done to an act by X is not done to X ("revoked the decision by Biden to remove Cuba")."""
         found = self.actors(token)
         if not found and token.pos_ == "NOUN":
-            found = self.actors(_child(token, {"poss"}))
-        if not found and token.pos_ == "NOUN" and self.c.agents.sector_of(token):
-            found = self._generic(token)  # "killed 46 Afghan civilians": Afghan civilians, AFG.CVL
+            found = self.actors(_child(token, {"poss"})) or (self._doer(token) if doers else [])
+        if not found and token.pos_ in {"NOUN", "PROPN"} and self.c.agents.sector_of(token):
+            # "killed 46 Afghan civilians": Afghan civilians, AFG.CVL; "summoned the Rwandan High
+            # Commissioner": an envoy of Rwanda, not Rwanda itself
+            found = self._generic(token)
         if not found and token.pos_ in {"NOUN", "PROPN"}:
             owner = self._affiliation(token, 1)
             found = [owner] if owner else []
@@ -454,6 +474,23 @@ class VerbPatterns:
                 found = self._generic(head)
         return found
 
+    def _author(self, subject: Token) -> list[str]:
+        """The author a written statement acts for: "a report by a US monitoring group accused
+        Eritrea", "the ministry's statement condemned", "a letter from 40 lawmakers urged"."""
+        if subject.lemma_.lower() not in LEXICON.document_nouns:
+            return []
+        authors = _prep_objects(subject, "by") + _prep_objects(subject, "from") + [
+            c for c in subject.children if c.dep_ == "poss"]
+        return [a for t in authors for a in self._agent(t, True)][:1]
+
+    def _doer(self, act: Token) -> list[str]:
+        """Who did the act a noun names, by its "by" phrase: "condemned bombardments by the Sudanese
+        Armed Forces", "criticized the report by NGO The Sentry", "the advances made by M23"."""
+        phrases = _prep_objects(act, "by") + [
+            p for c in act.children if c.dep_ == "acl" and c.tag_ == "VBN"
+            for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        return [a for t in phrases for a in self._agent(t, True)][:1]
+
     def _subject_actors(self, verb: Token, generic: bool = False) -> list[str]:
         """The subject of a verb, inherited through conjunctions, infinitives and relative clauses;
         with ``generic``, an agent the base does not know stands as a generic actor."""
@@ -463,7 +500,7 @@ class VerbPatterns:
             if subj is not None:
                 if subj.lower_ in {"that", "which", "who"} and node.dep_ == "relcl":
                     return self._agent(node.head, generic)
-                found = self._agent(subj, generic)
+                found = self._agent(subj, generic) or self._author(subj)
                 if not found and generic and subj.lower_ in _PERSONAL:
                     found = self._reporter(node)
                 if not found and subj.lower_ in {"we", "i"}:
