@@ -600,3 +600,46 @@ def test_a_quoted_must_is_a_demand_by_the_quotes_speaker(pipeline):
     # a "must" in the passive names what is acted on, not who must act; unquoted news says it itself
     assert roles(pipeline, "“The rights of protesters must be respected,” the spokesperson of the EU said.") == []
     assert all(g[2] != "1056" for g in roles(pipeline, "Rwanda must withdraw its troops, analysts believe."))
+
+
+# -- courts and police: who arrests and sentences when the sentence does not say ---------------------
+def test_a_passive_arrest_or_sentence_is_by_police_or_a_court_of_the_setting(pipeline):
+    assert roles(pipeline, "The journalist was detained on Monday.", dateline="MINSK") == [
+        ("police", "BLR.COP", "173", "journalist", "BLR.MED")]
+    assert roles(pipeline, "The journalist was sentenced to eight years in prison.")[0][:2] == ("court", "JUD")
+    # of two subjects the parser gives a passive, the one next to the verb is the one detained
+    text = "Days later, the court convicted Bahruz Samadov, a critic. A researcher in Prague, Samadov was detained."
+    assert roles(pipeline, text)[1][2:4] == ("173", "bahruz-samadov")
+    # a killing's unknown agent is no policeman; a charge names no enforcer
+    assert roles(pipeline, "Three soldiers were killed in an ambush.")[0][0] == "unknown"
+    assert roles(pipeline, "The protesters were charged with hooliganism.")[0][0] == "unknown"
+
+
+def test_a_sentence_handed_down_is_a_sentence_given(pipeline):
+    got = roles(pipeline, "On June 20, the Court of Grave Crimes in Azerbaijan's capital Baku handed down severe "
+                          "prison sentences to a team of independent journalists from Abzas Media.")
+    # the court's place in apposition is where it sits, not who it is
+    assert got[0][:3] == ("Court of Grave Crimes", "AZE.JUD", "173")
+    assert roles(pipeline, "The judge passed a ten-year sentence on the opposition leader.")[0][2:4] == (
+        "173", "opposition leader")
+    # a verdict on no one, a business handed down, a card given: no sentence
+    assert roles(pipeline, "The court handed down its verdict on Monday.") == []
+    assert roles(pipeline, "He handed down the family business to his son.") == []
+    assert roles(pipeline, "The referee gave the striker a yellow card.") == []
+
+
+def test_the_same_court_is_the_court_named_before(pipeline):
+    text = ("On June 20, the Court of Grave Crimes in Baku handed down prison sentences to three journalists. "
+            "Days later, the same court convicted Bahruz Samadov, an outspoken government critic.")
+    assert [g[0] for g in roles(pipeline, text)] == ["Court of Grave Crimes", "Court of Grave Crimes"]
+    # an indefinite court is another one
+    text = "The Supreme Court of Georgia rejected the appeal. A court in Batumi convicted two activists."
+    assert roles(pipeline, text)[-1][0] == "court"
+
+
+def test_a_persons_name_that_opens_a_bodys_name_is_not_the_person(pipeline):
+    result = pipeline.process(Document(id="c", text="A researcher at Charles University in Prague, Bahruz Samadov "
+                                       "was detained.", source="c", published=date(2025, 3, 5)))
+    assert "charles-iii" not in {a.id for a in result.actors}
+    assert [e.target_id for e in result.events] == ["bahruz-samadov"]
+    assert roles(pipeline, "King Charles met Zelensky in London.")[0][0] == "charles-iii"

@@ -31,6 +31,7 @@ class References:
     plural_states: frozenset[str]
     collectives: frozenset[str]
     pronoun_gender: dict[str, str]
+    named_after: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path | None = None) -> References:
@@ -53,6 +54,7 @@ class References:
                 plural_states=frozenset(w.lower() for w in raw["plural_states"]),
                 collectives=frozenset(w.lower() for w in raw["collectives"]),
                 pronoun_gender=genders,
+                named_after=frozenset(w.lower() for w in raw.get("named_after", [])),
             )
         except (yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
             raise DataFileError(name, f"malformed reference lexicon: {exc}") from exc

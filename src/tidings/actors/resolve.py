@@ -199,9 +199,19 @@ class ActorResolver:
                 kind = "initial"  # a base alias written as "I.Sekreta"
             if kind == "metonym" and _is_place_use(span):
                 continue
+            if self._named_after(doc, span, actor_ids):
+                continue
             mentions.append(DocMention(span.start, span.end, _public_kind(kind), actor_ids))
         self._disambiguate_surnames(mentions)
         return _drop_overlaps(mentions)
+
+    def _named_after(self, doc: Doc, span: Span, actor_ids: list[str]) -> bool:
+        """A person's name that opens the name of a place, body or prize ("Charles University", "the
+        Sakharov Prize"): not the person."""
+        if span.end >= len(doc) or doc[span.end].lower_ not in self.refs.named_after \
+                or not doc[span.end].text[:1].isupper():
+            return False
+        return all((actor := self.kb.get(a)) is not None and actor.type == "person" for a in actor_ids)
 
     def _titled_surname_mentions(self, doc: Doc, mentions: list[DocMention]) -> list[DocMention]:
         """"President Bush", "the Bush administration": a surname that may not stand alone names the

@@ -19,6 +19,8 @@ from tidings.records import Actor
 
 __all__ = ["AgentPhrases"]
 
+# prepositions of place, which end a body's name ("the Court of Grave Crimes in Baku")
+_PLACE_WORDS = frozenset({"in", "at", "near", "outside", "inside"})
 # sentences after talks within which a bare "they" may still be their sides
 _THEY_REACH = 2
 
@@ -43,7 +45,9 @@ class AgentPhrases:
         if mention is not None and mention.kind != "title":
             return self._mention_actors(mention)
         for child in token.children:
-            if child.dep_ == "appos":
+            if child.dep_ == "appos" and not (token.pos_ == "PROPN" and child.ent_type_ in {"GPE", "LOC", "FAC"}):
+                # (a named body's place in apposition is where it sits, not what it is: "the Court of
+                # Grave Crimes in Azerbaijan's capital Baku")
                 # "leader Cichanoŭskaja and Berti, ...": the names in apposition, conjuncts included
                 found = self.actors(child, depth + 1)
                 if found:
@@ -85,6 +89,8 @@ class AgentPhrases:
             # a name of a body runs on through "of" and a capitalised object: "Ministry of Foreign Affairs"
             of = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
             inner = [t for t in of.subtree] if of is not None else []
+            # where the body sits is not its name: "the Court of Grave Crimes in Baku"
+            inner = next((inner[:k] for k, t in enumerate(inner) if k and t.lower_ in _PLACE_WORDS), inner)
             if inner and all(t.text[:1].isupper() or t.pos_ in {"ADP", "CCONJ", "DET", "PUNCT"} for t in inner[1:]):
                 end = inner[-1].i + 1
         if end == token.i + 1:
@@ -151,7 +157,10 @@ class AgentPhrases:
             if owner is None:
                 # "Russian MiG-31 fighter jets": a demonym anywhere in the phrase places it
                 owner = next((s for t in self.doc[token.left_edge.i : token.i] for s in [self._demonym(t)] if s), None)
-            return [GenericAgent(self._phrase(token), hit[1], self._country_of(owner)).raw_id()]
+            named = self._body_named_before(token) if owner is None else None
+            if named is not None:
+                return [named]
+            return [self._body(token, GenericAgent(self._phrase(token), hit[1], self._country_of(owner)).raw_id())]
         if owner:
             return [owner]  # "Israeli bulldozers", "a newspaper based in Beirut": the state they belong to
         if token.pos_ != "PROPN" and token.ent_type_ not in _AGENT_ENTS:
@@ -163,10 +172,28 @@ class AgentPhrases:
             # "the Foreign, Commonwealth and Development Office", "the Court of Grave Crimes": a body the
             # base does not know, its sector from its head noun, its country from its words
             country = next((s for t in self.doc[token.left_edge.i : token.i] for s in [self._demonym(t)] if s), None)
-            return [GenericAgent(self._phrase(token), sector, country or self._of_state(token)).raw_id()]
+            agent = GenericAgent(self._phrase(token), sector, country or self._of_state(token))
+            return [self._body(token, agent.raw_id())]
         words = [t for t in token.lefts if t.dep_ in {"compound", "amod"} and t.pos_ in {"NOUN", "PROPN", "ADJ"}]
         # names keep their spelling ("?APEC"); common nouns are lower-cased, wherever they stand
         return ["?" + " ".join(t.text if t.ent_type_ in _ORG_ENTS else t.lower_ for t in [*words, token])]
+
+    def _body(self, token: Token, raw_id: str) -> str:
+        """Remember a body named in full ("the Court of Grave Crimes") under its head noun."""
+        if token.text[:1].isupper() and token.i != self.sent.start:
+            self.state.bodies[token.lemma_.lower()] = raw_id
+        return raw_id
+
+    def _body_named_before(self, token: Token) -> str | None:
+        """"the same court", "the court" after "the Court of Grave Crimes": the body the document last
+        named with that head noun, when the phrase adds no words of its own."""
+        if token.text[:1].isupper() or token.tag_ in {"NNS", "NNPS"}:
+            return None
+        words = [t for t in token.lefts if t.dep_ not in {"det", "punct"} and t.lower_ != "same"]
+        det = _child_det(token)
+        if words or det not in {"the", "this", "that"}:
+            return None
+        return self.state.bodies.get(token.lemma_.lower())
 
     def _spoken_for(self, token: Token) -> list[str]:
         """The body or state an unnamed spokesperson speaks for: "an FCDO spokesperson", "the ministry's
@@ -385,3 +412,7 @@ class AgentPhrases:
     def _is_plural_ref(self, token: Token | None) -> bool:
         mention = self.resolved.mention_at(token) if token is not None else None
         return mention is not None and mention.kind == "plural" and not mention.actor_ids
+
+
+def _child_det(token: Token) -> str | None:
+    return next((c.lower_ for c in token.children if c.dep_ == "det"), None)

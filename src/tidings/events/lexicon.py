@@ -36,6 +36,7 @@ class CoderLexicon:
     meeting_nouns: frozenset[str]
     document_nouns: frozenset[str]
     spokespeople: frozenset[str]
+    enforcers: dict[str, str]
 
     @classmethod
     def load(cls, text: str | None = None, name: str = "coder.yaml") -> CoderLexicon:
@@ -44,6 +45,11 @@ class CoderLexicon:
         values = {}
         for key in keys:
             items = raw[key]
+            if key == "enforcers":
+                if not isinstance(items, dict) or not all(isinstance(v, str) for v in items.values()):
+                    raise DataFileError(name, f"{key}: expected a map of verb to agent")
+                values[key] = {str(k): v for k, v in items.items()}
+                continue
             if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
                 raise DataFileError(name, f"{key}: expected a list of words")
             values[key] = tuple(items) if key == "target_preps" else frozenset(items)

@@ -58,3 +58,5 @@ class _State:
     issuer: str | None = None  # whom a government's or IGO's own release speaks for
     byline: str | None = None  # the person a statement is by ("Statement by Ambassador X"): its "I"
     aggressor: str | None = None  # the source of the last violent or coercive act coded
+    # head noun → the last body named with it ("court" → the Court of Grave Crimes): "the same court"
+    bodies: dict[str, str] = field(default_factory=dict)

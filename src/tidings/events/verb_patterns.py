@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from tidings.actors.agents import GenericAgent
 from tidings.events.lexicon import LEXICON
 from tidings.events.patterns import Modality, VerbPattern
 from tidings.events.raw import RawEvent, _Frame
@@ -268,7 +269,8 @@ class VerbPatterns:
                 # "the guerrillas have been demobilized": the patient is the one who yields
                 return self._agent(_child(verb, {"nsubjpass"}), generic=True), [], passive
             if "dobj" in p.targets:
-                patient = _child(verb, {"nsubjpass"})
+                # "A researcher in Prague, Samadov was detained": of two subjects, the one next to the verb
+                patient = next((c for c in reversed(list(verb.lefts)) if c.dep_ == "nsubjpass"), None)
                 targets = self._target_actors(patient) if patient is not None else []
             if agent is None and p.code[:2] == "17" and targets and self._enforcer_speaking(verb):
                 # "Police said 20 people were arrested": those who report an arrest made it
@@ -278,7 +280,8 @@ class VerbPatterns:
                 # "three soldiers were killed in a bombing", "X has been accused of": the agent is unknown
                 # the attacker is unknown; a violent or coercive act is coded by the state it happened in
                 violent = "17" <= p.code[:2] <= "20"
-                sources = [(self._state_of_place(verb) if violent else None) or _UNKNOWN]
+                place = self._state_of_place(verb) if violent else None
+                sources = [self._enforcer(verb, place) or place or _UNKNOWN]
         elif p.stative:
             # "X is opposed to": the subject, which the parser may hang on the auxiliary
             subj = _child(verb, {"nsubj", "nsubjpass"}) or _child(_child(verb, {"auxpass", "aux"}), {"nsubj"})
@@ -381,6 +384,13 @@ class VerbPatterns:
             if states:
                 return states[:1]
         return []
+
+    def _enforcer(self, verb: Token, state: str | None) -> str | None:
+        """Who does what the passive leaves without an agent, when the act says it: "was arrested" by
+        police, "was sentenced" by a court (placed in ``state``, else later by the document's setting)."""
+        word = LEXICON.enforcers.get(verb.lemma_.lower())
+        sector = self.c.agents.terms.get(word) if word else None
+        return GenericAgent(word, sector, state).raw_id() if word and sector else None
 
     def _sentence_voice(self) -> _Frame | None:
         """Who says a sentence no reporting verb frames: the speaker of the quote it stands in, else the
