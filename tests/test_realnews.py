@@ -643,3 +643,27 @@ def test_a_persons_name_that_opens_a_bodys_name_is_not_the_person(pipeline):
     assert "charles-iii" not in {a.id for a in result.actors}
     assert [e.target_id for e in result.events] == ["bahruz-samadov"]
     assert roles(pipeline, "King Charles met Zelensky in London.")[0][0] == "charles-iii"
+
+
+# -- appeals: a need reiterated, a call named by a noun ---------------------------------------------------
+def test_a_need_reiterated_is_an_appeal_to_the_state_it_is_in(pipeline):
+    got = roles(pipeline, "The EU reiterates the need to restore fundamental freedoms in Nicaragua.")
+    assert got == [("european-union", "EU", "020", "NIC", "NIC")]
+    got = roles(pipeline, "Putin emphasized the need to settle the situation around the Republic of Niger "
+                          "exclusively by peaceful means.")
+    assert got[0][2:4] == ("020", "NER")
+    # a need of no one and nowhere is no appeal; a support reaffirmed stays support
+    assert roles(pipeline, "The EU reaffirmed the need for a ceasefire.") == []
+    assert roles(pipeline, "The minister reaffirmed support for Ukraine.")[0][2:4] == ("051", "UKR")
+
+
+def test_a_call_named_by_a_noun_is_an_appeal_to_whom_it_is_for(pipeline):
+    text = ("Secretary-General António Guterres is alarmed by the air strikes. He reiterates his call for the "
+            "military to end the campaign of violence.")
+    assert roles(pipeline, text)[-1][:4] == ("antonio-guterres", "UN", "020", "military")
+    assert roles(pipeline, "The EU's appeal to Iran went unanswered.")[0][2:4] == ("020", "IRN")
+    # a phone call stays a call; a call from someone, or for an uprising, appeals to no one
+    assert roles(pipeline, "Biden had a phone call with Putin.")[0][2] == "041"
+    assert roles(pipeline, "The minister took a call from a journalist.") == []
+    got = roles(pipeline, "The FSB opened a criminal case over calls for an armed rebellion.")
+    assert all(g[2] != "020" for g in got)

@@ -133,7 +133,9 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, VerbPatterns, Announcements,
             if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in self.book.intent_verbs:
                 self._code_intent(token)
             if token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in self.book.nouns:
-                self._code_noun(token, self.book.nouns[token.lemma_.lower()])
+                for pattern in self.book.nouns[token.lemma_.lower()]:
+                    if self._code_noun(token, pattern):
+                        break
         self._code_speech()
         if not self.events:
             self._code_evaluation()

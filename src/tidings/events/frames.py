@@ -171,8 +171,9 @@ class ReportingFrames:
             return []  # a speaker of no known state may speak of its own ("the minister ... in Spain")
         for token in noun.subtree:
             if token.dep_ == "pobj" and token.head.lower_ in {"in", "around"} and token.ent_type_ == "GPE":
-                states = [a for a in self.actors(token) or self._place_state(token)
-                          if self._is_state(a) and a not in own]
+                # "around the Republic of Niger": the state in its "of" phrase
+                named = self.actors(token) or self._place_state(token) or [s for s in [self._of_state(token)] if s]
+                states = [a for a in named if self._is_state(a) and a not in own]
                 if states:
                     return states[:1]
         return []

@@ -31,16 +31,17 @@ class NounPatterns:
     ``self.sent``, ``self.resolved``, ``self.state``, ``self.events``)."""
 
     # -- event nouns -----------------------------------------------------------------------
-    def _code_noun(self, noun: Token, p: NounPattern) -> None:
+    def _code_noun(self, noun: Token, p: NounPattern) -> bool:
+        """Code the event ``noun`` names by pattern ``p``; False when the pattern does not fit."""
         if p.requires_mod and not any(c.lemma_.lower() in p.requires_mod for c in noun.children):
-            return
+            return False
         if p.subject_of and not (noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.lemma_.lower() in p.subject_of):
-            return  # "Palestinian riots are continuing": the event is what the clause is about
+            return False  # "Palestinian riots are continuing": the event is what the clause is about
         if p.code[:2] in {"18", "19", "20"} and noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.book.verbs:
-            return  # "Latvia condemned Russia's attack": the attack is what the clause's own act is about
+            return False  # "Latvia condemned Russia's attack": the attack is what the clause's own act is about
         sources, targets = self._noun_roles(noun, p)
         if not sources or not (targets or p.symmetric and len(sources) > 1 or p.optional_target):
-            return
+            return False
         hypothetical = any(c.lemma_.lower() in _HYPOTHETICAL_MODS for c in noun.children) or (
             _hypothetical(noun.head) if noun.dep_ in {"nsubj", "nsubjpass"} else False
         )
@@ -48,6 +49,7 @@ class NounPatterns:
         for source, target in _pairs(sources, targets, p.symmetric):
             self._add(RawEvent(self.index, noun.i, source, target, p.code, p.id, start, end, p.symmetric,
                                hypothetical=hypothetical, core=not hypothetical))
+        return True
 
     def _noun_roles(self, noun: Token, p: NounPattern) -> tuple[list[str], list[str]]:
         between = [a for t in _prep_objects(noun, "between") for a in self.actors(t)]
@@ -73,7 +75,7 @@ class NounPatterns:
             elif spec == "clause":
                 targets = self._clause_partner(noun, sources)
             else:
-                find = self._target_actors if p.optional_target else self.actors
+                find = self._target_actors if p.optional_target or p.generic_target else self.actors
                 targets = [a for t in _prep_objects(noun, spec) for a in find(t)]
             targets = [a for a in targets if a not in sources]
             if targets:

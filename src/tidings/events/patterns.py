@@ -66,6 +66,7 @@ class NounPattern:
     requires_mod: frozenset[str] = frozenset()
     optional_target: bool = False
     subject_of: frozenset[str] = frozenset()
+    generic_target: bool = False  # a kind of actor may be the target ("his call for the military to")
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ class Modality:
 @dataclass(frozen=True)
 class PatternBook:
     verbs: dict[str, tuple[VerbPattern, ...]]
-    nouns: dict[str, NounPattern]
+    nouns: dict[str, tuple[NounPattern, ...]]  # lemma → its patterns, the first that codes wins
     frames: frozenset[str]
     speaker_dobj: frozenset[str]
     nominal_content: frozenset[str]
@@ -180,7 +181,7 @@ class PatternBook:
             pattern = _verb_pattern(entry)
             for lemma in pattern.lemmas:
                 verbs.setdefault(lemma, []).append(pattern)
-        nouns = {}
+        nouns: dict[str, tuple[NounPattern, ...]] = {}
         for entry in raw["nouns"]:
             noun = NounPattern(
                 id=entry["id"],
@@ -192,8 +193,10 @@ class PatternBook:
                 requires_mod=frozenset(entry.get("requires_mod", [])),
                 optional_target=bool(entry.get("optional_target", False)),
                 subject_of=frozenset(entry.get("subject_of", [])),
+                generic_target=bool(entry.get("generic_target", False)),
             )
-            nouns.update({lemma: noun for lemma in noun.lemmas})
+            for lemma in noun.lemmas:
+                nouns[lemma] = (*nouns.get(lemma, ()), noun)
         frames = raw["frames"]
         intents = raw["intents"]
         return cls(
@@ -222,7 +225,7 @@ class PatternBook:
         found |= {c for ps in self.verbs.values() for p in ps for c in p.object_code.values()}
         found |= {c for ps in self.verbs.values() for p in ps for c in p.object_mod_code.values()}
         found |= {p.intent_for for ps in self.verbs.values() for p in ps if p.intent_for}
-        found |= {n.code for n in self.nouns.values()} | {a.code for a in self.accusations.values()}
+        found |= {n.code for group in self.nouns.values() for n in group} | {a.code for a in self.accusations.values()}
         found |= self.modality.codes()
         return found | {self.hostile_code, self.intent_code, self.intent_meeting_code}
 
