@@ -667,3 +667,15 @@ def test_a_call_named_by_a_noun_is_an_appeal_to_whom_it_is_for(pipeline):
     assert roles(pipeline, "The minister took a call from a journalist.") == []
     got = roles(pipeline, "The FSB opened a criminal case over calls for an armed rebellion.")
     assert all(g[2] != "020" for g in got)
+
+
+def test_a_verdict_on_the_act_just_told_falls_on_who_did_it(pipeline):
+    text = ("China's military began a second day of drills around Taiwan on Wednesday. The United States "
+            "condemned the exercises.")
+    assert roles(pipeline, text)[-1][:5] == ("USA", "USA", "111", "military", "CHN.MIL")
+    text = "Belarus closed its border with Poland on Friday. The EU condemned the move."
+    assert roles(pipeline, text)[-1][2:4] == ("111", "BLR")
+    # one's own act is not judged by oneself; a verdict on an act never told has no doer
+    text = "Belarus closed its border with Poland on Friday. Minsk praised the move."
+    assert all(g[3] is None for g in roles(pipeline, text)[1:])
+    assert roles(pipeline, "The United States condemned the exercises.")[0][3] is None

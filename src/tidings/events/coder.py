@@ -23,13 +23,13 @@ from tidings.events.agent_phrases import AgentPhrases
 from tidings.events.announcements import Announcements
 from tidings.events.domains import is_sport
 from tidings.events.frames import ReportingFrames
-from tidings.events.lexicon import LEXICON
+from tidings.events.lexicon import LEXICON, act_kind
 from tidings.events.noun_patterns import NounPatterns
 from tidings.events.patterns import PatternBook
 from tidings.events.raw import CodedDoc, RawEvent, _Frame, _State
 from tidings.events.speech import quote_spans
 from tidings.events.statements import Statements
-from tidings.events.syntax import _PRIVATE, _VOICE_ROOTS, _dedupe, _inside, _sector
+from tidings.events.syntax import _PRIVATE, _VOICE_ROOTS, _dedupe, _inside, _object, _sector
 from tidings.events.verb_patterns import VerbPatterns
 from tidings.nlp import doc_text, sentences
 
@@ -155,6 +155,8 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, VerbPatterns, Announcements,
         self.events.append(event)
         if "17" <= event.code[:2] <= "20" and not event.source.startswith("?unknown"):
             self.state.aggressor = event.source
+        if event.code[:2] not in _VOICE_ROOTS and not event.source.startswith("?unknown"):
+            self._remember_act(event)
         if event.code[:2] in _VOICE_ROOTS and not event.source.startswith("?"):
             if event.pattern != "evaluation":
                 self.state.voice, self.state.voice_sentence = event.speaker or event.source, self.index
@@ -166,6 +168,18 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, VerbPatterns, Announcements,
         actor = self.c.kb.get(event.source)
         if actor is None or actor.type == "person":
             self.state.protagonist = event.source
+
+    def _remember_act(self, event: RawEvent) -> None:
+        """An act, by its trigger's and object's lemmas, for a later verdict on "the exercises"."""
+        trigger = self.doc[event.trigger]
+        obj = _object(trigger) if trigger.pos_ in {"VERB", "AUX"} else None
+        if obj is not None and obj.lemma_.lower() in LEXICON.measures:
+            # "began a second day of drills": the drills
+            obj = next((c for p in obj.children if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"), obj)
+        for word in (trigger, obj):
+            if word is not None:
+                self.state.acts[act_kind(word.lemma_.lower())] = event.source
+        self.state.last_act = event.source
 
     def _political_agent(self, actor_id: str) -> bool:
         """A generic agent of a political sector ("authorities", "police"), not a state or a person."""

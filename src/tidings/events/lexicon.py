@@ -11,7 +11,7 @@ from dataclasses import dataclass, fields
 from tidings.datafiles import load_mapping, packaged_text
 from tidings.errors import DataFileError
 
-__all__ = ["LEXICON", "CoderLexicon"]
+__all__ = ["LEXICON", "CoderLexicon", "act_kind"]
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,8 @@ class CoderLexicon:
     document_nouns: frozenset[str]
     spokespeople: frozenset[str]
     enforcers: dict[str, str]
+    act_nouns: frozenset[str]
+    act_kinds: dict[str, str]
 
     @classmethod
     def load(cls, text: str | None = None, name: str = "coder.yaml") -> CoderLexicon:
@@ -45,7 +47,7 @@ class CoderLexicon:
         values = {}
         for key in keys:
             items = raw[key]
-            if key == "enforcers":
+            if key in {"enforcers", "act_kinds"}:
                 if not isinstance(items, dict) or not all(isinstance(v, str) for v in items.values()):
                     raise DataFileError(name, f"{key}: expected a map of verb to agent")
                 values[key] = {str(k): v for k, v in items.items()}
@@ -57,3 +59,8 @@ class CoderLexicon:
 
 
 LEXICON = CoderLexicon.load()
+
+
+def act_kind(lemma: str) -> str:
+    """The kind of act a word names, one word for its synonyms ("exercise", "drill" → "drill")."""
+    return LEXICON.act_kinds.get(lemma, lemma)

@@ -60,3 +60,7 @@ class _State:
     aggressor: str | None = None  # the source of the last violent or coercive act coded
     # head noun → the last body named with it ("court" → the Court of Grave Crimes): "the same court"
     bodies: dict[str, str] = field(default_factory=dict)
+    # what was done and by whom: the lemma of an act's trigger and object → its source ("launched
+    # exercises" → exercise: China), and the source of the last act: "condemned the exercises"
+    acts: dict[str, str] = field(default_factory=dict)
+    last_act: str | None = None

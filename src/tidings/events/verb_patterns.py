@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from tidings.actors.agents import GenericAgent
-from tidings.events.lexicon import LEXICON
+from tidings.events.lexicon import LEXICON, act_kind
 from tidings.events.patterns import Modality, VerbPattern
 from tidings.events.raw import RawEvent, _Frame
 from tidings.events.syntax import (
@@ -60,6 +60,8 @@ _DOMESTIC_ROOTS = frozenset({"17", "18", "19", "20"})
 # what a statement is made as: "in X" on them says where it was made
 _SPEECH_NOUNS = frozenset({"statement", "remark", "speech", "address", "interview", "briefing", "conference",
                            "declaration", "communique", "message", "comment"})
+# determiners of an object that refers back to an act told before ("condemned the exercises")
+_DEFINITE = frozenset({"the", "this", "these", "that", "those", "such"})
 # verdicts: praise, criticism and rejection of an act are of the one it is by
 _VERDICT_ROOTS = frozenset({"05", "11", "12"})
 # the roles in which a place names where or to whom something is done ("in Nicaragua", "Nicaragua's")
@@ -210,6 +212,8 @@ class VerbPatterns:
             doers = [a for t in _prep_objects(obj, "by") for a in self._agent(t, True)]
             targets = doers or (targets if targets and not any(_sector(t) in _VICTIMS for t in targets) else
                                 self._attacker(obj))
+        elif not targets and p.code[:2] in _VERDICT_ROOTS and self._act_referred(obj, sources):
+            targets = self._act_referred(obj, sources)
         elif not targets and p.requires_target:
             return  # "X expects a decision from Y", "X warned Y": the pattern's own role, or no event
         elif not targets and not p.patient_source and (not p.symmetric or len(sources) == 1):
@@ -384,6 +388,19 @@ class VerbPatterns:
             if states:
                 return states[:1]
         return []
+
+    def _act_referred(self, obj: Token | None, sources: list[str]) -> list[str]:
+        """Whose act a verdict's definite object is: the one who did the act the document last told
+        with that word ("China launched exercises ... The United States condemned the exercises"), or,
+        for "the move", "the decision", the last act told; never the judge's own side."""
+        if obj is None or obj.pos_ != "NOUN" or _child(obj, {"poss"}) is not None \
+                or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in obj.children):
+            return []
+        lemma = obj.lemma_.lower()
+        doer = self.state.acts.get(act_kind(lemma)) or (self.state.last_act if lemma in LEXICON.act_nouns else None)
+        if doer is None or doer in sources or self._country_of(doer) in self._own_states(sources):
+            return []
+        return [doer]
 
     def _enforcer(self, verb: Token, state: str | None) -> str | None:
         """Who does what the passive leaves without an agent, when the act says it: "was arrested" by
