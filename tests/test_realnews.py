@@ -679,3 +679,21 @@ def test_a_verdict_on_the_act_just_told_falls_on_who_did_it(pipeline):
     text = "Belarus closed its border with Poland on Friday. Minsk praised the move."
     assert all(g[3] is None for g in roles(pipeline, text)[1:])
     assert roles(pipeline, "The United States condemned the exercises.")[0][3] is None
+
+
+def test_a_call_for_someone_to_act_appeals_to_them_and_codes_no_act(pipeline):
+    got = roles(pipeline, "The Secretary-General called for Russia to withdraw its troops.")
+    assert got == [("Secretary-General", "IGO", "020", "RUS", "RUS")]  # the withdrawal asked for is no event
+    assert roles(pipeline, "Residents called for calm.")[0][3] is None
+
+
+def test_the_sides_of_a_conflict_named_in_the_sentence(pipeline):
+    got = roles(pipeline, "Noting recent reports of escalation between Armenian and Azerbaijani forces, the "
+                          "Secretary called for the sides to show restraint.")
+    assert [g[2:4] for g in got] == [("020", "ARM"), ("020", "AZE")]
+    got = roles(pipeline, "Fighting between Israel and Hamas continued, and the UN urged both sides to agree a truce.")
+    assert [g[3] for g in got if g[2] == "020"] == ["ISR", "hamas"]
+    # the sides of talks told before stay the sides of the talks
+    got = roles(pipeline, "Putin and Aliyev met in Moscow. The two leaders discussed the conflict between Armenia "
+                          "and Azerbaijan.")
+    assert got[-1][0::3] == ("vladimir-putin", "ilham-aliyev")

@@ -19,6 +19,7 @@ from tidings.records import Actor
 
 __all__ = ["AgentPhrases"]
 
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # prepositions of place, which end a body's name ("the Court of Grave Crimes in Baku")
 _PLACE_WORDS = frozenset({"in", "at", "near", "outside", "inside"})
 # sentences after talks within which a bare "they" may still be their sides
@@ -383,6 +384,11 @@ class AgentPhrases:
     def _mention_actors(self, mention: DocMention) -> list[str]:
         if mention.kind == "plural" and not mention.actor_ids:
             named = self._sides_named(mention)
+            if not named and (len(self.state.last_meeting) < 2 or not _acting_subject(self.doc[mention.end - 1])):
+                # the sides of a conflict the sentence names ("between A and B ..., called for the sides to
+                # show restraint"), unless they are the subject of what follows talks ("the two leaders
+                # discussed the conflict between A and B")
+                named = self._sides_between()
             if named:
                 return named
             if self.doc[mention.start].lower_ in {"they", "them"} and \
@@ -395,6 +401,23 @@ class AgentPhrases:
         if mention.kind == "demonym":
             return []
         return list(mention.actor_ids)
+
+    def _sides_between(self) -> list[str]:
+        """"escalation between Armenian and Azerbaijani forces, ... called for the sides to show
+        restraint": the two states a "between" phrase of the sentence names, by name or adjective."""
+        for prep in (t for t in self.sent if t.lower_ == "between" and t.dep_ == "prep"):
+            found: list[str] = []
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                for node in [pobj, *(c for c in pobj.children if c.dep_ == "conj")]:
+                    mods = [c for c in node.children if c.dep_ in {"amod", "compound"}]
+                    for word in [node, *mods, *(c for m in mods for c in m.children if c.dep_ == "conj")]:
+                        side = self.c.kb.demonym(word.text) or next(
+                            (a for a in self.actors(word) if not a.startswith("?")), None)
+                        if side and side not in found:
+                            found.append(side)
+            if len(found) == 2:
+                return found
+        return []
 
     def _sides_named(self, mention: DocMention) -> list[str]:
         """"the Turkish and Greek sides": the states their adjectives name."""
@@ -416,3 +439,8 @@ class AgentPhrases:
 
 def _child_det(token: Token) -> str | None:
     return next((c.lower_ for c in token.children if c.dep_ == "det"), None)
+
+
+def _acting_subject(token: Token) -> bool:
+    """The subject of a clause of its own, not of one asked for ("called for the sides to show")."""
+    return token.dep_ in _SUBJECTS and not any(c.dep_ == "mark" and c.lower_ == "for" for c in token.head.children)

@@ -171,6 +171,11 @@ def _path(verb: Token, path: str) -> list[Token]:
         return [o for t in _path(verb, outer) for o in _prep_objects(t, inner)]
     if path.startswith("prep:"):
         return _prep_objects(verb, path[5:])
+    if path == "for.nsubj":
+        # "called for the sides to show restraint": the parser makes "for" the mark of a clause
+        clauses = [c for c in verb.children if c.dep_ in {"advcl", "ccomp"}
+                   and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
+        return [s for c in clauses for s in [_child(c, {"nsubj"})] if s is not None]
     if path == "ccomp.nsubj":
         # "demanded that Belarus stop": the one asked to act
         ccomp = _child(verb, {"ccomp"})

@@ -76,8 +76,12 @@ class VerbPatterns:
     def _code_verb(self, verb: Token) -> None:
         if verb.dep_ == "xcomp" and any(e.trigger == verb.head.i for e in self.events):
             return  # "urged Belarus to release", "met X to discuss": part of the event already coded
-        if verb.dep_ == "ccomp" and any(e.trigger == verb.head.i and e.code[:2] in {"02", "10"} for e in self.events):
-            return  # "demanded that Turkey provide information": what was demanded is not an event
+        demanded = verb.dep_ == "ccomp" or verb.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
+        if demanded and any(e.trigger == verb.head.i and e.code[:2] in {"02", "10"} for e in self.events):
+            # "demanded that Turkey provide information", "called for Russia to withdraw its troops": what
+            # was demanded is not an event
+            return
         if self._code_demanded(verb):
             return
         lemma = verb.lemma_.lower()
