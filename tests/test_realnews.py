@@ -697,3 +697,23 @@ def test_the_sides_of_a_conflict_named_in_the_sentence(pipeline):
     got = roles(pipeline, "Putin and Aliyev met in Moscow. The two leaders discussed the conflict between Armenia "
                           "and Azerbaijan.")
     assert got[-1][0::3] == ("vladimir-putin", "ilham-aliyev")
+
+
+def test_blame_put_on_someone_and_a_denial_answering_its_accuser(pipeline):
+    got = roles(pipeline, "Eritrean Information Minister Yemane Ghebremeskel blamed the new tension in the region on "
+                          "Ethiopia.")
+    assert got[0][2:4] == ("112", "ETH")
+    assert roles(pipeline, "He blamed the weather on Monday for the delay.") == []
+    got = roles(pipeline, "India accused Pakistan of backing the gunmen. Pakistan denied the charge.")
+    assert got[-1][:4] == ("PAK", "PAK", "016", "IND")
+    # a denial of what is done in a state names that state; a denial with no accuser told names no one
+    got = roles(pipeline, "Recean accused Russia of meddling. Moscow has repeatedly denied meddling in Moldova.")
+    assert got[-1][2:4] == ("016", "MDA")
+    assert roles(pipeline, "Pakistan denied the charge.")[0][3] is None
+
+
+def test_a_protest_lodged_against_someone(pipeline):
+    got = roles(pipeline, "China has lodged strong protests against Japanese Prime Minister Sanae Takaichi's "
+                          "erroneous remarks.")
+    assert got[0][2:4] == ("114", "sanae-takaichi")
+    assert roles(pipeline, "Residents lodged complaints over the noise.")[0][3] is None

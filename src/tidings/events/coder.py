@@ -99,6 +99,10 @@ class EventCoder:
         return out
 
 
+# acts of detention, which charge no one: a denial of "the charges" answers whoever charged
+_ARRESTS = frozenset({"arrest", "detain", "apprehend"})
+
+
 class _SentenceCoder(AgentPhrases, ReportingFrames, VerbPatterns, Announcements, NounPatterns, Statements):
     """Codes one sentence; reads and updates the document state."""
 
@@ -157,6 +161,9 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, VerbPatterns, Announcements,
             self.state.aggressor = event.source
         if event.code[:2] not in _VOICE_ROOTS and not event.source.startswith("?unknown"):
             self._remember_act(event)
+        if event.target and (event.code[:3] in {"111", "112"} or event.code[:3] == "173" and
+                             self.doc[event.trigger].lemma_.lower() not in _ARRESTS):
+            self.state.accusers[event.target] = event.source  # accused, criticised, charged (not arrested)
         if event.code[:2] in _VOICE_ROOTS and not event.source.startswith("?"):
             if event.pattern != "evaluation":
                 self.state.voice, self.state.voice_sentence = event.speaker or event.source, self.index

@@ -64,3 +64,5 @@ class _State:
     # exercises" → exercise: China), and the source of the last act: "condemned the exercises"
     acts: dict[str, str] = field(default_factory=dict)
     last_act: str | None = None
+    # who last accused, charged or criticised each actor: "X denies the charges" denies them to that one
+    accusers: dict[str, str] = field(default_factory=dict)

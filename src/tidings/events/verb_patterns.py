@@ -356,7 +356,11 @@ class VerbPatterns:
         if code[:2] not in _TOPIC_ROOTS:
             # force and protest at home are done to one's own state ("the Sri Lankan army shelled rebel
             # positions near Jaffna"); anything else done to one's own state names no partner
-            return self._state_named_in(verb, set() if code[:2] in _DOMESTIC_ROOTS else own, code)
+            found = self._state_named_in(verb, set() if code[:2] in _DOMESTIC_ROOTS else own, code)
+            if found or code != "016":
+                return found
+            # "India blames it on Pakistan, which denies the charge": a denial answers its accuser
+            return [a for a in (self.state.accusers.get(s) for s in sources) if a and a not in sources][:1]
         return []
 
     def _protested(self, verb: Token, sources: list[str]) -> list[str]:
