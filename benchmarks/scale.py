@@ -16,6 +16,7 @@ measurement in a fresh process:
    400 KB article against 20 articles of 20 KB).
 
     python benchmarks/scale.py [--docs 400] [--stored 0,10000,50000] [--new 100] [--big-kb 100] [--spark]
+                               [--workers 1,2] [--sections 1,2,3,4]
 
 The issue's full run: ``python benchmarks/scale.py --docs 20000 --big-kb 400 --spark``. With ``--spark``
 section 1 adds ``--engine spark --master local[2]`` (peak memory of the Spark workers is not counted:
@@ -139,6 +140,71 @@ def _rate(result: dict) -> tuple[float, float]:
     return total, steady
 
 
+def _section_rates(args: argparse.Namespace, corpus: Path, base: Path) -> list[tuple[int, float]]:
+    """Section 1; returns the peak memory after each batch of the ``--workers 1`` run (empty without it)."""
+    print("\n1. end to end into SQLite (read, dedup, code, save, a batch of 200 per transaction)")
+    print("(busy: cores of the machine busy during the run, every process counted; this run's own share is"
+          " about 1 for --workers 1 and up to 2 for the others, the rest is other work on the machine)")
+    print(f"{'mode':<16}{'docs/s whole run':>18}{'docs/s after 1st batch':>24}{'peak MB':>10}{'busy':>7}")
+    rates: dict[int | str, float] = {}
+    memory: list[tuple[int, float]] = []
+    for workers in [int(x) for x in args.workers.split(",") if x]:
+        result = _run(_ingest, str(corpus), str(base / f"w{workers}.db"), workers, 200)
+        assert isinstance(result, dict) and result["new"] == args.docs, result
+        total, steady = _rate(result)
+        rates[workers] = steady
+        if workers == 1:
+            memory = result["peaks"]
+        print(f"--workers {workers:<6}{total:>18.1f}{steady:>24.1f}{result['peak']:>10.0f}{result['busy']:>7.2f}",
+              flush=True)
+    if args.spark:
+        result = _run(_ingest, str(corpus), str(base / "spark.db"), 2, 200, engine="spark")
+        assert isinstance(result, dict) and result["new"] == args.docs, result
+        total, steady = _rate(result)
+        rates["spark"] = steady
+        print(f"{'spark local[2]':<16}{total:>18.1f}{steady:>24.1f}{'':>10}{result['busy']:>7.2f}", flush=True)
+    for other in (2, "spark"):
+        if 1 in rates and other in rates:
+            name = "--workers 2" if other == 2 else "spark local[2]"
+            print(f"{name} / --workers 1 (steady): {rates[other] / rates[1]:.2f}")
+    return memory
+
+
+def _section_store_size(args: argparse.Namespace, base: Path) -> None:
+    print(f"\n2. seconds per new document by store size ({args.new} new articles each, --workers 1, "
+          "after the first batch)")
+    new = base / "new"
+    write_corpus(new, args.new, seed=77, words=(250, 700))
+    per_doc = {}
+    for stored in [int(x) for x in args.stored.split(",")]:
+        db = str(base / f"s{stored}.db")
+        _run(_fill, db, stored)
+        result = _run(_ingest, str(new), db, 1, max(1, args.new // 5))
+        assert isinstance(result, dict)
+        per_doc[stored] = 1 / _rate(result)[1]
+        print(f"{stored:>8} stored: {per_doc[stored]:.4f} s per new document ({result['new']} new)", flush=True)
+    low, high = min(per_doc.values()), max(per_doc.values())
+    print(f"largest / smallest: {high / low:.2f}")
+
+
+def _section_memory(args: argparse.Namespace, memory: list[tuple[int, float]]) -> None:
+    print("\n3. peak memory as the corpus grows (the --workers 1 run of section 1)")
+    if not memory:
+        print("(not measured: section 1 ran without --workers 1)")
+        return
+    half = next(peak for stored, peak in memory if stored >= args.docs // 2)
+    print(f"{args.docs // 2:>8} documents stored: peak {half:.0f} MB")
+    print(f"{args.docs:>8} documents stored: peak {memory[-1][1]:.0f} MB; ratio {memory[-1][1] / half:.2f}",
+          flush=True)
+
+
+def _section_long_article(args: argparse.Namespace) -> None:
+    pieces = max(1, args.big_kb // 20)
+    print(f"\n4. coding cost: one {pieces * 20} KB article against {pieces} articles of 20 KB (the same text)")
+    size, twenty, one = _run(_coding_cost, pieces)
+    print(f"{pieces} x 20 KB: {twenty:.2f} s; 1 x {size / 1000:.0f} KB: {one:.2f} s; ratio {one / twenty:.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=400, help="articles in the throughput corpus")
@@ -146,64 +212,25 @@ def main() -> None:
     parser.add_argument("--new", type=int, default=100, help="new articles ingested at each store size")
     parser.add_argument("--spark", action="store_true", help="also --engine spark --master local[2]")
     parser.add_argument("--big-kb", type=int, default=100, help="size of the long article (400 for the issue's)")
+    parser.add_argument("--workers", default="1,2", help="pool sizes of section 1 (\"2\": rerun one mode alone)")
+    parser.add_argument("--sections", default="1,2,3,4", help="sections to run (3 reads the --workers 1 run of 1)")
     args = parser.parse_args()
+    sections = {int(x) for x in args.sections.split(",") if x}
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
-        corpus = base / "corpus"
-        write_corpus(corpus, args.docs, seed=11, words=(250, 700))
-        words = sum(len(p.read_text("utf-8").split()) for p in corpus.glob("*.txt"))
-        print(f"corpus: {args.docs} generated articles, {words} words; "
-              f"machine: {mp.cpu_count()} cores")
-
-        print("\n1. end to end into SQLite (read, dedup, code, save, a batch of 200 per transaction)")
-        print("(busy: cores of the machine busy during the run, every process counted; this run's own share is"
-              " about 1 for --workers 1 and up to 2 for the others, the rest is other work on the machine)")
-        print(f"{'mode':<16}{'docs/s whole run':>18}{'docs/s after 1st batch':>24}{'peak MB':>10}{'busy':>7}")
-        rates = {}
         memory: list[tuple[int, float]] = []
-        for workers in (1, 2):
-            result = _run(_ingest, str(corpus), str(base / f"w{workers}.db"), workers, 200)
-            assert isinstance(result, dict) and result["new"] == args.docs, result
-            total, steady = _rate(result)
-            rates[workers] = steady
-            memory = memory or result["peaks"]
-            print(f"--workers {workers:<6}{total:>18.1f}{steady:>24.1f}{result['peak']:>10.0f}{result['busy']:>7.2f}",
-                  flush=True)
-        if args.spark:
-            result = _run(_ingest, str(corpus), str(base / "spark.db"), 2, 200, engine="spark")
-            assert isinstance(result, dict) and result["new"] == args.docs, result
-            total, steady = _rate(result)
-            rates["spark"] = steady
-            print(f"{'spark local[2]':<16}{total:>18.1f}{steady:>24.1f}{'':>10}{result['busy']:>7.2f}", flush=True)
-        print(f"--workers 2 / --workers 1 (steady): {rates[2] / rates[1]:.2f}")
-        if args.spark:
-            print(f"spark local[2] / --workers 1 (steady): {rates['spark'] / rates[1]:.2f}")
-
-        print(f"\n2. seconds per new document by store size ({args.new} new articles each, --workers 1, "
-          "after the first batch)")
-        new = base / "new"
-        write_corpus(new, args.new, seed=77, words=(250, 700))
-        per_doc = {}
-        for stored in [int(x) for x in args.stored.split(",")]:
-            db = str(base / f"s{stored}.db")
-            _run(_fill, db, stored)
-            result = _run(_ingest, str(new), db, 1, max(1, args.new // 5))
-            assert isinstance(result, dict)
-            per_doc[stored] = 1 / _rate(result)[1]
-            print(f"{stored:>8} stored: {per_doc[stored]:.4f} s per new document ({result['new']} new)", flush=True)
-        low, high = min(per_doc.values()), max(per_doc.values())
-        print(f"largest / smallest: {high / low:.2f}")
-
-        print("\n3. peak memory as the corpus grows (the --workers 1 run of section 1)")
-        half = next(peak for stored, peak in memory if stored >= args.docs // 2)
-        print(f"{args.docs // 2:>8} documents stored: peak {half:.0f} MB")
-        print(f"{args.docs:>8} documents stored: peak {memory[-1][1]:.0f} MB; ratio {memory[-1][1] / half:.2f}",
-              flush=True)
-
-    pieces = max(1, args.big_kb // 20)
-    print(f"\n4. coding cost: one {pieces * 20} KB article against {pieces} articles of 20 KB (the same text)")
-    size, twenty, one = _run(_coding_cost, pieces)
-    print(f"{pieces} x 20 KB: {twenty:.2f} s; 1 x {size / 1000:.0f} KB: {one:.2f} s; ratio {one / twenty:.2f}")
+        if sections & {1, 3}:
+            corpus = base / "corpus"
+            write_corpus(corpus, args.docs, seed=11, words=(250, 700))
+            words = sum(len(p.read_text("utf-8").split()) for p in corpus.glob("*.txt"))
+            print(f"corpus: {args.docs} generated articles, {words} words; machine: {mp.cpu_count()} cores")
+            memory = _section_rates(args, corpus, base)
+        if 2 in sections:
+            _section_store_size(args, base)
+        if 3 in sections:
+            _section_memory(args, memory)
+    if 4 in sections:
+        _section_long_article(args)
 
 
 if __name__ == "__main__":

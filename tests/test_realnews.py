@@ -717,3 +717,30 @@ def test_a_protest_lodged_against_someone(pipeline):
                           "erroneous remarks.")
     assert got[0][2:4] == ("114", "sanae-takaichi")
     assert roles(pipeline, "Residents lodged complaints over the noise.")[0][3] is None
+
+
+def test_an_allegation_accuses_the_one_it_is_about(pipeline):
+    got = roles(pipeline, "Russia's Foreign Intelligence Service alleged that European politicians were attempting to "
+                          "ensure Moldova stayed in line with its own Russophobic policies.")
+    assert got == [("svr", "RUS.SEC", "112", "European politicians", "PTY")]
+    # saying is not alleging; an allegation about no one accuses no one
+    assert all(g[2] != "112" for g in roles(pipeline, "The SVR said that European politicians were meeting in "
+                                                       "Chisinau."))
+    assert roles(pipeline, "Police alleged that the suspect had fled.") == []
+
+
+def test_a_threat_posed_is_an_accusation_of_who_poses_it(pipeline):
+    got = roles(pipeline, "The Prosecutor General's Office says that Novaya Gazeta Europe's activities present a "
+                          "threat to the foundations of Russia's constitutional order.")
+    assert (got[0][0], got[0][2], got[0][3]) == ("Prosecutor General's Office", "112", "novaya-gazeta-europe")
+    # a storm poses no accusable threat; a threat of flooding is no one's
+    assert roles(pipeline, "The minister said the storm poses a threat to farmers.") == []
+    assert roles(pipeline, "Tusk said there is a serious threat of flooding in Germany.") == []
+
+
+def test_a_participle_after_a_time_preposition_has_the_clauses_subject(pipeline):
+    got = roles(pipeline, "After meeting Lukashenko, Cole said Washington would lift sanctions on Belavia.")
+    assert got[0][2:4] == ("040", "alyaksandr-lukashenka")
+    # "for opposing" is the reason someone else was acted on: its subject is not the clause's
+    got = roles(pipeline, "Police detained dozens of students for opposing President Maduro.")
+    assert all(g[2] != "120" for g in got)

@@ -80,7 +80,9 @@ class AgentPhrases:
 
     def _phrase(self, token: Token) -> str:
         """An agent's words as written, without determiners or numbers: "Belarusian riot police"."""
-        mods = [t for t in token.lefts if t.dep_ in {"compound", "amod", "nmod"}]
+        # a title that owns a body is part of its name: "the Prosecutor General's Office"
+        mods = [t for t in token.lefts if t.dep_ in {"compound", "amod", "nmod"} or t.dep_ == "poss"
+                and token.text[:1].isupper() and t.text[:1].isupper() and not self._mention_actors_at(t)]
         start = min((m.left_edge.i for m in mods), default=token.i)
         while start < token.i and (self.doc[start].pos_ in {"DET", "NUM", "PUNCT", "ADP"}
                                    or self.doc[start].text in {"(", ")"}):
@@ -99,6 +101,10 @@ class AgentPhrases:
         # names keep their spelling ("Sri Lankan army", "Chinese-led"); common nouns are lower-cased
         return "".join((t.text if self._proper(t) else t.lower_) + t.whitespace_
                        for t in self.doc[start:end] if t.text not in {"(", ")"}).strip()
+
+    def _mention_actors_at(self, token: Token) -> list[str]:
+        mention = self.resolved.mention_at(token)
+        return list(mention.actor_ids) if mention is not None else []
 
     def _of_state_end(self, token: Token) -> int | None:
         """The end of a state named in the agent's "of" phrase, which belongs to its name as written:

@@ -29,6 +29,9 @@ from tidings.events.syntax import (
 
 __all__ = ["ReportingFrames"]
 
+# verbs whose subject is what an accusation noun as their object is about ("X poses a threat")
+_POSING = frozenset({"pose", "present", "represent", "constitute"})
+
 
 class ReportingFrames:
     """A part of ``_SentenceCoder``: its methods read the sentence coder's state (``self.c``, ``self.doc``,
@@ -83,6 +86,8 @@ class ReportingFrames:
                 root = self.doc[key]
                 self._scan_content(root, frame, root)
                 self._hostile_acts(root, frame)
+                if root.head.lemma_.lower() in self.book.accusing:
+                    self._alleged(root, frame)
 
     def _scan_content(self, top: Token, frame: _Frame, anchor: Token) -> None:
         for token in _content_tokens(top):
@@ -114,6 +119,13 @@ class ReportingFrames:
         poss = _child(noun, {"poss"})
         if poss is not None:
             return self.actors(poss)
+        if noun.dep_ in {"dobj", "attr"} and noun.head.lemma_.lower() in _POSING:
+            # "Novaya Gazeta Europe's activities present a threat", "the U.S. poses a serious threat": the
+            # subject, or the one whose acts the subject is
+            subj = _child(noun.head, {"nsubj"})
+            found = (self.actors(subj) or self.actors(_child(subj, {"poss"}))) if subj is not None else []
+            if found:
+                return found
         for mod in noun.children:
             state = self.c.kb.demonym(mod.text) if mod.dep_ == "amod" else None
             if state:
@@ -207,6 +219,18 @@ class ReportingFrames:
                 self._add(RawEvent(self.index, token.i, speaker, agent, self.book.hostile_code, "hostile-act",
                                    start, _verb_evidence_end(token), speaker=speaker, via=_first(frame.via),
                                    from_speech=True))
+
+    def _alleged(self, root: Token, frame: _Frame) -> None:
+        """"X alleged that Y ...": an accusation of Y, the subject of what is alleged."""
+        speaker = frame.speaker[0]
+        if any(e.trigger == root.i or e.code[:3] == self.book.hostile_code for e in self.events):
+            return  # the clause's own act or a hostile act already says it
+        for agent in self._subject_actors(root, generic=True):
+            if agent in frame.speaker or self._same_side(agent, speaker) or agent.startswith("?unknown"):
+                continue
+            self._add(RawEvent(self.index, root.head.i, speaker, agent, self.book.hostile_code, "allegation",
+                               root.head.i, _verb_evidence_end(root), speaker=speaker, via=_first(frame.via),
+                               from_speech=True))
 
     def _same_side(self, agent: str, speaker: str) -> bool:
         actor = self.c.kb.get(speaker)

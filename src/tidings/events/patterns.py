@@ -114,6 +114,7 @@ class PatternBook:
     frames: frozenset[str]
     speaker_dobj: frozenset[str]
     nominal_content: frozenset[str]
+    accusing: frozenset[str]  # reporting verbs that accuse the subject of what they report ("alleged that X")
     accusations: dict[str, Accusation]
     hostile: frozenset[str]
     hostile_code: str
@@ -206,6 +207,7 @@ class PatternBook:
             frames=frozenset(frames["lemmas"]),
             speaker_dobj=frozenset(frames.get("speaker_dobj", [])),
             nominal_content=frozenset(frames.get("nominal_content", [])),
+            accusing=frozenset(frames.get("accusing", [])),
             accusations={k: _accusation(v) for k, v in raw["accusations"].items()},
             hostile=frozenset(raw["hostile"]["lemmas"]),
             hostile_code=str(raw["hostile"]["code"]),

@@ -60,6 +60,9 @@ _DOMESTIC_ROOTS = frozenset({"17", "18", "19", "20"})
 # what a statement is made as: "in X" on them says where it was made
 _SPEECH_NOUNS = frozenset({"statement", "remark", "speech", "address", "interview", "briefing", "conference",
                            "declaration", "communique", "message", "comment"})
+# prepositions of a participle whose subject is the clause's ("After meeting X, Cole said", "retaliated by
+# firing missiles"); not "arrested him for opposing", whose opposer is the object
+_WHEN_PREPS = frozenset({"after", "before", "upon", "on", "while", "since", "by", "without", "during"})
 # determiners of an object that refers back to an act told before ("condemned the exercises")
 _DEFINITE = frozenset({"the", "this", "these", "that", "those", "such"})
 # verdicts: praise, criticism and rejection of an act are of the one it is by
@@ -500,6 +503,8 @@ class VerbPatterns:
             found = [owner] if owner else []
         if not found and token.dep_ == "pobj" and token.head.lower_ in {"in", "to"}:
             found = self._place_state(token)  # "arrived in Amman on a visit": the state of its capital
+        if not found and token.dep_ == "dobj" and token.ent_type_ == "GPE":
+            found = self._place_state(token, gazetteer=True)  # "attacked Kharkiv": the state of the city
         if not found and token.pos_ == "NOUN":
             # "detained dozens of protesters", "fired on civilians": a kind of actor as the target
             inner = next((c for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
@@ -553,6 +558,10 @@ class VerbPatterns:
                 return controller
             if node.dep_ == "pcomp" and node.head.head.pos_ == "ADJ" and node.head.head.dep_ == "acomp":
                 node = node.head.head  # "X is guilty of violating", "X is responsible for killing"
+                continue
+            if node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.lower_ in _WHEN_PREPS \
+                    and node.head.dep_ == "prep" and node.head.head.pos_ in {"VERB", "AUX"}:
+                node = node.head.head  # "After meeting Lukashenko, Cole said": the clause's subject
                 continue
             if node.dep_ in {"conj", "xcomp", "advcl", "acomp"} and node.head.i != node.i:
                 node = node.head  # "Syria is willing to withdraw": through the adjective
