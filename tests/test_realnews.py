@@ -744,3 +744,15 @@ def test_a_participle_after_a_time_preposition_has_the_clauses_subject(pipeline)
     # "for opposing" is the reason someone else was acted on: its subject is not the clause's
     got = roles(pipeline, "Police detained dozens of students for opposing President Maduro.")
     assert all(g[2] != "120" for g in got)
+
+
+def test_the_foreign_minister_is_not_the_prime_minister(pipeline):
+    text = ("Secretary of State Marco Rubio met Japanese Foreign Minister Motegi Toshimitsu in Munich. Prime "
+            "Minister Sanae Takaichi was in Tokyo. The Secretary and the Foreign Minister discussed trade.")
+    document = Document(id="t", text=text, source="t", published=date(2026, 2, 14))
+    assert [(e.source_id, e.target_id) for e in pipeline.process(document).events][-1] == (
+        "marco-rubio", "toshimitsu-motegi")
+    # "the Prime Minister" still binds the prime minister
+    text = "Prime Minister Sanae Takaichi met Marco Rubio. The Prime Minister thanked Rubio."
+    document = Document(id="u", text=text, source="u", published=date(2026, 2, 14))
+    assert [e.source_id for e in pipeline.process(document).events][-1] == "sanae-takaichi"

@@ -34,6 +34,8 @@ _GOVERNMENT_NOUNS = {"administration", "government", "cabinet", "presidency"}
 _MOTION_VERBS = {"return", "go", "come", "travel", "fly", "arrive", "flee", "move", "head", "retreat", "withdraw"}
 _MODIFIER_WORDS = {"deputy", "assistant", "vice", "first", "acting", "former", "chief", "senior", "special"}
 _GENERIC_OFFICE_WORDS = {"of", "the", "and", "for", "on", "in"}
+# spellings of one office word ("Defense Minister", "Minister of Defence")
+_SPELLINGS = {"defense": "defence"}
 
 
 @dataclass
@@ -671,13 +673,16 @@ class ActorResolver:
 
     def _title_fits(self, key: str, actor: Actor, seen: set[str]) -> bool:
         words = set(key.split())
-        offices = [set((r.office or "").lower().replace("-", " ").split()) for r in actor.roles]
+        offices = [set(re.sub(r"[-()]", " ", (r.office or "").lower()).split()) for r in actor.roles]
         offices += [set(t.split()) for t in seen]
         if not offices:
             return True  # an office the base does not record cannot contradict the title
+        required = {_SPELLINGS.get(w, w) for w in words - _GENERIC_OFFICE_WORDS - _MODIFIER_WORDS}
         for office in offices:
-            # "the Deputy Minister" must not bind the Minister: modifiers on both sides must agree.
-            if (words & office) - _GENERIC_OFFICE_WORDS and words & _MODIFIER_WORDS == office & _MODIFIER_WORDS:
+            office = {_SPELLINGS.get(w, w) for w in office}
+            # "the Deputy Minister" must not bind the Minister: modifiers on both sides must agree; "the
+            # Foreign Minister" must not bind the Prime Minister: every word of the title is in the office
+            if required and required <= office and words & _MODIFIER_WORDS == office & _MODIFIER_WORDS:
                 return True
         return False
 
