@@ -752,7 +752,11 @@ def test_the_foreign_minister_is_not_the_prime_minister(pipeline):
     document = Document(id="t", text=text, source="t", published=date(2026, 2, 14))
     assert [(e.source_id, e.target_id) for e in pipeline.process(document).events][-1] == (
         "marco-rubio", "toshimitsu-motegi")
-    # "the Prime Minister" still binds the prime minister
+    # "the Deputy Head of the Foreign Ministry" is its deputy minister; "the Prime Minister" the prime minister
+    text = ("Deputy Foreign Minister of Belarus Igor Sekreta spoke in Geneva. The Deputy Head of the Foreign "
+            "Ministry criticized Lithuania.")
+    document = Document(id="v", text=text, source="v", published=date(2026, 2, 23))
+    assert [e.source_id for e in pipeline.process(document).events][-1] == "igor-sekreta"
     text = "Prime Minister Sanae Takaichi met Marco Rubio. The Prime Minister thanked Rubio."
     document = Document(id="u", text=text, source="u", published=date(2026, 2, 14))
     assert [e.source_id for e in pipeline.process(document).events][-1] == "sanae-takaichi"

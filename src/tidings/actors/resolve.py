@@ -36,6 +36,9 @@ _MODIFIER_WORDS = {"deputy", "assistant", "vice", "first", "acting", "former", "
 _GENERIC_OFFICE_WORDS = {"of", "the", "and", "for", "on", "in"}
 # spellings of one office word ("Defense Minister", "Minister of Defence")
 _SPELLINGS = {"defense": "defence"}
+# words of a title that fit the head of any office ("the Deputy Head of the Foreign Ministry" is its deputy
+# minister)
+_ANY_HEAD = {"head", "chief"}
 
 
 @dataclass
@@ -677,12 +680,12 @@ class ActorResolver:
         offices += [set(t.split()) for t in seen]
         if not offices:
             return True  # an office the base does not record cannot contradict the title
-        required = {_SPELLINGS.get(w, w) for w in words - _GENERIC_OFFICE_WORDS - _MODIFIER_WORDS}
+        required = {_SPELLINGS.get(w, w) for w in words - _GENERIC_OFFICE_WORDS - _MODIFIER_WORDS - _ANY_HEAD}
         for office in offices:
             office = {_SPELLINGS.get(w, w) for w in office}
             # "the Deputy Minister" must not bind the Minister: modifiers on both sides must agree; "the
             # Foreign Minister" must not bind the Prime Minister: every word of the title is in the office
-            if required and required <= office and words & _MODIFIER_WORDS == office & _MODIFIER_WORDS:
+            if required <= office and words & _MODIFIER_WORDS == office & _MODIFIER_WORDS:
                 return True
         return False
 
