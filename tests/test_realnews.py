@@ -760,3 +760,12 @@ def test_the_foreign_minister_is_not_the_prime_minister(pipeline):
     text = "Prime Minister Sanae Takaichi met Marco Rubio. The Prime Minister thanked Rubio."
     document = Document(id="u", text=text, source="u", published=date(2026, 2, 14))
     assert [e.source_id for e in pipeline.process(document).events][-1] == "sanae-takaichi"
+
+
+def test_an_attack_with_no_named_attacker_is_by_the_attacker_the_document_named(pipeline):
+    text = ("Russia shelled Kharkiv on Monday. Today's heinous and barbaric missile attack on a market area in "
+            "Kostyantynivka in Donetsk region killed at least 16 people.")
+    assert [(g[0], g[2], g[3]) for g in roles(pipeline, text)][-1] == ("RUS", "190", "people")
+    # with no attacker told before, the attacker stays unknown
+    text = "Today's heinous and barbaric missile attack on a market area in Kostyantynivka killed at least 16 people."
+    assert roles(pipeline, text)[0][0] == "unknown"

@@ -457,7 +457,9 @@ class VerbPatterns:
             return []
         owner = self._affiliation(subj, 1) or next(iter(self.actors(_child(subj, {"poss"}))), None) or next(
             (a for t in _prep_objects(subj, "by") for a in self._agent(t, True)), None)
-        return [owner or self._state_of_place(verb) or _UNKNOWN]
+        # "Today's heinous missile attack on a market ... killed 16 people" after Russia's attacks were
+        # told: the attacker the document last named
+        return [owner or self.state.aggressor or self._state_of_place(verb) or _UNKNOWN]
 
     def _state_of_place(self, verb: Token) -> str | None:
         """"was arrested in Lebanon", "was killed in an explosion in a district of east Beirut", "killed
