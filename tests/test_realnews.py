@@ -769,3 +769,15 @@ def test_an_attack_with_no_named_attacker_is_by_the_attacker_the_document_named(
     # with no attacker told before, the attacker stays unknown
     text = "Today's heinous and barbaric missile attack on a market area in Kostyantynivka killed at least 16 people."
     assert roles(pipeline, text)[0][0] == "unknown"
+
+
+def test_a_verdict_on_what_was_done_to_someone_falls_on_who_did_it(pipeline):
+    got = roles(pipeline, "The United States welcomes the release of several political prisoners in Belarus "
+                          "including Aleh Hurzdzilovich.")
+    assert got[0][2:4] == ("051", "BLR")  # not the prisoners
+    assert roles(pipeline, "Belarus freed 52 prisoners on Thursday. The EU welcomed the release of the "
+                           "prisoners.")[-1][2:4] == ("051", "BLR")
+    assert roles(pipeline, "The EU condemned the execution of Mohammad Mehdi Karami by the Iranian "
+                           "authorities.")[0][2:4] == ("111", "Iranian authorities")
+    # a verdict on the prisoners themselves stays on them
+    assert roles(pipeline, "The EU praised the political prisoners of Belarus.")[0][3] != "BLR"

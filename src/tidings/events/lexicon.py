@@ -39,6 +39,7 @@ class CoderLexicon:
     enforcers: dict[str, str]
     act_nouns: frozenset[str]
     act_kinds: dict[str, str]
+    patient_acts: frozenset[str]
 
     @classmethod
     def load(cls, text: str | None = None, name: str = "coder.yaml") -> CoderLexicon:

@@ -301,6 +301,14 @@ class VerbPatterns:
             sources = self._subject_actors(verb, generic=True)
             if not sources and "17" <= p.code[:2] <= "20":
                 sources = self._instrument_agent(verb)
+        obj = _object(verb)
+        if not targets and p.code[:2] in _VERDICT_ROOTS and obj is not None \
+                and obj.lemma_.lower() in LEXICON.patient_acts:
+            # "welcomed the release of political prisoners in Belarus": a verdict on what was done to
+            # someone falls on whoever did it, never on the ones it was done to
+            targets = self._doer(obj) or self._act_referred(obj, sources, definite=False) or \
+                self._state_named_in(verb, self._own_states(sources), p.code)
+            return sources, [t for t in targets if t not in sources], passive
         for path in p.targets:
             if targets:
                 break
@@ -400,12 +408,12 @@ class VerbPatterns:
                 return states[:1]
         return []
 
-    def _act_referred(self, obj: Token | None, sources: list[str]) -> list[str]:
+    def _act_referred(self, obj: Token | None, sources: list[str], definite: bool = True) -> list[str]:
         """Whose act a verdict's definite object is: the one who did the act the document last told
         with that word ("China launched exercises ... The United States condemned the exercises"), or,
         for "the move", "the decision", the last act told; never the judge's own side."""
-        if obj is None or obj.pos_ != "NOUN" or _child(obj, {"poss"}) is not None \
-                or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in obj.children):
+        if obj is None or obj.pos_ != "NOUN" or _child(obj, {"poss"}) is not None or definite \
+                and not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in obj.children):
             return []
         lemma = obj.lemma_.lower()
         doer = self.state.acts.get(act_kind(lemma)) or (self.state.last_act if lemma in LEXICON.act_nouns else None)
