@@ -781,3 +781,14 @@ def test_a_verdict_on_what_was_done_to_someone_falls_on_who_did_it(pipeline):
                            "authorities.")[0][2:4] == ("111", "Iranian authorities")
     # a verdict on the prisoners themselves stays on them
     assert roles(pipeline, "The EU praised the political prisoners of Belarus.")[0][3] != "BLR"
+
+
+def test_a_protest_lodged_by_summoning_is_an_event_of_its_own(pipeline):
+    got = roles(pipeline, "Chinese Ambassador to Japan Wu Jianghao on Friday summoned Funakoshi Takehiro, Vice "
+                          "Minister for Foreign Affairs of Japan, to lodge strong protests against Japanese Prime "
+                          "Minister Sanae Takaichi's erroneous remarks concerning China.")
+    assert [(g[0], g[2], g[3]) for g in got] == [("wu-jianghao", "114", "funakoshi-takehiro"),
+                                                  ("wu-jianghao", "114", "sanae-takaichi")]
+    # a summons to talk is one summons; an urged act stays the urged one's
+    assert [g[2] for g in roles(pipeline, "The ministry summoned the ambassador to discuss trade.")].count("114") == 1
+    assert roles(pipeline, "The EU urged Belarus to release all political prisoners.")[0][2:4] == ("020", "BLR")

@@ -77,7 +77,8 @@ class VerbPatterns:
 
     # -- verb patterns ---------------------------------------------------------------------
     def _code_verb(self, verb: Token) -> None:
-        if verb.dep_ == "xcomp" and any(e.trigger == verb.head.i for e in self.events):
+        if verb.dep_ == "xcomp" and any(e.trigger == verb.head.i for e in self.events) \
+                and not self._protest_lodged(verb):
             return  # "urged Belarus to release", "met X to discuss": part of the event already coded
         demanded = verb.dep_ == "ccomp" or verb.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
@@ -98,6 +99,12 @@ class VerbPatterns:
             if self._fits(verb, pattern):
                 self._emit_verb(verb, pattern)
                 return
+
+    def _protest_lodged(self, verb: Token) -> bool:
+        """"summoned the chargé d'affaires to lodge a protest": the protest is an event of its own."""
+        obj = _object(verb)
+        return obj is not None and any(p.id == "protest-officially" and self._fits(verb, p)
+                                       for p in self.book.verbs.get(verb.lemma_.lower(), ()))
 
     def _code_demanded(self, verb: Token) -> bool:
         """"reiterated its demand that Israel ease restrictions", "issued a reminder to Iraq that it
@@ -210,7 +217,7 @@ class VerbPatterns:
             return
         if not targets and p.context_target:
             targets = self._partners(sources)
-        if not targets and p.inherit_target and verb.dep_ == "conj":
+        if not targets and p.inherit_target and verb.dep_ in {"conj", "xcomp"}:
             # "welcomed X's appointment and conveyed congratulations": to the same X
             targets = _unique_targets(e for e in self.events if e.trigger == verb.head.i)
         if p.code.startswith("11") and obj is not None and obj.lemma_.lower() in self.book.instruments:
@@ -561,7 +568,9 @@ class VerbPatterns:
             raised = _child(node.head, {"nsubjpass"}) if node.dep_ == "xcomp" else None
             if raised is not None:
                 return self._agent(raised, generic)  # "A and B are expected to meet", "police were seen detaining"
-            controller = self.actors(_child(node.head, {"dobj"})) if node.dep_ == "xcomp" else []
+            # ("summoned X to lodge a protest": the one who summons lodges it)
+            controller = self.actors(_child(node.head, {"dobj"})) \
+                if node.dep_ == "xcomp" and node.head.lemma_.lower() not in _SUMMONS else []
             if controller:
                 # "urged the UNHCR to keep": the object controls the infinitive; an object that is a
                 # thing does not ("used teargas to disperse demonstrators": the police disperse them)
