@@ -13,13 +13,12 @@ from tidings.actors.agents import GenericAgent, parse_raw_id, raw_country
 from tidings.actors.resolve import DocMention
 from tidings.events.lexicon import LEXICON
 from tidings.events.places import place_country
-from tidings.events.syntax import _AGENT_ENTS, _ORG_ENTS, _QUANTITIES, _prep_objects
+from tidings.events.syntax import _AGENT_ENTS, _ORG_ENTS, _QUANTITIES, _SUBJ, _prep_objects
 from tidings.nlp import entity_at
 from tidings.records import Actor
 
 __all__ = ["AgentPhrases"]
 
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # prepositions of place, which end a body's name ("the Court of Grave Crimes in Baku")
 _PLACE_WORDS = frozenset({"in", "at", "near", "outside", "inside"})
 # sentences after talks within which a bare "they" may still be their sides
@@ -449,4 +448,4 @@ def _child_det(token: Token) -> str | None:
 
 def _acting_subject(token: Token) -> bool:
     """The subject of a clause of its own, not of one asked for ("called for the sides to show")."""
-    return token.dep_ in _SUBJECTS and not any(c.dep_ == "mark" and c.lower_ == "for" for c in token.head.children)
+    return token.dep_ in _SUBJ and not any(c.dep_ == "mark" and c.lower_ == "for" for c in token.head.children)

@@ -179,10 +179,8 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, VerbPatterns, Announcements,
     def _remember_act(self, event: RawEvent) -> None:
         """An act, by its trigger's and object's lemmas, for a later verdict on "the exercises"."""
         trigger = self.doc[event.trigger]
+        # the object as _object reads it: "began a second day of drills" → the drills
         obj = _object(trigger) if trigger.pos_ in {"VERB", "AUX"} else None
-        if obj is not None and obj.lemma_.lower() in LEXICON.measures:
-            # "began a second day of drills": the drills
-            obj = next((c for p in obj.children if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"), obj)
         for word in (trigger, obj):
             if word is not None:
                 self.state.acts[act_kind(word.lemma_.lower())] = event.source

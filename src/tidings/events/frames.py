@@ -119,7 +119,7 @@ class ReportingFrames:
         poss = _child(noun, {"poss"})
         if poss is not None:
             return self.actors(poss)
-        if noun.dep_ in {"dobj", "attr"} and noun.head.lemma_.lower() in _POSING:
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _POSING:
             # "Novaya Gazeta Europe's activities present a threat", "the U.S. poses a serious threat": the
             # subject, or the one whose acts the subject is
             subj = _child(noun.head, {"nsubj"})

@@ -50,7 +50,7 @@ class CoderLexicon:
             items = raw[key]
             if key in {"enforcers", "act_kinds"}:
                 if not isinstance(items, dict) or not all(isinstance(v, str) for v in items.values()):
-                    raise DataFileError(name, f"{key}: expected a map of verb to agent")
+                    raise DataFileError(name, f"{key}: expected a map of words to words")
                 values[key] = {str(k): v for k, v in items.items()}
                 continue
             if not isinstance(items, list) or not all(isinstance(i, str) for i in items):

@@ -96,8 +96,8 @@ class Statements:
             # "This step seems unfounded": the step just spoken of, by the state an envoy summoned over
             # it speaks for ("summoned the Chargé d'Affaires of Poland. ... This step" is Poland's)
             target = self.state.voice_target
-            if target is not None and target.startswith("?") and (raw_country(target) or "").isalpha():
-                target = raw_country(target) if _sector(target) in {"GOV", "DIP"} else target
+            if _sector(target) in {"GOV", "DIP"} and raw_country(target):
+                target = raw_country(target)
         if target is None or target == speaker:
             return
         self._add(RawEvent(self.index, tokens[0].i, speaker, target, code, "evaluation", tokens[0].i,

@@ -102,9 +102,8 @@ class VerbPatterns:
 
     def _protest_lodged(self, verb: Token) -> bool:
         """"summoned the chargé d'affaires to lodge a protest": the protest is an event of its own."""
-        obj = _object(verb)
-        return obj is not None and any(p.id == "protest-officially" and self._fits(verb, p)
-                                       for p in self.book.verbs.get(verb.lemma_.lower(), ()))
+        return any(p.id == "protest-officially" and self._fits(verb, p)
+                   for p in self.book.verbs.get(verb.lemma_.lower(), ()))
 
     def _code_demanded(self, verb: Token) -> bool:
         """"reiterated its demand that Israel ease restrictions", "issued a reminder to Iraq that it
@@ -176,8 +175,7 @@ class VerbPatterns:
         if p.objects is not None:
             if obj is None or obj.lemma_.lower() not in p.objects:
                 return False
-        if p.object_kind == "actor" and (obj is None or not self._target_actors(obj)) \
-                and not _by_agent(verb):
+        if p.object_kind == "actor" and (obj is None or not self._target_actors(obj)) and not _by_agent(verb):
             return False
         if p.object_kind == "actor_or_none" and obj is not None and not self._target_actors(obj) \
                 and not any(self.actors(t) for t in _prep_objects(verb, "with")):
@@ -226,8 +224,8 @@ class VerbPatterns:
             doers = [a for t in _prep_objects(obj, "by") for a in self._agent(t, True)]
             targets = doers or (targets if targets and not any(_sector(t) in _VICTIMS for t in targets) else
                                 self._attacker(obj))
-        elif not targets and p.code[:2] in _VERDICT_ROOTS and self._act_referred(obj, sources):
-            targets = self._act_referred(obj, sources)
+        elif not targets and p.code[:2] in _VERDICT_ROOTS and (referred := self._act_referred(obj, sources)):
+            targets = referred
         elif not targets and p.requires_target:
             return  # "X expects a decision from Y", "X warned Y": the pattern's own role, or no event
         elif not targets and not p.patient_source and (not p.symmetric or len(sources) == 1):
