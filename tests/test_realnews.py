@@ -792,3 +792,33 @@ def test_a_protest_lodged_by_summoning_is_an_event_of_its_own(pipeline):
     # a summons to talk is one summons; an urged act stays the urged one's
     assert [g[2] for g in roles(pipeline, "The ministry summoned the ambassador to discuss trade.")].count("114") == 1
     assert roles(pipeline, "The EU urged Belarus to release all political prisoners.")[0][2:4] == ("020", "BLR")
+
+
+def test_a_condemned_acts_doer_is_its_by_phrase_wherever_the_parser_hangs_it(pipeline):
+    # the parser hangs "by" on the verb; an active verb has no agent of its own, so it is the act's doer
+    got = roles(pipeline, "The United States condemned the bombardment by the Sudanese Armed Forces.")
+    assert got == [("USA", "USA", "111", "sudanese-armed-forces", "SDN.MIL")]
+    # all the doers one "by" phrase names (eeas-2024-09-06-nicaragua-political-prisoners)
+    got = roles(pipeline, "The European Union commends the key efforts by the governments of the United States "
+                          "and Guatemala in ensuring their safe journey.")
+    assert [g[3] for g in got] == ["USA", "GTM"]
+    # a passive verb's "by" is who condemns, not whom
+    got = roles(pipeline, "The attack was condemned by the European Union.")
+    assert got == [("european-union", "EU", "111", None, None)]
+
+
+def test_conjoined_demonyms_name_each_state_an_act_is_done_to(pipeline):
+    got = roles(pipeline, "Russian drones entered Polish and Romanian airspace earlier in September.")
+    assert [g[3] for g in got] == ["POL", "ROU"]
+    # one demonym, one target
+    assert [g[3] for g in roles(pipeline, "Russian jets violated Estonian airspace.")] == ["EST"]
+
+
+def test_an_armed_attack_on_a_thing_is_an_attack_on_its_owner_or_on_no_one_named(pipeline):
+    assert roles(pipeline, "Ansar Allah continues to attack ships in the Red Sea.") == [
+        ("houthis", "YEM.REB", "190", None, None)]
+    assert [g[3] for g in roles(pipeline, "Russia hit Ukrainian ports overnight.")] == ["UKR"]
+    # no attacker, words or plans attacked, or a hit that is no attack: no armed attack
+    assert roles(pipeline, "The storm hit the town.") == []
+    assert [g[2] for g in roles(pipeline, "The president attacked the plan.")] != ["190"]
+    assert roles(pipeline, "China's exports hit the city's markets.") == []

@@ -221,7 +221,7 @@ class VerbPatterns:
         if p.code.startswith("11") and obj is not None and obj.lemma_.lower() in self.book.instruments:
             # "condemned the attack on civilians": blame goes to the attacker, not to the victims;
             # "condemned the execution of X by the Iranian authorities": to the one the act is by
-            doers = [a for t in _prep_objects(obj, "by") for a in self._agent(t, True)]
+            doers = [a for t in _act_by_phrases(verb, obj) for a in self._agent(t, True)]
             targets = doers or (targets if targets and not any(_sector(t) in _VICTIMS for t in targets) else
                                 self._attacker(obj))
         elif not targets and p.code[:2] in _VERDICT_ROOTS and (referred := self._act_referred(obj, sources)):
@@ -515,7 +515,7 @@ class VerbPatterns:
             found = self._generic(token)
         if not found and token.pos_ in {"NOUN", "PROPN"}:
             owner = self._affiliation(token, 1)
-            found = [owner] if owner else []
+            found = [owner, *self._conjoined_owners(token, owner)] if owner else []
         if not found and token.dep_ == "pobj" and token.head.lower_ in {"in", "to"}:
             found = self._place_state(token)  # "arrived in Amman on a visit": the state of its capital
         if not found and token.dep_ == "dobj" and token.ent_type_ == "GPE":
@@ -538,13 +538,24 @@ class VerbPatterns:
             c for c in subject.children if c.dep_ == "poss"]
         return [a for t in authors for a in self._agent(t, True)][:1]
 
+    def _conjoined_owners(self, token: Token, owner: str) -> list[str]:
+        """The states of demonyms conjoined to the one that gave a noun its owner: "entered Polish and
+        Romanian airspace" is done to Poland and to Romania."""
+        found: list[str] = []
+        for mod in token.children:
+            if mod.dep_ in {"amod", "compound"} and self._demonym(mod) == owner:
+                found += [s for c in mod.children if c.dep_ == "conj" for s in [self._demonym(c)]
+                          if s and s != owner and s not in found]
+        return found
+
     def _doer(self, act: Token) -> list[str]:
         """Who did the act a noun names, by its "by" phrase: "condemned bombardments by the Sudanese
         Armed Forces", "criticized the report by NGO The Sentry", "the advances made by M23"."""
-        phrases = _prep_objects(act, "by") + [
+        phrases = (_act_by_phrases(act.head, act) if act.dep_ == "dobj" else _prep_objects(act, "by")) + [
             p for c in act.children if c.dep_ == "acl" and c.tag_ == "VBN"
             for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
-        return [a for t in phrases for a in self._agent(t, True)][:1]
+        # the first "by" phrase, its conjuncts included: "the efforts by the United States and Guatemala"
+        return next((found for t in phrases for found in [self._agent(t, True)] if found), [])
 
     def _subject_actors(self, verb: Token, generic: bool = False) -> list[str]:
         """The subject of a verb, inherited through conjunctions, infinitives and relative clauses;
@@ -627,3 +638,18 @@ def _is_outlet(token: Token) -> bool:
         return False
     ent = entity_at(token)
     return OutletBook.load().named(ent.text if ent is not None else token.text) is not None
+
+
+def _act_by_phrases(verb: Token, obj: Token) -> list[Token]:
+    """The "by" phrases that name who did a condemned act. The parser often hangs "by" on the verb
+    ("condemned the bombardment by the Sudanese Armed Forces") or on a participle beside the object
+    ("condemn reported bombardments ... by the SAF"); an active verb has no agent of its own, so such a
+    phrase is the act's doer. A passive verb's "by" is its own agent ("was condemned by the EU")."""
+    found = _prep_objects(obj, "by")
+    if found or _child(verb, {"nsubjpass"}) is not None:
+        return found
+    found = _prep_objects(verb, "by")
+    for clause in verb.children:
+        if clause.dep_ in {"advcl", "amod"} and clause.tag_ == "VBN" and _child(clause, {"nsubj", "nsubjpass"}) is None:
+            found += _prep_objects(clause, "by")
+    return [t for t in found if t.pos_ in {"PROPN", "NOUN"}]
