@@ -822,3 +822,12 @@ def test_an_armed_attack_on_a_thing_is_an_attack_on_its_owner_or_on_no_one_named
     assert roles(pipeline, "The storm hit the town.") == []
     assert [g[2] for g in roles(pipeline, "The president attacked the plan.")] != ["190"]
     assert roles(pipeline, "China's exports hit the city's markets.") == []
+
+
+def test_a_body_named_with_its_states_name_is_the_body_not_the_state(pipeline):
+    # kcna-2022-10-06-dprk-fm-condemns-us
+    assert roles(pipeline, "The DPRK Foreign Ministry strongly condemns the U.S.") == [
+        ("DPRK Foreign Ministry", "PRK.GOV", "111", "USA", "USA")]
+    # a person's regime is still the person's; a bare "the ministry" still refers back
+    assert roles(pipeline, "The Lukashenko regime jailed Ales Bialiatski.")[0][:3] == (
+        "alyaksandr-lukashenka", "BLR.GOV", "173")
