@@ -28,6 +28,12 @@ def test_a_users_agent_file_is_checked_and_named(tmp_path):
         AgentBook.load((mine,))
     mine.write_text("agents:\n  - {term: coast guard, sector: MIL}\n", "utf-8")
     assert AgentBook.load((mine,)).terms["coast guard"] == "MIL"
+    mine.write_text("agents:\n  - {term: guard, sector: MIL, mass: yes please}\n", "utf-8")
+    with pytest.raises(DataFileError, match="my-agents.yaml: agent 0 .*'mass' is true or false"):
+        AgentBook.load((mine,))
+    # a user's entry for a mass term overrides it whole: "force" is no longer a mass noun
+    mine.write_text("agents:\n  - {term: force, sector: MIL}\n", "utf-8")
+    assert "force" in AgentBook.load().mass and "force" not in AgentBook.load((mine,)).mass
 
 
 def test_the_coders_word_lists_need_every_key():

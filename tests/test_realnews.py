@@ -831,3 +831,10 @@ def test_a_body_named_with_its_states_name_is_the_body_not_the_state(pipeline):
     # a person's regime is still the person's; a bare "the ministry" still refers back
     assert roles(pipeline, "The Lukashenko regime jailed Ales Bialiatski.")[0][:3] == (
         "alyaksandr-lukashenka", "BLR.GOV", "173")
+
+
+def test_force_used_is_no_armed_force(pipeline):
+    # tass-2023-08-15-putin-goita-niger: "threatening to use force" threatens no force
+    assert roles(pipeline, "ECOWAS threatened to use force.") == [("ecowas", "ECOWAS", "130", None, None)]
+    # a force named as one still is one
+    assert roles(pipeline, "Government forces shelled the town.")[0][:3] == ("government forces", "MIL", "194")

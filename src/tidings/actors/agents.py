@@ -23,7 +23,7 @@ SECTORS = frozenset({
     "GOV", "MIL", "COP", "JUD", "OPP", "REB", "INS", "MED", "CVL", "REF", "PTY", "BUS", "NGO", "IGO",
     "LEG", "SPY", "CRM", "LAB", "EDU", "HLH", "ELI", "AGR", "DIP", "REL", "UAF", "SEC",
 })
-_FIELDS = {"term", "sector"}
+_FIELDS = {"term", "sector", "mass"}
 _FILES = ("agents.yaml", "agents_petrarch2.yaml")
 
 
@@ -65,11 +65,13 @@ class AgentBook:
     terms: dict[str, str]  # lemma phrase → sector
     longest: int
     institutions: dict[str, str] = field(default_factory=dict)  # head noun of a named body → sector
+    mass: frozenset[str] = frozenset()  # terms whose bare singular is an abstract noun ("use force")
 
     @classmethod
     def load(cls, paths: tuple[Path, ...] = ()) -> AgentBook:
         terms: dict[str, str] = {}
         institutions: dict[str, str] = {}
+        mass: set[str] = set()
         sources: list[tuple[str, str]] = []
         for name in _FILES:
             ref = resources.files("tidings.data").joinpath(name)
@@ -81,10 +83,13 @@ class AgentBook:
             override = index >= len(_FILES) or name == _FILES[0]
             entries, heads = _entries(name, text)
             institutions.update(heads)
-            for term, sector in entries:
+            for term, sector, is_mass in entries:
                 if override or term not in terms:
                     terms[term] = sector
-        return cls(terms, max((t.count(" ") + 1 for t in terms), default=1), institutions)
+                    mass.discard(term)
+                    if is_mass:
+                        mass.add(term)
+        return cls(terms, max((t.count(" ") + 1 for t in terms), default=1), institutions, frozenset(mass))
 
     def institution(self, token: Token) -> str | None:
         """The sector of a named body by its head noun ("Ministry" → GOV, "Court" → JUD): only for a
@@ -104,12 +109,18 @@ class AgentBook:
             words = [m.lemma_.lower() for m in mods[len(mods) - size:]]
             for last in (head, token.lower_):
                 term = " ".join([*words, last])
-                if term in self.terms:
+                if term in self.terms and not (term in self.mass and _bare_singular(token)):
                     return term, self.terms[term]
         return None
 
 
-def _entries(name: str, text: str) -> tuple[list[tuple[str, str]], dict[str, str]]:
+def _bare_singular(token: Token) -> bool:
+    """A singular noun with no determiner, number, owner or modifier: "threatened to use force"."""
+    return token.tag_ == "NN" and not any(
+        c.dep_ in {"det", "nummod", "poss", "amod", "compound", "nmod"} for c in token.lefts)
+
+
+def _entries(name: str, text: str) -> tuple[list[tuple[str, str, bool]], dict[str, str]]:
     raw = load_mapping(text, name, {"agents", "institutions"}, {"agents"}, what="an 'agents' list")
     if not isinstance(raw["agents"], list):
         raise DataFileError(name, "agents: expected a list of {term, sector}")
@@ -120,9 +131,12 @@ def _entries(name: str, text: str) -> tuple[list[tuple[str, str]], dict[str, str
     out = []
     for i, entry in enumerate(raw["agents"]):
         if not isinstance(entry, dict) or set(entry) - _FIELDS or not {"term", "sector"} <= set(entry):
-            raise DataFileError(name, f"agent {i}: needs exactly the keys term and sector, got {entry!r}")
+            raise DataFileError(name, f"agent {i}: needs the keys term and sector (and may have mass), got {entry!r}")
         term, sector = str(entry["term"]).strip().lower(), str(entry["sector"]).strip().upper()
         if sector not in SECTORS:
             raise DataFileError(name, f"agent {i} ({term}): unknown sector {sector!r}")
-        out.append((term, sector))
+        mass = entry.get("mass", False)
+        if not isinstance(mass, bool):
+            raise DataFileError(name, f"agent {i} ({term}): 'mass' is true or false, got {mass!r}")
+        out.append((term, sector, mass))
     return out, institutions
