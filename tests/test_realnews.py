@@ -838,3 +838,22 @@ def test_force_used_is_no_armed_force(pipeline):
     assert roles(pipeline, "ECOWAS threatened to use force.") == [("ecowas", "ECOWAS", "130", None, None)]
     # a force named as one still is one
     assert roles(pipeline, "Government forces shelled the town.")[0][:3] == ("government forces", "MIL", "194")
+
+
+def test_initials_stand_for_the_body_the_document_names_in_full(pipeline):
+    # state-gov-2024-04-24-el-fasher-attacks: no parenthesis defines "RSF"; the document's name does
+    text = "The Rapid Support Forces shelled the city. The United States condemned attacks by the RSF."
+    assert roles(pipeline, text)[1] == ("USA", "USA", "111", "rapid-support-forces", "SDN.REB")
+    # where the document names no such body, the base's own acronym stands
+    got = roles(pipeline, "The RSF condemned the arrest of the journalist.")
+    assert got[0][:2] == ("reporters-without-borders", "NGO")
+
+
+def test_leaders_with_a_name_of_their_own_are_not_the_sides_of_the_last_talks(pipeline):
+    text = ("Vladimir Putin held talks with Assimi Goita. Ouattara said that the ECOWAS leaders had agreed to "
+            "launch a military operation in Niger.")
+    got = roles(pipeline, text)
+    assert not any(g[0] == "vladimir-putin" and g[3] == "assimi-goita" and g[2] != "040" for g in got)
+    # bare "the leaders" after talks are still their sides
+    text = "Vladimir Putin held talks with Assimi Goita. The leaders agreed to expand trade."
+    assert ("vladimir-putin", "RUS.GOV", "030", "assimi-goita", "MLI.GOV") in roles(pipeline, text)

@@ -546,6 +546,8 @@ class ActorResolver:
             return title if title is not None and title.confidence == 1.0 else None
         determined = any(c.lower_ in {"the", "both", "two", "these", "those"} for c in token.children)
         if lower in self.refs.plural_participants and token.tag_ in {"NNS", "NNPS"}:
+            if _owned_by_name(token):
+                return None  # "the ECOWAS leaders", "the leaders of the SAF": their own body's, not the talks'
             return DocMention(_det_start(token), token.i + 1, "plural", [], 0.8) if determined else None
         if lower in self.refs.plural_states and token.tag_ == "NNS":
             if determined and ctx.state_lists:
@@ -917,6 +919,12 @@ def _defined_acronyms(doc: Doc, mentions: list[DocMention]) -> list[DocMention]:
             acronym = doc[m.end + 1].text
             if acronym.isupper() and 2 <= len(acronym) <= 8:
                 defined.setdefault(acronym, list(m.actor_ids))
+    for m in mentions:
+        # "the Rapid Support Forces ... the RSF": a body the document names in full is what the
+        # initials of its name stand for there, though no parenthesis defines them
+        if m.actor_ids and len(m.actor_ids) == 1:
+            defined.setdefault(_initials(doc[m.start : m.end]) or "-", list(m.actor_ids))
+    defined.pop("-", None)
     if not defined:
         return mentions
     covered = {i for m in mentions for i in range(m.start, m.end)}
@@ -926,6 +934,25 @@ def _defined_acronyms(doc: Doc, mentions: list[DocMention]) -> list[DocMention]:
     added = [DocMention(t.i, t.i + 1, "alias", list(defined[t.text]), 0.9)
              for t in doc if t.text in defined and t.i not in covered]
     return sorted(mentions + added, key=lambda m: m.start)
+
+
+def _owned_by_name(token: Token) -> bool:
+    """A noun with a name or demonym of its own: a capitalised modifier or owner ("the ECOWAS leaders",
+    "the African leaders", "Russia's delegations"), or an "of" phrase with a name ("the leaders of the SAF")."""
+    if any(c.dep_ in {"compound", "amod", "poss", "nmod"} and c.text[:1].isupper() for c in token.lefts):
+        return True
+    return any(o.pos_ == "PROPN" for p in token.rights if p.dep_ == "prep" and p.lower_ == "of"
+               for o in p.children if o.dep_ == "pobj")
+
+
+def _initials(span: Span) -> str | None:
+    """The initials of a body's name of two words or more ("Sudanese Armed Forces" → "SAF"); None for a
+    person's name or a single word."""
+    words = [t for t in span if t.is_alpha and t.text[:1].isupper() and t.ent_type_ != "PERSON"
+             and t.lower_ not in {"the", "of", "and", "for"}]
+    if len(words) < 2 or len(words) != sum(t.is_alpha and t.lower_ not in {"the", "of", "and", "for"} for t in span):
+        return None
+    return "".join(t.text[0] for t in words)
 
 
 _ENVOYS = frozenset({"ambassador", "envoy", "representative", "consul", "emissary", "delegate", "affaires",
