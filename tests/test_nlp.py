@@ -3,7 +3,7 @@ character offsets, its sentences and its entities."""
 
 from __future__ import annotations
 
-from tidings.nlp import PIECE_CHARS, _pieces, load_nlp, parse
+from tidings.nlp import PIECE_CHARS, _pieces, load_nlp, parse, parse_many
 
 
 def test_a_long_text_is_cut_between_paragraphs_and_joins_back_exactly():
@@ -28,3 +28,17 @@ def test_the_joined_parse_keeps_offsets_sentences_and_entities():
     moscow = [e for e in doc.ents if e.text == "Moscow"]
     assert moscow and text[moscow[-1].start_char : moscow[-1].end_char] == "Moscow"
     assert sum(1 for e in doc.ents if e.text == "Minsk") == 600
+
+
+def test_a_typographic_apostrophe_is_parsed_as_a_plain_one_and_kept_in_the_text():
+    nlp = load_nlp()
+    text = "The Russian side drew attention to Ukraine’s regular shelling of the plant.\n\nIt said ‘no’."
+    plain = parse(nlp, text.replace("’", "'").replace("‘", "'"))
+    for doc in (parse(nlp, text), next(parse_many(nlp, [text]))):
+        # the characters are the original ones; the parse is the plain text's: "Ukraine’s" owns the shelling
+        assert doc.text == text
+        assert [(t.dep_, t.head.i, t.lemma_) for t in doc] == [(t.dep_, t.head.i, t.lemma_) for t in plain]
+        ukraine = next(t for t in doc if t.text == "Ukraine")
+        assert (ukraine.dep_, ukraine.head.text) == ("poss", "shelling")
+        assert [s.text for s in doc.sents] == [s.text.replace("'s", "’s") for s in plain.sents][:1] + [
+            "It said ‘no’."]

@@ -857,3 +857,9 @@ def test_leaders_with_a_name_of_their_own_are_not_the_sides_of_the_last_talks(pi
     # bare "the leaders" after talks are still their sides
     text = "Vladimir Putin held talks with Assimi Goita. The leaders agreed to expand trade."
     assert ("vladimir-putin", "RUS.GOV", "030", "assimi-goita", "MLI.GOV") in roles(pipeline, text)
+
+
+def test_a_possessive_with_a_typographic_apostrophe_is_a_possessive(pipeline):
+    # kremlin-2022-09-11-putin-macron-zaporozhye: "Ukraine’s" as most outlets print it
+    text = "The Russian side drew attention to Ukraine’s regular shelling of the plant’s facilities."
+    assert ("RUS", "RUS", "1124", "UKR", "UKR") in roles(pipeline, text)

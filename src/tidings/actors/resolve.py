@@ -937,9 +937,10 @@ def _defined_acronyms(doc: Doc, mentions: list[DocMention]) -> list[DocMention]:
 
 
 def _owned_by_name(token: Token) -> bool:
-    """A noun with a name or demonym of its own: a capitalised modifier or owner ("the ECOWAS leaders",
-    "the African leaders", "Russia's delegations"), or an "of" phrase with a name ("the leaders of the SAF")."""
-    if any(c.dep_ in {"compound", "amod", "poss", "nmod"} and c.text[:1].isupper() for c in token.lefts):
+    """A noun with a name of its own: a capitalised compound or owner ("the ECOWAS leaders", "Russia's
+    delegations"), or an "of" phrase with a name ("the leaders of the SAF"). Demonyms name the sides
+    ("the Armenian and Azerbaijani sides") and are read there."""
+    if any(c.dep_ in {"compound", "poss", "nmod"} and c.text[:1].isupper() for c in token.lefts):
         return True
     return any(o.pos_ == "PROPN" for p in token.rights if p.dep_ == "prep" and p.lower_ == "of"
                for o in p.children if o.dep_ == "pobj")
