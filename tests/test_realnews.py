@@ -863,3 +863,22 @@ def test_a_possessive_with_a_typographic_apostrophe_is_a_possessive(pipeline):
     # kremlin-2022-09-11-putin-macron-zaporozhye: "Ukraine’s" as most outlets print it
     text = "The Russian side drew attention to Ukraine’s regular shelling of the plant’s facilities."
     assert ("RUS", "RUS", "1124", "UKR", "UKR") in roles(pipeline, text)
+
+
+def test_a_conjoined_reporting_verb_has_the_first_verbs_subject(pipeline):
+    # kremlin-2022-09-11-putin-macron-zaporozhye
+    text = ("Putin spoke with Macron. The Russian President mentioned measures undertaken by Russian specialists "
+            "and stressed the need to put pressure on Kiev to stop the shelling of the plant.")
+    assert ("vladimir-putin", "RUS.GOV", "020", "UKR", "UKR") in roles(pipeline, text)
+
+
+def test_an_impersonal_agreement_is_the_sides_of_the_talks_just_told(pipeline):
+    # kremlin-2022-09-11-putin-macron-zaporozhye: the readout's lede makes the talks the document's
+    text = ("Vladimir Putin had a telephone conversation with Emmanuel Macron. The leaders discussed Ukraine. "
+            "The situation was grave. Grain exports were covered. It was agreed to maintain dialogue.")
+    assert ("vladimir-putin", "RUS.GOV", "030", "emmanuel-macron", "FRA.GOV") in roles(pipeline, text)
+    # no talks told, or talks far back in a story that did not open with them: no one agreed
+    assert roles(pipeline, "It was agreed to raise taxes.") == []
+    text = ("Markets rose. Prices fell. Vladimir Putin met Emmanuel Macron. The weather was fine. Trains ran late. "
+            "Shops closed. It was agreed to raise taxes.")
+    assert [g for g in roles(pipeline, text) if g[2] == "030"] == []

@@ -43,6 +43,12 @@ class ReportingFrames:
             if token.lemma_.lower() not in self.book.frames or token.pos_ not in {"VERB", "AUX"}:
                 continue
             subj = _child(token, _SUBJ)
+            node = token
+            while subj is None and node.dep_ == "conj" and node.head.pos_ in {"VERB", "AUX"}:
+                # "The Russian President mentioned measures ... and stressed the need to": the first
+                # verb's subject frames what the conjoined one says
+                node = node.head
+                subj = _child(node, _SUBJ)
             subject = self.actors(subj)
             if not subject and subj is not None and subj.pos_ in {"NOUN", "PROPN"}:
                 # "The Red Cross said ...", "rebels in Liberia said ...": a speaker the base does not

@@ -281,6 +281,9 @@ class VerbPatterns:
             if agent is None and verb.lemma_.lower() in _SUMMONS:
                 # "Ozerov was summoned to the Moldovan Foreign Ministry": the body he was summoned to
                 sources = [a for t in _prep_objects(verb, "to") for a in self._agent(t, generic=True)]
+            if agent is None and p.symmetric and self._impersonal(verb) and self._talks_near():
+                # "It was agreed to maintain dialogue": a readout's agreement of the sides of its talks
+                return self.state.last_meeting[:1], self.state.last_meeting[1:2], passive
             if p.patient_source and agent is None:
                 # "the guerrillas have been demobilized": the patient is the one who yields
                 return self._agent(_child(verb, {"nsubjpass"}), generic=True), [], passive
@@ -322,6 +325,19 @@ class VerbPatterns:
         if sources == [_UNKNOWN] and not targets and not passive:
             return [], [], passive  # an unknown attacker of no one named is no event
         return sources, targets, passive
+
+    @staticmethod
+    def _impersonal(verb: Token) -> bool:
+        """A passive with the empty "it" as its subject: "It was agreed to ...", "it was agreed that"."""
+        subject = _child(verb, {"nsubjpass"})
+        return subject is not None and subject.lower_ == "it" and any(
+            c.dep_ in {"xcomp", "ccomp"} for c in verb.children)
+
+    def _talks_near(self) -> bool:
+        """Talks between two sides told in this sentence or the two before it, or in the lede, which
+        makes the document a readout of them ("Putin had a telephone conversation with Macron ...")."""
+        return len(self.state.last_meeting) >= 2 and (
+            self.index - self.state.last_meeting_sentence <= 2 or self.state.last_meeting_sentence <= 1)
 
     def _attacker(self, attack: Token) -> list[str]:
         """Who carried out an attack named by a noun: its owner ("Russia's attack", "the Israeli
