@@ -882,3 +882,22 @@ def test_an_impersonal_agreement_is_the_sides_of_the_talks_just_told(pipeline):
     text = ("Markets rose. Prices fell. Vladimir Putin met Emmanuel Macron. The weather was fine. Trains ran late. "
             "Shops closed. It was agreed to raise taxes.")
     assert [g for g in roles(pipeline, text) if g[2] == "030"] == []
+
+
+def test_people_barred_from_acting_are_restricted(pipeline):
+    # daily-trust-2024-08-02-endbadgovernance: the parser hangs the subject on the auxiliary "had"
+    text = "A Federal Capital Territory High Court in Abuja had on Wednesday barred protesters from marching."
+    assert roles(pipeline, text) == [
+        ("Federal Capital Territory High Court", "NGA.JUD", "172", "protesters", "NGA.CVL")]
+    # things kept from moving, and what no actor does, are no restriction
+    assert all(g[2] != "172" for g in roles(pipeline, "Israel prevented aid from entering Gaza."))
+    assert roles(pipeline, "The rain barred fans from the stadium.") == []
+
+
+def test_responsibility_claimed_is_an_admission_and_borne_is_not(pipeline):
+    assert roles(pipeline, "The Islamic State claimed responsibility for the bombing.") == [
+        ("islamic-state", "IMG", "015", None, None)]
+    assert all(g[2] != "015" for g in roles(pipeline, "Iran bears responsibility for the actions of its proxies."))
+    # a speaker's "must take responsibility" is a demand, not an admission
+    got = roles(pipeline, "Poland must take responsibility for the crisis, Lukashenko said.")
+    assert got == [("alyaksandr-lukashenka", "BLR.GOV", "100", "POL", "POL")]

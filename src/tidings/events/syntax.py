@@ -87,6 +87,10 @@ def _unique_targets(events: Iterable[RawEvent]) -> list[str]:
 def _nearest_subject(verb: Token) -> Token | None:
     """The subject closest to the verb: "..., Tatiana Molcean, the sides discussed" → the sides."""
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
+    if not subjects:
+        # "A Federal High Court ... had on Wednesday barred protesters": the parser may hang the subject
+        # on the auxiliary
+        subjects = [c for a in verb.lefts if a.dep_ == "aux" for c in a.children if c.dep_ == "nsubj"]
     return subjects[-1] if subjects else None
 
 
