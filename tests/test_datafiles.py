@@ -41,3 +41,11 @@ def test_the_coders_word_lists_need_every_key():
         CoderLexicon.load("modals: [will]\nverbs: [say]\n")
     with pytest.raises(DataFileError, match=r"missing key\(s\)"):
         CoderLexicon.load("modals: [will]\n")
+
+
+def test_the_modality_table_refuses_unknown_keys():
+    from tidings.events.patterns import _modality
+
+    with pytest.raises(DataFileError, match=r"verbs.yaml: modality: unknown key\(s\) \['wishs'\]"):
+        _modality({"wishs": ["call"]})
+    assert "call" in _modality({"wishes": ["call"]}).wishes

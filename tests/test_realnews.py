@@ -901,3 +901,16 @@ def test_responsibility_claimed_is_an_admission_and_borne_is_not(pipeline):
     # a speaker's "must take responsibility" is a demand, not an admission
     got = roles(pipeline, "Poland must take responsibility for the crisis, Lukashenko said.")
     assert got == [("alyaksandr-lukashenka", "BLR.GOV", "100", "POL", "POL")]
+
+
+def test_what_someone_is_asked_or_expected_to_do_is_not_done(pipeline):
+    # amnesty-usa-2024-08-09-venezuela-icc-letter
+    text = ("Amnesty sent a letter to Karim Khan. We call on him to publicly support Venezuelan NGOs and to "
+            "condemn the attacks.")
+    assert all(g[0] != "karim-khan" for g in roles(pipeline, text))
+    assert roles(pipeline, "We expect the Prosecutor to issue a preventive statement.") == []
+    # the asking itself stands; an ordered attack is the order, not yet the attack
+    got = roles(pipeline, "The EU urged Russia to withdraw its troops.")
+    assert got == [("european-union", "EU", "020", "RUS", "RUS")]
+    got = roles(pipeline, "Lukashenko ordered troops to attack the rebels.")
+    assert [g[2] for g in got] == ["100"]

@@ -7,7 +7,7 @@ Out: a frozen ``PatternBook`` indexed by lemma, read by the coder.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -88,6 +88,7 @@ class Modality:
     pledges: frozenset[str] = frozenset()
     obligation: frozenset[str] = frozenset()
     failures: frozenset[str] = frozenset()
+    wishes: frozenset[str] = frozenset()
     demand_nouns: frozenset[str] = frozenset()
     demand: dict[str, str] = field(default_factory=dict)
     intent: dict[str, str] = field(default_factory=dict)
@@ -266,6 +267,9 @@ def _verb_pattern(entry: dict[str, Any]) -> VerbPattern:
 
 
 def _modality(raw: dict[str, Any]) -> Modality:
+    unknown = sorted(set(raw) - {f.name for f in fields(Modality)})
+    if unknown:
+        raise DataFileError("verbs.yaml", f"modality: unknown key(s) {unknown}")
     return Modality(
         future=frozenset(raw.get("future", [])),
         speculative=frozenset(raw.get("speculative", [])),
@@ -274,6 +278,7 @@ def _modality(raw: dict[str, Any]) -> Modality:
         pledges=frozenset(raw.get("pledges", [])),
         obligation=frozenset(raw.get("obligation", [])),
         failures=frozenset(raw.get("failures", [])),
+        wishes=frozenset(raw.get("wishes", [])),
         demand_nouns=frozenset(raw.get("demand_nouns", [])),
         demand={str(k): str(v) for k, v in raw.get("demand", {}).items()},
         intent={str(k): str(v) for k, v in raw.get("intent", {}).items()},

@@ -80,6 +80,8 @@ class VerbPatterns:
         if verb.dep_ == "xcomp" and any(e.trigger == verb.head.i for e in self.events) \
                 and not self._protest_lodged(verb):
             return  # "urged Belarus to release", "met X to discuss": part of the event already coded
+        if verb.head.lemma_.lower() in self.book.modality.wishes and _asked_to(verb):
+            return  # "we call on him to condemn the attacks": what one is asked to do is not done
         demanded = verb.dep_ == "ccomp" or verb.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
         if demanded and any(e.trigger == verb.head.i and e.code[:2] in {"02", "10"} for e in self.events):
@@ -669,3 +671,12 @@ def _act_by_phrases(verb: Token, obj: Token) -> list[Token]:
         if clause.dep_ in {"advcl", "amod"} and clause.tag_ == "VBN" and _child(clause, {"nsubj", "nsubjpass"}) is None:
             found += _prep_objects(clause, "by")
     return [t for t in found if t.pos_ in {"PROPN", "NOUN"}]
+
+
+def _asked_to(verb: Token) -> bool:
+    """The infinitive of someone asked or wanted to act: "called on him to condemn" (an object or "on"
+    phrase before an xcomp), "expect the Prosecutor to issue" (a ccomp with its own subject and "to")."""
+    if verb.dep_ == "xcomp":
+        return any(c.dep_ in {"dobj", "prep"} for c in verb.head.children if c.i < verb.i)
+    return verb.dep_ == "ccomp" and _child(verb, {"nsubj"}) is not None and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
