@@ -914,3 +914,12 @@ def test_what_someone_is_asked_or_expected_to_do_is_not_done(pipeline):
     assert got == [("european-union", "EU", "020", "RUS", "RUS")]
     got = roles(pipeline, "Lukashenko ordered troops to attack the rebels.")
     assert [g[2] for g in got] == ["100"]
+
+
+def test_an_act_with_no_named_partner_is_done_to_the_state_its_objects_adjective_names(pipeline):
+    # eeas-2023-09-06-kostyantynivka-market-attack
+    text = "Russia also intensified attacks on key facilities for the export of Ukrainian grain."
+    assert roles(pipeline, text) == [("RUS", "RUS", "190", "UKR", "UKR")]
+    # the actor's own state, or an adjective of the subject, is no target
+    assert roles(pipeline, "Russia intensified attacks on Russian-held facilities.")[0][3] is None
+    assert roles(pipeline, "Ukrainian troops intensified attacks on key facilities.")[0][3] is None

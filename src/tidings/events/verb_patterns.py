@@ -429,7 +429,12 @@ class VerbPatterns:
                       if self._is_state(a) and a not in own]
             if states:
                 return states[:1]
-        return []
+        # then a demonym of what the object's phrase is about: "intensified attacks on key facilities for
+        # the export of Ukrainian grain"
+        adjectives = sorted((t for t in (obj.subtree if obj is not None else ()) if t.dep_ == "amod"
+                             and t.i not in subject), key=lambda t: abs(t.i - verb.i))
+        states = [s for t in adjectives for s in [self._demonym(t)] if s and self._is_state(s) and s not in own]
+        return states[:1]
 
     def _act_referred(self, obj: Token | None, sources: list[str], definite: bool = True) -> list[str]:
         """Whose act a verdict's definite object is: the one who did the act the document last told
