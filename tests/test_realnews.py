@@ -923,3 +923,15 @@ def test_an_act_with_no_named_partner_is_done_to_the_state_its_objects_adjective
     # the actor's own state, or an adjective of the subject, is no target
     assert roles(pipeline, "Russia intensified attacks on Russian-held facilities.")[0][3] is None
     assert roles(pipeline, "Ukrainian troops intensified attacks on key facilities.")[0][3] is None
+
+
+def test_standing_with_someone_and_keeping_up_support_is_support(pipeline):
+    # gov-uk-2024-08-09-belarus-election-anniversary-joint-statement
+    got = roles(pipeline, "The United States stands in solidarity with the people of Belarus.")
+    assert got == [("USA", "USA", "051", "people of Belarus", "BLR.CVL")]
+    assert roles(pipeline, "Lithuania stands with Ukraine.") == [("LTU", "LTU", "051", "UKR", "UKR")]
+    got = roles(pipeline, "The United States is maintaining its support for the Belarusian people.")
+    assert got == [("USA", "USA", "051", "Belarusian people", "BLR.CVL")]
+    # standing by a decision, or with one's back to the wall, supports no one
+    assert roles(pipeline, "The ministry stood by its decision.") == []
+    assert roles(pipeline, "The government stood with its back to the wall.") == []
