@@ -935,3 +935,20 @@ def test_standing_with_someone_and_keeping_up_support_is_support(pipeline):
     # standing by a decision, or with one's back to the wall, supports no one
     assert roles(pipeline, "The ministry stood by its decision.") == []
     assert roles(pipeline, "The government stood with its back to the wall.") == []
+
+
+def test_an_arrest_named_by_a_noun_is_by_its_owner_or_the_police(pipeline):
+    # civilge-2025-10-23-police-arrest-journalists
+    text = "The gathering followed the recent arrests of three opposition Formula TV journalists for blocking the road."
+    assert roles(pipeline, text) == [("police", "COP", "173", "opposition Formula TV journalists", "MED")]
+    got = roles(pipeline, "Russia's detention of the journalist drew protests.")
+    assert ("RUS", "RUS", "173", "journalist", "RUS.MED") in got
+    # an arrest asked for or ordered is not made; an arrest of no one named is no event
+    assert all(g[2] != "173" for g in roles(pipeline, "Protesters called for the arrest of the minister."))
+    assert all(g[2] != "173" for g in roles(pipeline, "The ICC issued a warrant for the arrest of Vladimir Putin."))
+    assert roles(pipeline, "The risk of arrest is high.") == []
+    # talks held "for" something still are held
+    # (dawn-2025-10-19-pakistan-afghanistan-ceasefire)
+    text = ("A high-level Pakistani delegation led by Defence Minister Khawaja Asif travelled to Doha yesterday "
+            "for talks with Afghan Taliban officials.")
+    assert any(g[2] == "040" for g in roles(pipeline, text))

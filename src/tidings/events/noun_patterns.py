@@ -39,6 +39,9 @@ class NounPatterns:
             return False  # "Palestinian riots are continuing": the event is what the clause is about
         if p.code[:2] in {"18", "19", "20"} and noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.book.verbs:
             return False  # "Latvia condemned Russia's attack": the attack is what the clause's own act is about
+        if "17" <= p.code[:2] <= "20" and self._wanted(noun):
+            # "called for the arrest of X", "a warrant for the arrest of X": not done ("met for talks" is)
+            return False
         sources, targets = self._noun_roles(noun, p)
         if not sources or not (targets or p.symmetric and len(sources) > 1 or p.optional_target):
             return False
@@ -66,6 +69,10 @@ class NounPatterns:
             elif spec == "amod":
                 owner = self._affiliation(noun, 1)  # "Palestinian riots", "Kurdish demonstrations"
                 sources = [owner] if owner else []
+            elif spec == "enforcer":
+                # "the recent arrests of three journalists": by whoever makes arrests, police of the setting
+                enforcer = self._enforcer(noun, None)
+                sources = [enforcer] if enforcer else []
             if sources:
                 break
         targets: list[str] = []
@@ -81,6 +88,13 @@ class NounPatterns:
             if targets:
                 break
         return sources, targets
+
+    def _wanted(self, noun: Token) -> bool:
+        """An act named as what is asked for or ordered, not done: "called for the arrest of X", "a
+        warrant for the arrest of X", "demanded the detention of X"."""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "for":
+            return True
+        return noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.book.modality.wishes
 
     def _clause_partner(self, noun: Token, sources: list[str]) -> list[str]:
         """"During the telephone conversation, X wished Y a happy birthday": a meeting named as the
