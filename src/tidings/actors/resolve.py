@@ -612,15 +612,15 @@ class ActorResolver:
         that names what an earlier mention was, or the ministry of the person last spoken of."""
         if not any(c.lower_ == "the" for c in token.children) or token.tag_ in {"NNS", "NNPS"}:
             return None
-        if any(c.dep_ == "compound" and (i := ctx.name_index.get(c.i)) is not None
-               and any(self._is_state(a) for a in ctx.names[i].actor_ids) for c in token.lefts):
-            return None  # "The DPRK Foreign Ministry": a body of the state it names, not the state
         lemma = token.lemma_.lower()
         actor_id = ctx.head_owner.get(lemma)
         if actor_id is None:
             actor_id = self._parent_org(token, ctx)
         if actor_id is None:
             return None
+        if any(c.dep_ == "compound" and (i := ctx.name_index.get(c.i)) is not None
+               and any(self._is_state(a) for a in ctx.names[i].actor_ids) for c in token.lefts):
+            return None  # "The DPRK Foreign Ministry": a body of the state it names, not the state
         return DocMention(_det_start(token), token.i + 1, "description", [actor_id], 0.7)
 
     def _parent_org(self, token: Token, ctx: _Context) -> str | None:
