@@ -952,3 +952,13 @@ def test_an_arrest_named_by_a_noun_is_by_its_owner_or_the_police(pipeline):
     text = ("A high-level Pakistani delegation led by Defence Minister Khawaja Asif travelled to Doha yesterday "
             "for talks with Afghan Taliban officials.")
     assert any(g[2] == "040" for g in roles(pipeline, text))
+
+
+def test_an_act_blamed_on_someone_is_theirs_not_its_named_doers(pipeline):
+    # ap-2025-05-10-india-pakistan-ceasefire: the pattern's own "on" says whom, before "by gunmen"
+    text = ("The clashes were triggered by the massacre of tourists by gunmen last month that India blames on "
+            "Pakistan, which denies the charge.")
+    assert roles(pipeline, text) == [("IND", "IND", "112", "PAK", "PAK"), ("PAK", "PAK", "016", "IND", "IND")]
+    # with no "on", a condemned massacre is still its doers'
+    got = roles(pipeline, "India condemned the massacre of tourists by gunmen.")
+    assert got[0][2:4] == ("111", "gunmen")

@@ -220,7 +220,8 @@ class VerbPatterns:
         if not targets and p.inherit_target and verb.dep_ in {"conj", "xcomp"}:
             # "welcomed X's appointment and conveyed congratulations": to the same X
             targets = _unique_targets(e for e in self.events if e.trigger == verb.head.i)
-        if p.code.startswith("11") and obj is not None and obj.lemma_.lower() in self.book.instruments:
+        if p.code.startswith("11") and obj is not None and obj.lemma_.lower() in self.book.instruments \
+                and not _prep_said(verb, p):
             # "condemned the attack on civilians": blame goes to the attacker, not to the victims;
             # "condemned the execution of X by the Iranian authorities": to the one the act is by
             doers = [a for t in _act_by_phrases(verb, obj) for a in self._agent(t, True)]
@@ -313,7 +314,7 @@ class VerbPatterns:
                 sources = self._instrument_agent(verb)
         obj = _object(verb)
         if not targets and p.code[:2] in _VERDICT_ROOTS and obj is not None \
-                and obj.lemma_.lower() in LEXICON.patient_acts:
+                and obj.lemma_.lower() in LEXICON.patient_acts and not _prep_said(verb, p):
             # "welcomed the release of political prisoners in Belarus": a verdict on what was done to
             # someone falls on whoever did it, never on the ones it was done to
             targets = self._doer(obj) or self._act_referred(obj, sources, definite=False) or \
@@ -685,3 +686,9 @@ def _asked_to(verb: Token) -> bool:
         return any(c.dep_ in {"dobj", "prep"} for c in verb.head.children if c.i < verb.i)
     return verb.dep_ == "ccomp" and _child(verb, {"nsubj"}) is not None and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _prep_said(verb: Token, p: VerbPattern) -> bool:
+    """The pattern's own preposition names whom the act is put on, before any doer of its object: "the
+    massacre of tourists by gunmen that India blames on Pakistan" is blamed on Pakistan."""
+    return any(_path(verb, path) for path in p.targets if path.startswith("prep:"))
