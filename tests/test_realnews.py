@@ -962,3 +962,10 @@ def test_an_act_blamed_on_someone_is_theirs_not_its_named_doers(pipeline):
     # with no "on", a condemned massacre is still its doers'
     got = roles(pipeline, "India condemned the massacre of tourists by gunmen.")
     assert got[0][2:4] == ("111", "gunmen")
+
+
+def test_an_act_said_to_constitute_a_violation_accuses_its_doer(pipeline):
+    # tehrantimes-2025-06-29-araghchi-un-letter-aggression (without the quote marks round the words)
+    text = "Araghchi warned that the attacks carried out by Israel constitute a blatant violation of the UN Charter."
+    got = roles(pipeline, text)
+    assert got == [("abbas-araghchi", "IRN.GOV", "112", "ISR", "ISR")]

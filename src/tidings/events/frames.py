@@ -129,7 +129,10 @@ class ReportingFrames:
             # "Novaya Gazeta Europe's activities present a threat", "the U.S. poses a serious threat": the
             # subject, or the one whose acts the subject is
             subj = _child(noun.head, {"nsubj"})
-            found = (self.actors(subj) or self.actors(_child(subj, {"poss"}))) if subj is not None else []
+            # ... or the doer of the act that the subject names: "the attacks carried out by Israel
+            # constitute a blatant violation"
+            found = (self.actors(subj) or self.actors(_child(subj, {"poss"})) or self._doer(subj)) \
+                if subj is not None else []
             if found:
                 return found
         for mod in noun.children:
