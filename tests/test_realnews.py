@@ -426,8 +426,9 @@ def test_a_news_outlet_is_the_medium_of_an_announcement_not_its_partner(pipeline
 
 
 def test_naming_a_war_crime_in_reported_words_blames_its_doer(pipeline):
+    # an accusation of a crime (1121): the act said to constitute it is the doer's
     assert roles(pipeline, "Abbas Araghchi warned that the attacks carried out by Israel constitute a war crime.") == [
-        ("abbas-araghchi", "IRN.GOV", "111", "ISR", "ISR")]
+        ("abbas-araghchi", "IRN.GOV", "1121", "ISR", "ISR")]
     # a crime named with no doer blames no one
     assert roles(pipeline, "The museum opened an exhibition on the war crimes of the last century.") == []
 
