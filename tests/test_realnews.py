@@ -970,3 +970,11 @@ def test_an_act_said_to_constitute_a_violation_accuses_its_doer(pipeline):
     text = "Araghchi warned that the attacks carried out by Israel constitute a blatant violation of the UN Charter."
     got = roles(pipeline, text)
     assert got == [("abbas-araghchi", "IRN.GOV", "112", "ISR", "ISR")]
+
+
+def test_a_body_the_base_does_not_hold_may_be_told_what_it_must_do(pipeline):
+    # un-press-2024-08-15-yemen-ansar-allah-detentions
+    text = "The envoy underscored today that the Security Council must continue supporting the political transition."
+    assert roles(pipeline, text) == [("envoy", "GOV", "100", "Security Council", "GOV")]
+    # what must be done to something names no one asked
+    assert roles(pipeline, "The envoy said the rights of detainees must be respected.") == []

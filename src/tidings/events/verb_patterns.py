@@ -152,7 +152,8 @@ class VerbPatterns:
         frame = self._frame_of(verb) or self._sentence_voice()
         if frame is None:
             return False
-        targets = self._subject_actors(verb)
+        # a body the base does not hold is asked too ("the Security Council must continue supporting")
+        targets = self._subject_actors(verb, generic=True)
         if not targets:
             subj = _nearest_subject(verb)
             owner = self._affiliation(subj, 0) if subj is not None and subj.pos_ in {"NOUN", "PROPN"} else None
