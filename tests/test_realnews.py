@@ -978,3 +978,16 @@ def test_a_body_the_base_does_not_hold_may_be_told_what_it_must_do(pipeline):
     assert roles(pipeline, text) == [("envoy", "GOV", "100", "Security Council", "GOV")]
     # what must be done to something names no one asked
     assert roles(pipeline, "The envoy said the rights of detainees must be respected.") == []
+
+
+def test_a_hostile_act_said_to_be_planned_accuses_who_made_the_plan(pipeline):
+    # ap-2025-02-18-bolsonaro-coup-charges
+    text = ("Brazil’s prosecutor-general said Tuesday that former leader Jair Bolsonaro knew and agreed to a plan "
+            "to poison his successor.")
+    assert ("prosecutor-general", "BRA.GOV", "112", "jair-bolsonaro", "BRA") in roles(pipeline, text)
+    got = roles(pipeline, "Brazil’s prosecutor-general said that former leader Jair Bolsonaro plotted a coup.")
+    assert ("prosecutor-general", "BRA.GOV", "112", "jair-bolsonaro", "BRA") in got
+    # a plan judged is not the judge's; a plot of no harm accuses no one
+    got = roles(pipeline, "The minister said Poland condemned the plan to annex the region.")
+    assert all(g[2] != "112" for g in got)
+    assert roles(pipeline, "The minister said the fans plotted a party.") == []

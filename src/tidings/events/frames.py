@@ -29,6 +29,10 @@ from tidings.events.syntax import (
 
 __all__ = ["ReportingFrames"]
 
+# plans and the verbs by which their makers adopt them (for hostile acts said to be planned)
+_PLANS = frozenset({"plan", "plot", "scheme", "conspiracy", "attempt"})
+_ADOPTING = frozenset({"agree", "approve", "adopt", "devise", "draft", "hatch", "prepare", "make", "have", "know",
+                       "join", "endorse", "sign", "lead", "mastermind", "orchestrate", "organize", "organise"})
 # verbs whose subject is what an accusation noun as their object is about ("X poses a threat")
 _POSING = frozenset({"pose", "present", "represent", "constitute"})
 
@@ -220,7 +224,7 @@ class ReportingFrames:
         for token in _content_tokens(root, verbs=True):
             if token.pos_ != "VERB" or token.lemma_.lower() not in self.book.hostile:
                 continue
-            for agent in self._subject_actors(token):
+            for agent in self._subject_actors(token) or self._planner(token):
                 if agent in frame.speaker or self._same_side(agent, speaker):
                     continue
                 subj = _child(token, {"nsubj"}) or _child(token.head, {"nsubj"}) or token
@@ -228,6 +232,18 @@ class ReportingFrames:
                 self._add(RawEvent(self.index, token.i, speaker, agent, self.book.hostile_code, "hostile-act",
                                    start, _verb_evidence_end(token), speaker=speaker, via=_first(frame.via),
                                    from_speech=True))
+
+    def _planner(self, act: Token) -> list[str]:
+        """Who made a plan or plot whose act an infinitive names: "Bolsonaro knew and agreed to a plan to
+        poison his successor", "the general hatched a plot to kill the president"; not who judged it
+        ("condemned the plan to annex" is not a plan of the condemner)."""
+        noun = act.head
+        if act.dep_ != "acl" or noun.lemma_.lower() not in _PLANS:
+            return []
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _ADOPTING:
+            return []
+        return self._subject_actors(verb)
 
     def _alleged(self, root: Token, frame: _Frame) -> None:
         """"X alleged that Y ...": an accusation of Y, the subject of what is alleged."""
