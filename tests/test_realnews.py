@@ -991,3 +991,14 @@ def test_a_hostile_act_said_to_be_planned_accuses_who_made_the_plan(pipeline):
     got = roles(pipeline, "The minister said Poland condemned the plan to annex the region.")
     assert all(g[2] != "112" for g in got)
     assert roles(pipeline, "The minister said the fans plotted a party.") == []
+
+
+def test_an_agent_known_by_a_title_is_the_one_person_the_document_names_with_it(pipeline):
+    # ap-2025-02-18-bolsonaro-coup-charges: the title first, the name in the next paragraph
+    text = ("Brazil’s prosecutor-general said Tuesday that former leader Jair Bolsonaro plotted a coup.\n\n"
+            "Prosecutor-General Paulo Gonet formally charged Bolsonaro for attempting a coup.")
+    assert roles(pipeline, text) == [("paulo-gonet", "BRA.GOV", "112", "jair-bolsonaro", "BRA"),
+                                     ("paulo-gonet", "BRA.GOV", "173", "jair-bolsonaro", "BRA")]
+    # a title no one in the document holds stays a title
+    got = roles(pipeline, "Brazil’s prosecutor-general said Tuesday that former leader Jair Bolsonaro plotted a coup.")
+    assert got[0][:2] == ("prosecutor-general", "BRA.GOV")

@@ -15,7 +15,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span
 
-from tidings.actors.agents import AgentBook
+from tidings.actors.agents import AgentBook, parse_raw_id
 from tidings.actors.kb import ActorKB
 from tidings.actors.references import References
 from tidings.actors.resolve import ResolvedDoc
@@ -32,6 +32,7 @@ from tidings.events.statements import Statements
 from tidings.events.syntax import _PRIVATE, _VOICE_ROOTS, _dedupe, _inside, _object, _sector
 from tidings.events.verb_patterns import VerbPatterns
 from tidings.nlp import doc_text, sentences
+from tidings.records import Actor
 
 __all__ = ["CodedDoc", "EventCoder", "RawEvent"]
 
@@ -52,6 +53,7 @@ class EventCoder:
         for index, sent in enumerate(sentences(doc)):
             events = _SentenceCoder(self, doc, sent, index, resolved, state).run()
             state.coded.events.extend(_dedupe(events))
+        _name_titled_agents(state.coded.events, resolved)
         return state.coded
 
 
@@ -218,3 +220,33 @@ def _byline(doc: Doc, resolved: ResolvedDoc) -> str | None:
                         if mention is not None and mention.actor_ids and mention.kind in {"name", "title"}:
                             return mention.actor_ids[0]
     return None
+
+
+def _office_key(title: str) -> str:
+    """A title compared as words: "Prosecutor - General" and "prosecutor-general" are one office."""
+    return " ".join(title.lower().replace(" - ", "-").replace("the ", " ").split())
+
+
+def _name_titled_agents(events: list[RawEvent], resolved: ResolvedDoc) -> None:
+    """"Brazil's prosecutor-general said ... Prosecutor-General Paulo Gonet formally charged": an agent
+    known only by a title is the one person the document names with that title, before or after."""
+    holders: dict[str, list[Actor]] = {}
+    for person in resolved.learned:
+        for role in person.roles:
+            if role.office and person not in holders.get(_office_key(role.office), []):
+                holders.setdefault(_office_key(role.office), []).append(person)
+    if not holders:
+        return
+    for event in events:
+        for field in ("source", "target", "speaker", "via"):
+            raw = getattr(event, field)
+            if not raw or not raw.startswith("?") or raw.startswith("?unknown"):
+                continue
+            name, code = parse_raw_id(raw)
+            found = holders.get(_office_key(name), [])
+            if len(found) == 1:
+                person = found[0]
+                setattr(event, field, person.id)
+                if person.country is None and code and "." in code:
+                    # the agent's words placed the office: "Brazil's prosecutor-general"
+                    person.country, person.code = code.split(".")[0], code
