@@ -1002,3 +1002,11 @@ def test_an_agent_known_by_a_title_is_the_one_person_the_document_names_with_it(
     # a title no one in the document holds stays a title
     got = roles(pipeline, "Brazil’s prosecutor-general said Tuesday that former leader Jair Bolsonaro plotted a coup.")
     assert got[0][:2] == ("prosecutor-general", "BRA.GOV")
+
+
+def test_a_name_the_parser_calls_an_adverb_is_still_the_object(pipeline):
+    # afp-2025-07-20-eritrea-warns-ethiopia
+    text = "Afwerki warned Ethiopian Prime Minister Abiy Ahmed that he would not be able to overwhelm his country."
+    assert roles(pipeline, text) == [("isaias-afwerki", "ERI.GOV", "130", "abiy-ahmed", "ETH.GOV")]
+    # a day in the same place is when, not whom
+    assert roles(pipeline, "Afwerki warned Monday that the war would return.") == []

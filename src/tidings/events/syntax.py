@@ -158,6 +158,11 @@ def _path(verb: Token, path: str) -> list[Token]:
     """Follow a pattern path ("dobj", "prep:with", "obj.prep:of", "obj.amod:phone") from a verb."""
     if path == "dobj":
         obj = _child(verb, {"dobj"})
+        if obj is None:
+            # "warned Ethiopian Prime Minister Abiy Ahmed that ...": the parser may call a name right
+            # after the verb a noun-phrase adverb, as it does "Tuesday"
+            obj = next((c for c in verb.rights if c.dep_ == "npadvmod" and c.pos_ == "PROPN"
+                        and c.ent_type_ not in {"DATE", "TIME"}), None)
         return [obj] if obj is not None else []
     if path == "dative":
         obj = _dative(verb)
