@@ -1010,3 +1010,11 @@ def test_a_name_the_parser_calls_an_adverb_is_still_the_object(pipeline):
     assert roles(pipeline, text) == [("isaias-afwerki", "ERI.GOV", "130", "abiy-ahmed", "ETH.GOV")]
     # a day in the same place is when, not whom
     assert roles(pipeline, "Afwerki warned Monday that the war would return.") == []
+
+
+def test_a_verb_the_parser_takes_for_a_plural_noun_is_still_a_verb(pipeline):
+    # eeas-2023-01-07-iran-latest-executions: "The EU appeals" parsed as a noun phrase
+    text = "The EU appeals to Iran to strictly abide by their obligations."
+    assert roles(pipeline, text) == [("european-union", "EU", "020", "IRN", "IRN")]
+    # plural nouns that are nouns stay nouns
+    assert roles(pipeline, "Belarus exports to Poland fell.") == []

@@ -29,7 +29,7 @@ from tidings.events.patterns import PatternBook
 from tidings.events.raw import CodedDoc, RawEvent, _Frame, _State
 from tidings.events.speech import quote_spans
 from tidings.events.statements import Statements
-from tidings.events.syntax import _PRIVATE, _VOICE_ROOTS, _dedupe, _inside, _object, _sector
+from tidings.events.syntax import _PRIVATE, _VOICE_ROOTS, _dedupe, _inside, _misparsed_verb, _object, _sector
 from tidings.events.verb_patterns import VerbPatterns
 from tidings.nlp import doc_text, sentences
 from tidings.records import Actor
@@ -132,7 +132,7 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, VerbPatterns, Announcements,
                 self._code_description(token)
                 if token.i in self.consumed:
                     continue
-            if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in self.book.verbs:
+            if (token.pos_ in {"VERB", "AUX"} or _misparsed_verb(token)) and token.lemma_.lower() in self.book.verbs:
                 self._code_verb(token)
             elif token.pos_ == "VERB":
                 self._code_obligation(token)

@@ -91,7 +91,17 @@ def _nearest_subject(verb: Token) -> Token | None:
         # "A Federal High Court ... had on Wednesday barred protesters": the parser may hang the subject
         # on the auxiliary
         subjects = [c for a in verb.lefts if a.dep_ == "aux" for c in a.children if c.dep_ == "nsubj"]
+    if not subjects and _misparsed_verb(verb):
+        subjects = [c for c in verb.lefts if c.dep_ == "compound"]
     return subjects[-1] if subjects else None
+
+
+def _misparsed_verb(token: Token) -> bool:
+    """A present-tense verb the parser took for a plural noun heading the sentence, its subject for a
+    modifier: "The EU appeals to Iran to abide by its obligations" (EU/compound appeals/ROOT/NOUN)."""
+    return token.dep_ == "ROOT" and token.pos_ == "NOUN" and token.tag_ == "NNS" and token.lower_.endswith("s") \
+        and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.lefts) \
+        and any(c.dep_ in {"prep", "dobj", "xcomp", "advcl", "ccomp"} for c in token.rights)
 
 
 def _object(verb: Token) -> Token | None:
