@@ -1018,3 +1018,13 @@ def test_a_verb_the_parser_takes_for_a_plural_noun_is_still_a_verb(pipeline):
     assert roles(pipeline, text) == [("european-union", "EU", "020", "IRN", "IRN")]
     # plural nouns that are nouns stay nouns
     assert roles(pipeline, "Belarus exports to Poland fell.") == []
+
+
+def test_being_open_to_dialogue_is_an_intent_to_talk_not_talks(pipeline):
+    # eeas-2024-09-06-nicaragua-political-prisoners
+    text = "To this end, the EU remains open to dialogue with Nicaragua."
+    assert roles(pipeline, text) == [("european-union", "EU", "036", "NIC", "NIC")]
+    assert roles(pipeline, "Russia is open to talks with Ukraine.") == [("RUS", "RUS", "036", "UKR", "UKR")]
+    # open to other things, or open itself, says nothing
+    assert roles(pipeline, "The border crossing remains open to trucks from Poland.") == []
+    assert roles(pipeline, "The question remains open.") == []

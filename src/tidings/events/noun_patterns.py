@@ -47,10 +47,12 @@ class NounPatterns:
             return False
         hypothetical = any(c.lemma_.lower() in _HYPOTHETICAL_MODS for c in noun.children) or (
             _hypothetical(noun.head) if noun.dep_ in {"nsubj", "nsubjpass"} else False
-        )
+        ) or (noun.dep_ == "pobj" and noun.head.head.pos_ == "ADJ")  # "open to talks", "ready for talks"
         start, end = noun.left_edge.i, _noun_evidence_end(noun)
+        # talks only planned or offered are an intent to meet (036), one with a verb that says so
+        code = "036" if hypothetical and p.code.startswith("04") else p.code
         for source, target in _pairs(sources, targets, p.symmetric):
-            self._add(RawEvent(self.index, noun.i, source, target, p.code, p.id, start, end, p.symmetric,
+            self._add(RawEvent(self.index, noun.i, source, target, code, p.id, start, end, p.symmetric,
                                hypothetical=hypothetical, core=not hypothetical))
         return True
 

@@ -25,7 +25,7 @@ _VERB_KEYS = frozenset({
     "requires", "symmetric", "context_target", "intent_for", "needs_intent", "source_from", "inherit_target",
     "requires_target", "patient_source", "stative",
 })
-_TARGET_KINDS = ("dobj", "dative", "prep:", "obj.prep:", "obj.poss", "xcomp.dobj", "ccomp.nsubj", "for.nsubj")
+_TARGET_KINDS = ("dobj", "dative", "prep:", "obj.prep:", "obj.poss", "xcomp.dobj", "ccomp.nsubj", "for.nsubj", "acomp")
 
 
 @dataclass(frozen=True)

@@ -190,6 +190,12 @@ def _path(verb: Token, path: str) -> list[Token]:
         return [o for t in _path(verb, outer) for o in _prep_objects(t, inner)]
     if path.startswith("prep:"):
         return _prep_objects(verb, path[5:])
+    if path == "acomp" or path.startswith("acomp.prep:"):
+        # a predicate adjective and its prepositions: "remains open to dialogue"
+        acomp = _child(verb, {"acomp"})
+        if acomp is None:
+            return []
+        return [acomp] if path == "acomp" else _prep_objects(acomp, path[11:])
     if path == "for.nsubj":
         # "called for the sides to show restraint": the parser makes "for" the mark of a clause
         clauses = [c for c in verb.children if c.dep_ in {"advcl", "ccomp"}
