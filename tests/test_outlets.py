@@ -78,6 +78,8 @@ def test_samples_get_their_camps() -> None:
     ("camps: {wire: w}\noutlets:\n  - {id: a, name: A, country: X, language: en, camp: wire, domains: [tass.com]}\n",
      "already belongs to"),
     ("outlets: [\n", "not valid YAML"),
+    ("camps: {wire: w}\noutlets:\n  - {id: a, name: A, country: X, language: en, camp: wire, actor: 3}\n",
+     "actor must be an actor id"),
 ])
 def test_bad_files_name_the_file(tmp_path: Path, text: str, problem: str) -> None:
     path = tmp_path / "mine.yaml"

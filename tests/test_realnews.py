@@ -1028,3 +1028,16 @@ def test_being_open_to_dialogue_is_an_intent_to_talk_not_talks(pipeline):
     # open to other things, or open itself, says nothing
     assert roles(pipeline, "The border crossing remains open to trucks from Poland.") == []
     assert roles(pipeline, "The question remains open.") == []
+
+
+def test_an_organisations_own_release_speaks_for_it(pipeline):
+    # amnesty-usa-2024-08-09-venezuela-icc-letter: "we" at Amnesty is Amnesty International
+    text = ("Amnesty International sent an open letter to the Prosecutor of the International Criminal Court, "
+            "Karim Khan.\n\nWe also call on him to publicly support Venezuelan NGOs and to condemn the attacks.")
+    got = released(pipeline, text, "Amnesty International USA", date(2024, 8, 9))
+    assert (1, "amnesty-international", "020", "karim-khan") in got
+    # and what he is asked to do, both conjuncts, is not done
+    assert all(g[1] != "karim-khan" for g in got)
+    # an outlet that speaks for no one: "we" stays unknown
+    assert all(g[1] != "amnesty-international" for g in released(pipeline, text.split("\n\n")[1], "Reuters",
+                                                                    date(2024, 8, 9)))

@@ -201,8 +201,11 @@ class Pipeline:
 
     def _issuer(self, document: Document) -> str | None:
         """The actor a government's or an IGO's own release speaks for: its outlet's state or
-        organisation (the State Department's "we" is the United States, the EEAS's the EU)."""
+        organisation (the State Department's "we" is the United States, the EEAS's the EU), or the
+        actor an outlet names as its own (``actor`` in outlets.yaml: Amnesty's "we" is Amnesty)."""
         outlet = self.outlets.identify(document)
+        if outlet is not None and outlet.actor and self.kb.get(outlet.actor) is not None:
+            return outlet.actor  # an organisation's own release: Amnesty's "we" is Amnesty
         if outlet is None or outlet.camp not in {"government", "igo"} or not outlet.country:
             return None
         own = self.kb.get(outlet.country)

@@ -80,7 +80,10 @@ class VerbPatterns:
         if verb.dep_ == "xcomp" and any(e.trigger == verb.head.i for e in self.events) \
                 and not self._protest_lodged(verb):
             return  # "urged Belarus to release", "met X to discuss": part of the event already coded
-        if verb.head.lemma_.lower() in self.book.modality.wishes and _asked_to(verb):
+        first = verb
+        while first.dep_ == "conj" and first.head.pos_ in {"VERB", "AUX"}:
+            first = first.head  # "call on him to support NGOs and to condemn the attacks": both asked
+        if first.head.lemma_.lower() in self.book.modality.wishes and _asked_to(first):
             return  # "we call on him to condemn the attacks": what one is asked to do is not done
         demanded = verb.dep_ == "ccomp" or verb.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)

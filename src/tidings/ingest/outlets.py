@@ -29,7 +29,7 @@ __all__ = ["UNCLASSIFIED", "Outlet", "OutletBook", "attach_outlet"]
 
 UNCLASSIFIED = "unclassified"
 _TOP_KEYS = {"camps", "distributors", "outlets"}
-_OUTLET_KEYS = {"id", "name", "aliases", "domains", "country", "language", "camp", "credit"}
+_OUTLET_KEYS = {"id", "name", "aliases", "domains", "country", "language", "camp", "credit", "actor"}
 _REQUIRED = {"id", "name", "country", "language", "camp"}
 _DISTRIBUTOR_KEYS = {"name", "aliases", "domains"}
 _CREDIT_WINDOW = 400  # a credit line sits in the first lines of a story
@@ -45,6 +45,7 @@ class Outlet:
     aliases: tuple[str, ...] = ()
     domains: tuple[str, ...] = ()
     credit: bool = True  # False: the name is too common a word to be read from a credit line
+    actor: str | None = None  # the actor an organisation's own release speaks for ("we" at Amnesty)
 
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
@@ -188,11 +189,13 @@ def _outlet(name: str, index: int, entry: Any) -> Outlet:
             raise DataFileError(name, f"{where}: {key} must be a non-empty string")
     if "credit" in entry and not isinstance(entry["credit"], bool):
         raise DataFileError(name, f"{where}: credit must be true or false")
+    if "actor" in entry and (not isinstance(entry["actor"], str) or not entry["actor"].strip()):
+        raise DataFileError(name, f"{where}: actor must be an actor id")
     return Outlet(
         id=entry["id"], name=entry["name"], country=entry["country"], language=entry["language"],
         camp=entry["camp"], aliases=_strings(name, where + " aliases", entry.get("aliases")),
         domains=tuple(d.casefold() for d in _strings(name, where + " domains", entry.get("domains"))),
-        credit=entry.get("credit", True),
+        credit=entry.get("credit", True), actor=entry.get("actor"),
     )
 
 
