@@ -1041,3 +1041,13 @@ def test_an_organisations_own_release_speaks_for_it(pipeline):
     # an outlet that speaks for no one: "we" stays unknown
     assert all(g[1] != "amnesty-international" for g in released(pipeline, text.split("\n\n")[1], "Reuters",
                                                                     date(2024, 8, 9)))
+
+
+def test_talks_by_telephone_are_a_phone_call(pipeline):
+    # tass-2023-06-25-lukashenko-putin-wagner-calls, kremlin-2022-09-11-putin-macron-zaporozhye
+    text = "Belarusian President Alexander Lukashenko has held telephone talks with his Russian counterpart, Putin."
+    assert [g[2] for g in roles(pipeline, text)] == ["041"]
+    text = "The telephone talks between Lukashenko and Putin lasted an hour."
+    assert [g[2] for g in roles(pipeline, text)] == ["041"]
+    # talks held in person stay a meeting
+    assert [g[2] for g in roles(pipeline, "Lukashenko held talks with Putin in Minsk.")] == ["040"]
