@@ -1051,3 +1051,12 @@ def test_talks_by_telephone_are_a_phone_call(pipeline):
     assert [g[2] for g in roles(pipeline, text)] == ["041"]
     # talks held in person stay a meeting
     assert [g[2] for g in roles(pipeline, "Lukashenko held talks with Putin in Minsk.")] == ["040"]
+
+
+def test_a_leadership_is_a_kind_of_actor(pipeline):
+    # tass-2023-06-25-lukashenko-putin-wagner-calls: "blamed the military leadership of the country"
+    got = roles(pipeline, "Prigozhin blamed the military leadership of the country.")
+    assert [(g[2], g[3], g[4]) for g in got] == [("112", "military leadership", "MIL")]
+    got = roles(pipeline, "The opposition criticised the leadership of Belarus.")
+    assert got == [("opposition", "BLR.OPP", "111", "leadership of Belarus", "BLR.GOV")]
+    assert roles(pipeline, "The company changed its leadership.") == []
