@@ -1060,3 +1060,12 @@ def test_a_leadership_is_a_kind_of_actor(pipeline):
     got = roles(pipeline, "The opposition criticised the leadership of Belarus.")
     assert got == [("opposition", "BLR.OPP", "111", "leadership of Belarus", "BLR.GOV")]
     assert roles(pipeline, "The company changed its leadership.") == []
+
+
+def test_a_monitoring_group_is_a_non_governmental_body_of_its_country(pipeline):
+    # afp-2025-07-20-eritrea-warns-ethiopia
+    got = roles(pipeline, "Last month, a report by a US monitoring group accused Eritrea of rebuilding its army.")
+    assert got == [("US monitoring group", "USA.NGO", "112", "ERI", "ERI")]
+    # a group of no listed kind names no one
+    assert roles(pipeline, "A report by a US study group accused Eritrea of rebuilding its army.")[0][:2] != (
+        "US study group", "USA.NGO")
