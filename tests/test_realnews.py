@@ -1069,3 +1069,13 @@ def test_a_monitoring_group_is_a_non_governmental_body_of_its_country(pipeline):
     # a group of no listed kind names no one
     assert roles(pipeline, "A report by a US study group accused Eritrea of rebuilding its army.")[0][:2] != (
         "US study group", "USA.NGO")
+
+
+def test_he_in_a_speakers_own_quote_is_not_the_speaker(pipeline):
+    # afp-2025-07-20-eritrea-warns-ethiopia
+    text = ("Afwerki warned Abiy against war. “If he thinks he can overwhelm (Eritrean forces) with human wave "
+            "attack, (he is mistaken),” Afwerki told state television channel Eri-TV.")
+    assert all(g[0] != "isaias-afwerki" or g[2] != "190" for g in roles(pipeline, text))
+    # outside a quote, "he" reported is the reporter
+    got = roles(pipeline, "Lukashenko said he would meet Putin in Moscow.")
+    assert got[0][0] == "alyaksandr-lukashenka"

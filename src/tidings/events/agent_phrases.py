@@ -13,7 +13,7 @@ from tidings.actors.agents import GenericAgent, parse_raw_id, raw_country
 from tidings.actors.resolve import DocMention
 from tidings.events.lexicon import LEXICON
 from tidings.events.places import place_country
-from tidings.events.syntax import _AGENT_ENTS, _ORG_ENTS, _QUANTITIES, _SUBJ, _prep_objects
+from tidings.events.syntax import _AGENT_ENTS, _ORG_ENTS, _QUANTITIES, _SUBJ, _inside, _prep_objects
 from tidings.nlp import entity_at
 from tidings.records import Actor
 
@@ -387,6 +387,8 @@ class AgentPhrases:
         return list(mention.actor_ids) if mention is not None else []
 
     def _mention_actors(self, mention: DocMention) -> list[str]:
+        if mention.kind == "pronoun" and self._speaker_as_third_person(mention):
+            return []
         if mention.kind == "plural" and not mention.actor_ids:
             named = self._sides_named(mention)
             if not named and (len(self.state.last_meeting) < 2 or not _acting_subject(self.doc[mention.end - 1])):
@@ -406,6 +408,16 @@ class AgentPhrases:
         if mention.kind == "demonym":
             return []
         return list(mention.actor_ids)
+
+    def _speaker_as_third_person(self, mention: DocMention) -> bool:
+        """"If he thinks he can overwhelm (Eritrean forces), he is mistaken," Afwerki told: in what a
+        speaker says, "he" or "she" is someone else (a speaker says "I")."""
+        speaker = self.state.quote_speakers.get(self.index)
+        return speaker is not None and speaker in mention.actor_ids and self._quoted_other(self.doc[mention.start])
+
+    def _quoted_other(self, token: Token) -> bool:
+        """A third-person "he" or "she" inside a quote: never the quote's speaker."""
+        return token.lower_ in {"he", "she", "him", "her", "his"} and _inside(token.idx, self.state.quotes)
 
     def _sides_between(self) -> list[str]:
         """"escalation between Armenian and Azerbaijani forces, ... called for the sides to show

@@ -595,7 +595,7 @@ class VerbPatterns:
                 if subj.lower_ in {"that", "which", "who"} and node.dep_ == "relcl":
                     return self._agent(node.head, generic)
                 found = self._agent(subj, generic) or self._author(subj)
-                if not found and generic and subj.lower_ in _PERSONAL:
+                if not found and generic and subj.lower_ in _PERSONAL and not self._quoted_other(subj):
                     found = self._reporter(node)
                 if not found and subj.lower_ in {"we", "i"}:
                     found = self._voice(singular=subj.lower_ == "i")
