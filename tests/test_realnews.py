@@ -1079,3 +1079,24 @@ def test_he_in_a_speakers_own_quote_is_not_the_speaker(pipeline):
     # outside a quote, "he" reported is the reporter
     got = roles(pipeline, "Lukashenko said he would meet Putin in Moscow.")
     assert got[0][0] == "alyaksandr-lukashenka"
+
+
+def test_a_verdict_on_what_a_subordinate_clause_tells_is_coded_beside_it(pipeline):
+    # state-gov-2024-04-24-el-fasher-attacks
+    text = "The United States is deeply troubled by credible reports that the Rapid Support Forces have razed villages."
+    got = roles(pipeline, text)
+    assert ("USA", "USA", "111", "rapid-support-forces", "SDN.REB") in got
+    assert ("rapid-support-forces", "SDN.REB", "1712", None, None) in got
+    # a sentence whose main verb codes an event has no verdict added
+    got = roles(pipeline, "Police said protesters who attacked officers were detained.")
+    assert all(g[2] != "111" for g in got)
+
+
+def test_a_verdict_never_falls_on_those_an_act_was_done_to(pipeline):
+    # eeas-2023-01-07-iran-latest-executions
+    text = "The EU is appalled by the execution of Mohammad Mehdi Karami and Seyyed Mohammad Hosseini."
+    assert roles(pipeline, text) == []
+    # "This is ... a sign of X's repression": on X, not on whom the last sentence named
+    text = ("The EU condemns the latest executions in Iran. This is yet another sign of the Iranian authorities’ "
+            "violent repression of civilian demonstrations.")
+    assert ("european-union", "EU", "111", "Iranian authorities", "IRN.GOV") in roles(pipeline, text)

@@ -143,9 +143,19 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, VerbPatterns, Announcements,
                     if self._code_noun(token, pattern):
                         break
         self._code_speech()
-        if not self.events:
+        if not any(self._in_main_clause(e) for e in self.events):
+            # a verdict on what the sentence's own subordinate clause tells: "is deeply troubled by
+            # credible reports that the RSF ... have razed multiple villages"
             self._code_evaluation()
         return self.events
+
+    def _in_main_clause(self, event: RawEvent) -> bool:
+        """The event's trigger is the sentence's main verb or joined to it by conjunction or an
+        infinitive, not inside a clause that completes a noun or reports what was said."""
+        node = self.doc[event.trigger]
+        while node.dep_ in {"conj", "xcomp"} and node.head.i != node.i:
+            node = node.head
+        return node.dep_ == "ROOT" or node.pos_ not in {"VERB", "AUX"}
 
     # -- bookkeeping -----------------------------------------------------------------------
     def _add(self, event: RawEvent) -> None:

@@ -147,7 +147,10 @@ class Statements:
         never an actor further in ("damaging to the EU's border"): None when the subject names none."""
         subject = self._main_subject()
         if subject is None or subject.lower_ in _ANAPHORS:
-            return None
+            # "This is yet another sign of the Iranian authorities' violent repression": the owner of a
+            # wrong the words name, if they name one
+            owners = [t for t in self.sent if t.dep_ == "poss" and t.head.lemma_.lower() in self.book.accusations]
+            return self._first_judged(owners, speaker) if owners else None
         candidates = [subject, _child(subject, {"poss"})]
         for acl in (c for c in subject.children if c.dep_ == "acl"):
             agent = _child(acl, {"agent"})
@@ -186,12 +189,24 @@ class Statements:
         """The actor blamed or praised: an owner ("Poland's actions"), else a subject, else the first
         actor named, never the speaker or its own side."""
         heads = [t for t in tokens if t.pos_ in {"NOUN", "PROPN"} and not _inside_name(t)
-                 and not (t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS_IN)]  # "in Germany" says where
+                 and not (t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS_IN)  # "in Germany" says where
+                 and not _suffered(t)]  # "appalled by the execution of X": X suffered it
         subject = next((t for t in heads if t.dep_ in _SUBJ), None)
-        if subject is not None and any(c.lower_ in _ANAPHORS for c in subject.children if c.dep_ == "det"):
-            return None  # "These advances constitute ...": about what was just spoken of
+        if subject is not None and (subject.lower_ in _ANAPHORS or any(
+                c.lower_ in _ANAPHORS for c in subject.children if c.dep_ == "det")):
+            # "These advances constitute ...": about what was just spoken of, unless the words name whose
+            # act it is ("This is yet another sign of the Iranian authorities' violent repression")
+            owners = [t for t in heads if t.dep_ == "poss" and t.head.lemma_.lower() in self.book.accusations]
+            return self._first_judged(owners, speaker) if owners else None
         # the one who acts is the subject or the subject's owner ("Poland's actions are damaging"), not
         # an owner inside the object ("violated Estonia's airspace")
         ranked = sorted(heads, key=lambda t: (t.dep_ not in _SUBJ and not (t.dep_ == "poss" and t.head.dep_ in _SUBJ),
                                               t.i))
         return self._first_judged(ranked, speaker)
+
+
+def _suffered(token: Token) -> bool:
+    """The one an act named by a noun was done to: "the execution of X and Y", "the arrest of X"."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in LEXICON.patient_acts
