@@ -1087,9 +1087,13 @@ def test_a_verdict_on_what_a_subordinate_clause_tells_is_coded_beside_it(pipelin
     got = roles(pipeline, text)
     assert ("USA", "USA", "111", "rapid-support-forces", "SDN.REB") in got
     assert ("rapid-support-forces", "SDN.REB", "1712", None, None) in got
-    # a sentence whose main verb codes an event has no verdict added
+    # a sentence whose main verb codes an event has no verdict added, nor one whose reported news does
+    # (a word like "dictator" is no verdict on the one who met him: tests/data/stories d34)
     got = roles(pipeline, "Police said protesters who attacked officers were detained.")
     assert all(g[2] != "111" for g in got)
+    text = ("Turkish Foreign Minister Hakan Fidan met with Russian dictator Vladimir Putin in Moscow on May 26, "
+            "the country's foreign ministry said.")
+    assert [g[2] for g in roles(pipeline, text)] == ["040"]
 
 
 def test_a_verdict_never_falls_on_those_an_act_was_done_to(pipeline):

@@ -153,8 +153,9 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, VerbPatterns, Announcements,
         """The event's trigger is the sentence's main verb or joined to it by conjunction or an
         infinitive, not inside a clause that completes a noun or reports what was said."""
         node = self.doc[event.trigger]
-        while node.dep_ in {"conj", "xcomp"} and node.head.i != node.i:
-            node = node.head
+        while node.head.i != node.i and (node.dep_ in {"conj", "xcomp"} or node.dep_ in {"ccomp", "parataxis"}
+                                         and node.head.lemma_.lower() in self.book.frames):
+            node = node.head  # what a reporting verb reports is the sentence's own news
         return node.dep_ == "ROOT" or node.pos_ not in {"VERB", "AUX"}
 
     # -- bookkeeping -----------------------------------------------------------------------
