@@ -1104,3 +1104,15 @@ def test_a_verdict_never_falls_on_those_an_act_was_done_to(pipeline):
     text = ("The EU condemns the latest executions in Iran. This is yet another sign of the Iranian authorities’ "
             "violent repression of civilian demonstrations.")
     assert ("european-union", "EU", "111", "Iranian authorities", "IRN.GOV") in roles(pipeline, text)
+
+
+def test_a_month_is_not_part_of_a_name_and_the_head_of_another_body_is_not_an_earlier_head(pipeline):
+    # ap-2025-07-29-iraq-sudani-armed-groups
+    text = ("The Islamic State attacked Baghdad. Al-Sudani met Rubio. In March al-Sudani announced that the head "
+            "of IS in Iraq and Syria had been killed in a joint Iraqi-U.S. operation.")
+    got = roles(pipeline, text)
+    assert all(g[3] != "mohammed-shia-al-sudani" for g in got if g[2] == "190")
+    assert all("march" not in (g[0] or "") for g in got)
+    # a title of the state an earlier holder serves still refers back to him
+    text = "Lukashenko met Putin in Minsk. The President of Belarus praised Russia."
+    assert ("alyaksandr-lukashenka", "BLR.GOV", "051", "RUS", "RUS") in roles(pipeline, text)

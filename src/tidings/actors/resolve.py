@@ -591,7 +591,18 @@ class ActorResolver:
             return None
         country = next((self.kb.demonym(t.text) for t in left if self.kb.demonym(t.text)), None)
         actor_id = self._title_antecedent(key, country, token, ctx.history, ctx.titles_seen, ctx.learned)
+        if actor_id is not None and not self._serves(actor_id, _of_named(token, ctx), ctx):
+            actor_id = None  # "the head of IS" is no earlier head of another body
         return DocMention(start, end, "title", [actor_id] if actor_id else [], 0.8)
+
+    def _serves(self, actor_id: str, bodies: set[str], ctx: _Context) -> bool:
+        """The person holds, or held, an office in one of ``bodies`` or of their state (no bodies: yes)."""
+        if not bodies:
+            return True
+        actor = self.kb.get(actor_id) or ctx.learned.get(actor_id)
+        if actor is None:
+            return False
+        return actor.country in bodies or any(r.organisation in bodies for r in actor.roles)
 
     def _office_holder(self, key: str, owner: Token, ctx: _Context) -> str | None:
         """"NATO assembly's secretary general": the person the base knows in that office there."""
@@ -770,8 +781,26 @@ def _uncovered_tail(ent: Span, covered: set[int]) -> Span | None:
     return ent.doc[start : ent.end] if ent.end - start >= 2 else (ent if start == ent.start else None)
 
 
+_CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                       "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                       "saturday", "sunday"})
+
+
+def _of_named(token: Token, ctx: _Context) -> set[str]:
+    """The actors an "of" phrase after a title names: "the head of IS in Iraq" → IS."""
+    found: set[str] = set()
+    for prep in (c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            index = ctx.name_index.get(pobj.i)
+            if index is not None:
+                found.update(ctx.names[index].actor_ids)
+    return found
+
+
 def _clean_person(ent: Span) -> Span | None:
     tokens = [t for t in ent if t.pos_ == "PROPN" and t.text[:1].isupper()]
+    while len(tokens) > 1 and tokens[0].lower_ in _CALENDAR:
+        tokens.pop(0)  # "in March al-Sudani announced": the month is not part of his name
     if not tokens:
         return None
     end = tokens[-1].i + 1
