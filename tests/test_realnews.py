@@ -1119,6 +1119,6 @@ def test_a_month_is_not_part_of_a_name_and_the_head_of_another_body_is_not_an_ea
 
 
 def test_a_groups_adjective_places_the_agents_it_modifies_in_the_groups_country(pipeline):
-    # gov-uk-2024-01-13-red-sea-houthi-strikes: "support to Houthi militants" is support to Yemeni rebels
+    # gov-uk-2023-12-04-red-sea-shipping-attacks: "support to Houthi militants" is support to Yemeni rebels
     text = "As we have previously stated, Iran has long provided military and political support to Houthi militants."
     assert roles(pipeline, text) == [("IRN", "IRN", "072", "Houthi militants", "YEM.REB")]
