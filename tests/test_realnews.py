@@ -1122,3 +1122,18 @@ def test_a_groups_adjective_places_the_agents_it_modifies_in_the_groups_country(
     # gov-uk-2023-12-04-red-sea-shipping-attacks: "support to Houthi militants" is support to Yemeni rebels
     text = "As we have previously stated, Iran has long provided military and political support to Houthi militants."
     assert roles(pipeline, text) == [("IRN", "IRN", "072", "Houthi militants", "YEM.REB")]
+
+
+def test_a_dispersal_is_by_the_police_when_the_passive_names_no_one_and_a_crowd_dispersing_is_none(pipeline):
+    # daily-trust-2024-08-02-endbadgovernance
+    text = ("Hundreds of protesters who converged on the popular Eagle Square in Abuja were dispersed with teargas "
+            "fired by the police.")
+    assert [g[:4] for g in roles(pipeline, text)] == [("police", "COP", "175", "protesters")]
+    assert roles(pipeline, "The crowd dispersed after the speech.") == []
+
+
+def test_women_girls_and_children_are_civilians(pipeline):
+    # eeas-2024-08-26-afghanistan-taliban-decree
+    got = roles(pipeline, "The EU continues to stand by the women and girls of Afghanistan.")
+    assert got == [("european-union", "EU", "051", "women and girls of Afghanistan", "AFG.CVL")]
+    assert roles(pipeline, "A woman won the marathon in Berlin.") == []
