@@ -1137,3 +1137,11 @@ def test_women_girls_and_children_are_civilians(pipeline):
     got = roles(pipeline, "The EU continues to stand by the women and girls of Afghanistan.")
     assert got == [("european-union", "EU", "051", "women and girls of Afghanistan", "AFG.CVL")]
     assert roles(pipeline, "A woman won the marathon in Berlin.") == []
+
+
+def test_being_able_to_act_takes_the_negation_and_modal_of_its_copula(pipeline):
+    # prensa-latina-2025-02-04-cuba-rubio-sovereignty: "He will not be able to visit Cuba"
+    got = [(e.cameo, e.negated, e.hypothetical) for e in events(pipeline, "Rubio will not be able to visit Cuba.")]
+    assert got == [("036", True, True)]
+    got = [(e.cameo, e.negated, e.hypothetical) for e in events(pipeline, "Rubio was able to visit Cuba.")]
+    assert got == [("042", False, False)]

@@ -237,12 +237,17 @@ def _negated(verb: Token) -> bool:
     if any(c.dep_ == "neg" for c in verb.children):
         return True
     head = verb.head
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
+        head = head.head  # "will not be able to visit Cuba": the negation sits on "be"
     return verb.dep_ in {"xcomp"} and any(c.dep_ == "neg" for c in head.children)
 
 
 def _hypothetical(verb: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
         return True
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp" and any(
+            c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.head.head.children):
+        return True  # "will be able to visit": the modal sits on "be"
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _INTENT_HEADS:
         return True
     return any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children)
