@@ -1145,3 +1145,12 @@ def test_being_able_to_act_takes_the_negation_and_modal_of_its_copula(pipeline):
     assert got == [("036", True, True)]
     got = [(e.cameo, e.negated, e.hypothetical) for e in events(pipeline, "Rubio was able to visit Cuba.")]
     assert got == [("042", False, False)]
+
+
+def test_the_importance_of_a_relationship_is_an_intent_to_cooperate_with_the_other_side(pipeline):
+    # state-gov-2022-03-16-blinken-aliyev-call, state-gov-2026-02-14-rubio-motegi-munich
+    text = ("Blinken spoke with Aliyev. Secretary Blinken emphasized the continuing importance of the "
+            "U.S.-Azerbaijani bilateral partnership.")
+    assert ("antony-blinken", "USA", "030", "ilham-aliyev", "AZE.GOV") in roles(pipeline, text)
+    # a relationship of no one the document names, with no talks told: no one to cooperate with
+    assert roles(pipeline, "The minister stressed the importance of cooperation among scientists.") == []

@@ -33,6 +33,8 @@ __all__ = ["ReportingFrames"]
 _PLANS = frozenset({"plan", "plot", "scheme", "conspiracy", "attempt"})
 _ADOPTING = frozenset({"agree", "approve", "adopt", "devise", "draft", "hatch", "prepare", "make", "have", "know",
                        "join", "endorse", "sign", "lead", "mastermind", "orchestrate", "organize", "organise"})
+# relationships whose importance, said by one side, is an intent to cooperate with the other
+_TIES = frozenset({"partnership", "alliance", "relations", "relationship", "cooperation", "ties", "friendship"})
 # verbs whose subject is what an accusation noun as their object is about ("X poses a threat")
 _POSING = frozenset({"pose", "present", "represent", "constitute"})
 
@@ -167,6 +169,8 @@ class ReportingFrames:
 
     def _appeal(self, noun: Token, frame: _Frame) -> None:
         speaker = frame.speaker[0]
+        if self._ties_valued(noun, frame):
+            return
         agents = self._appeal_agents(noun, speaker)
         for agent in agents:
             if agent in frame.speaker:
@@ -174,6 +178,33 @@ class ReportingFrames:
             self._add(RawEvent(self.index, noun.i, speaker, agent, "020", "appeal", noun.left_edge.i,
                                _noun_evidence_end(noun), speaker=speaker, via=_first(frame.via),
                                from_speech=True))
+
+    def _ties_valued(self, noun: Token, frame: _Frame) -> bool:
+        """"emphasized the continuing importance of the U.S.-Azerbaijani bilateral partnership": the
+        importance of a relationship is an intent to cooperate (030) with the other side it names, or
+        with the partner of the talks just told."""
+        ties = next((t for t in _prep_objects(noun, "of") if t.lemma_.lower() in _TIES), None)
+        if ties is None:
+            return False
+        speaker = frame.speaker[0]
+        own = self._own_states([speaker])
+        named = [s for t in ties.lefts for part in t.text.split("-") for s in [self._state_word(part)]
+                 if s and s not in own and s != speaker]
+        talks = self._partners([speaker])
+        # the partner of the talks just told, when the words name that partner's state
+        partners = [a for a in talks if self._country_of(a) in named[:1]] or named[:1] or talks
+        for partner in partners:
+            self._add(RawEvent(self.index, noun.i, speaker, partner, "030", "ties", noun.left_edge.i,
+                               _noun_evidence_end(noun), speaker=speaker, via=_first(frame.via),
+                               from_speech=True))
+        return bool(partners)
+
+    def _state_word(self, word: str) -> str | None:
+        """The state a name or demonym written as part of a word stands for ("U.S.", "Azerbaijani")."""
+        demonym = self.c.kb.demonym(word)
+        if demonym:
+            return demonym
+        return next((a for a in self.c.kb.lookup(word) if self._is_state(a)), None) if len(word) > 1 else None
 
     def _appeal_agents(self, noun: Token, speaker: str) -> list[str]:
         """"the importance of the UNECE fulfilling", "of the firmness of NATO's members": the actor
