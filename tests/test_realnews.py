@@ -1154,3 +1154,12 @@ def test_the_importance_of_a_relationship_is_an_intent_to_cooperate_with_the_oth
     assert ("antony-blinken", "USA", "030", "ilham-aliyev", "AZE.GOV") in roles(pipeline, text)
     # a relationship of no one the document names, with no talks told: no one to cooperate with
     assert roles(pipeline, "The minister stressed the importance of cooperation among scientists.") == []
+
+
+def test_the_sides_concurring_agree(pipeline):
+    # state-gov-2026-02-14-rubio-motegi-munich
+    text = ("Rubio met Motegi in Munich. They concurred on the necessity of modernizing bilateral economic and "
+            "security cooperation.")
+    assert ("marco-rubio", "USA.GOV", "030", "toshimitsu-motegi", "JPN") in roles(pipeline, text)
+    # "concurrent" sessions are no agreement
+    assert roles(pipeline, "The two concurrent sessions of parliament ended on Friday.") == []
