@@ -975,12 +975,15 @@ def _owned_by_name(token: Token) -> bool:
                for o in p.children if o.dep_ == "pobj")
 
 
+_NAME_LINKS = frozenset({"the", "of", "and", "for"})  # small words of a body's name, not in its initials
+
+
 def _initials(span: Span) -> str | None:
     """The initials of a body's name of two words or more ("Sudanese Armed Forces" → "SAF"); None for a
     person's name or a single word."""
-    words = [t for t in span if t.is_alpha and t.text[:1].isupper() and t.ent_type_ != "PERSON"
-             and t.lower_ not in {"the", "of", "and", "for"}]
-    if len(words) < 2 or len(words) != sum(t.is_alpha and t.lower_ not in {"the", "of", "and", "for"} for t in span):
+    content = [t for t in span if t.is_alpha and t.lower_ not in _NAME_LINKS]
+    words = [t for t in content if t.text[:1].isupper() and t.ent_type_ != "PERSON"]
+    if len(words) < 2 or len(words) != len(content):
         return None
     return "".join(t.text[0] for t in words)
 

@@ -243,9 +243,8 @@ def _name_titled_agents(events: list[RawEvent], resolved: ResolvedDoc) -> None:
     known only by a title is the one person the document names with that title, before or after."""
     holders: dict[str, list[Actor]] = {}
     for person in resolved.learned:
-        for role in person.roles:
-            if role.office and person not in holders.get(_office_key(role.office), []):
-                holders.setdefault(_office_key(role.office), []).append(person)
+        for key in {_office_key(role.office) for role in person.roles if role.office}:
+            holders.setdefault(key, []).append(person)
     if not holders:
         return
     for event in events:

@@ -147,10 +147,8 @@ class Statements:
         never an actor further in ("damaging to the EU's border"): None when the subject names none."""
         subject = self._main_subject()
         if subject is None or subject.lower_ in _ANAPHORS:
-            # "This is yet another sign of the Iranian authorities' violent repression": the owner of a
-            # wrong the words name, if they name one
-            owners = [t for t in self.sent if t.dep_ == "poss" and t.head.lemma_.lower() in self.book.accusations]
-            return self._first_judged(owners, speaker) if owners else None
+            # "This is yet another sign of the Iranian authorities' violent repression"
+            return self._wrong_owner(self.sent, speaker)
         candidates = [subject, _child(subject, {"poss"})]
         for acl in (c for c in subject.children if c.dep_ == "acl"):
             agent = _child(acl, {"agent"})
@@ -170,6 +168,12 @@ class Statements:
                 if actor != speaker and not actor.startswith("?unknown") and not self._same_side(actor, speaker):
                     return actor
         return None
+
+    def _wrong_owner(self, tokens: Iterable[Token], speaker: str) -> str | None:
+        """The owner of a wrong the words name ("the Iranian authorities' violent repression"), if any:
+        what an anaphoric verdict falls on when its words say whose act it is."""
+        return self._first_judged((t for t in tokens if t.dep_ == "poss"
+                                   and t.head.lemma_.lower() in self.book.accusations), speaker)
 
     def _issuer_side(self, voice: str) -> bool:
         """The voice is the release's issuer or one of its own state's bodies or people (a foreign
@@ -196,8 +200,7 @@ class Statements:
                 c.lower_ in _ANAPHORS for c in subject.children if c.dep_ == "det")):
             # "These advances constitute ...": about what was just spoken of, unless the words name whose
             # act it is ("This is yet another sign of the Iranian authorities' violent repression")
-            owners = [t for t in heads if t.dep_ == "poss" and t.head.lemma_.lower() in self.book.accusations]
-            return self._first_judged(owners, speaker) if owners else None
+            return self._wrong_owner(heads, speaker)
         # the one who acts is the subject or the subject's owner ("Poland's actions are damaging"), not
         # an owner inside the object ("violated Estonia's airspace")
         ranked = sorted(heads, key=lambda t: (t.dep_ not in _SUBJ and not (t.dep_ == "poss" and t.head.dep_ in _SUBJ),

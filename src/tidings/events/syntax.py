@@ -233,21 +233,26 @@ def _meets(verb: Token, requirement: str) -> bool:
     return any(t.lemma_.lower() in allowed or t.lower_ in allowed for t in found)
 
 
+def _copula_of_able(verb: Token) -> Token | None:
+    """The copula an infinitive's adjective hangs on, where its negation and modal sit: "will not be
+    able to visit Cuba" → "be"; None for any other verb."""
+    head = verb.head
+    return head.head if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp" else None
+
+
 def _negated(verb: Token) -> bool:
     if any(c.dep_ == "neg" for c in verb.children):
         return True
-    head = verb.head
-    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
-        head = head.head  # "will not be able to visit Cuba": the negation sits on "be"
+    head = _copula_of_able(verb) or verb.head
     return verb.dep_ in {"xcomp"} and any(c.dep_ == "neg" for c in head.children)
 
 
 def _hypothetical(verb: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
         return True
-    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp" and any(
-            c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.head.head.children):
-        return True  # "will be able to visit": the modal sits on "be"
+    copula = _copula_of_able(verb)
+    if copula is not None and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in copula.children):
+        return True  # "will be able to visit"
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _INTENT_HEADS:
         return True
     return any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children)

@@ -54,8 +54,7 @@ _COPIED = [TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE]
 
 
 def _parse_one(nlp: Language, text: str) -> Doc:
-    plain = text.translate(_PLAIN_APOSTROPHES)
-    return nlp(text) if plain == text else _restored(nlp(plain), text)
+    return _restored(nlp(text.translate(_PLAIN_APOSTROPHES)), text)
 
 
 def _restored(doc: Doc, text: str) -> Doc:
