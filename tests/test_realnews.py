@@ -1163,3 +1163,37 @@ def test_the_sides_concurring_agree(pipeline):
     assert ("marco-rubio", "USA.GOV", "030", "toshimitsu-motegi", "JPN") in roles(pipeline, text)
     # "concurrent" sessions are no agreement
     assert roles(pipeline, "The two concurrent sessions of parliament ended on Friday.") == []
+
+
+def test_families_of_victims_are_civilians_offered_condolences(pipeline):
+    # un-press-2023-04-11-sg-myanmar-kanbalu-attack
+    got = roles(pipeline, "The Secretary-General offers his deepest condolences to the families of the victims.")
+    assert [g[2:4] for g in got] == [("018", "families")]
+    assert roles(pipeline, "The Assad family has ruled Syria for decades.") == []
+
+
+def test_the_addressee_of_a_letter_is_not_the_one_its_verdict_blames(pipeline):
+    # tehrantimes-2025-06-29-araghchi-un-letter-aggression
+    text = ("In a detailed letter addressed to UN Secretary-General António Guterres and Security Council President "
+            "Carolyn Rodríguez Burkett, Araghchi warned that the attacks carried out by Israel and supported by "
+            "Washington between June 13 and 24 constitute “a blatant violation” of the UN Charter and multiple "
+            "principles of international law.")
+    assert [(e.source_id, e.cameo, e.target_id) for e in events(pipeline, text)] == [
+        ("abbas-araghchi", "111", "ISR")]
+
+
+def test_a_warning_of_harm_an_actor_does_blames_it(pipeline):
+    # ap-2025-09-24-moldova-recean-russia-election: the dateline is no speaker
+    text = ("CHISINAU, Moldova — (AP) — Moldova's Prime Minister Dorin Recean warned on Wednesday that Russia is "
+            "spending hundreds of millions of euros to \"take power\" in a pivotal parliamentary election that could "
+            "derail the country's course toward the European Union.")
+    assert [(e.source_id, e.cameo, e.target_id) for e in events(pipeline, text)] == [("dorin-recean", "111", "RUS")]
+    # trtworld-2025-07-16-turkiye-slams-israeli-strikes-damascus: "such actions" are the act just told
+    text = ("Israel renewed its air strikes in Sweida. Ankara warned that such actions threaten to derail a rare "
+            "opportunity for the war-torn country to move toward normalisation.")
+    assert ("TUR", "111", "ISR") in [(e.source_id, e.cameo, e.target_id) for e in events(pipeline, text)]
+    # harm no actor does, an actor's harm with no actor for subject, and "such actions" with no act told
+    for text in ("Meteorologists warn that Europe can expect more and hotter heat waves because of climate change.",
+                 "The IMF warned that Belarus's economy will shrink sharply and unemployment will hurt families.",
+                 "The minister warned that prices would rise. Ankara warned that such acts threaten peace."):
+        assert [e.cameo for e in events(pipeline, text) if e.cameo.startswith("11")] == [], text

@@ -20,6 +20,7 @@ from tidings.events.syntax import (
     _existential,
     _first,
     _is_saying,
+    _nearest_subject,
     _nominal_content,
     _noun_evidence_end,
     _prep_objects,
@@ -48,13 +49,15 @@ class ReportingFrames:
         for token in self.sent:
             if token.lemma_.lower() not in self.book.frames or token.pos_ not in {"VERB", "AUX"}:
                 continue
-            subj = _child(token, _SUBJ)
+            # the subject nearest the verb: a dateline may be parsed as a second one ("CHISINAU, Moldova
+            # — (AP) — Moldova's Prime Minister Dorin Recean warned")
+            subj = _nearest_subject(token) or _child(token, _SUBJ)
             node = token
             while subj is None and node.dep_ == "conj" and node.head.pos_ in {"VERB", "AUX"}:
                 # "The Russian President mentioned measures ... and stressed the need to": the first
                 # verb's subject frames what the conjoined one says
                 node = node.head
-                subj = _child(node, _SUBJ)
+                subj = _nearest_subject(node) or _child(node, _SUBJ)
             subject = self.actors(subj)
             if not subject and subj is not None and subj.pos_ in {"NOUN", "PROPN"}:
                 # "The Red Cross said ...", "rebels in Liberia said ...": a speaker the base does not

@@ -40,6 +40,7 @@ class CoderLexicon:
     act_nouns: frozenset[str]
     act_kinds: dict[str, str]
     patient_acts: frozenset[str]
+    warning_verbs: frozenset[str]
 
     @classmethod
     def load(cls, text: str | None = None, name: str = "coder.yaml") -> CoderLexicon:

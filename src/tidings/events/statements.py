@@ -87,12 +87,13 @@ class Statements:
         # names say nothing of blame or praise ("the Party of Action and Solidarity")
         code = Valence.load().code(" ".join(t.text for t in tokens if t.ent_type_ not in _NAME_ENTS))
         if code is None:
+            self._code_warning(speaker, tokens)
             return
         if anaphoric:
             target = self._judged_subject(speaker)
         else:
             target = self._evaluated(tokens, speaker)
-        if target is None and (anaphoric or self._opens_with_anaphor()):
+        if target is None and (anaphoric or self._opens_with_anaphor() or _refers_back(tokens)):
             # "This step seems unfounded": the step just spoken of, by the state an envoy summoned over
             # it speaks for ("summoned the Chargé d'Affaires of Poland. ... This step" is Poland's)
             target = self.state.voice_target
@@ -101,6 +102,27 @@ class Statements:
         if target is None or target == speaker:
             return
         self._add(RawEvent(self.index, tokens[0].i, speaker, target, code, "evaluation", tokens[0].i,
+                           tokens[-1].i + 1, speaker=speaker, from_speech=True))
+
+    def _code_warning(self, speaker: str, tokens: list[Token]) -> None:
+        """"Recean warned that Russia is spending millions to 'take power'", "Ankara warned that such
+        actions threaten to derail a rare opportunity": a warning of harm (VADER's score of the clause
+        below zero) that the reported clause's subject does, or that refers back to the act just told,
+        blames its doer (111). "Meteorologists warn that Europe can expect hotter heat waves" is no
+        harm anyone does; "warned that Belarus's economy will shrink" has no actor for its subject."""
+        inside = {t.i for t in tokens}
+        top = next((t for t in tokens if t.head.i not in inside), None)
+        if top is None or top.dep_ != "ccomp" or top.head.lemma_.lower() not in LEXICON.warning_verbs:
+            return
+        if Valence.load().analyzer.polarity_scores(" ".join(t.text for t in tokens))["compound"] >= 0:
+            return
+        if _refers_back(tokens):
+            target = self.state.last_act  # "such actions": the doer of the act just told
+        else:
+            target = self._first_judged([_child(top, _SUBJ)], speaker)
+        if target is None or target == speaker or self._same_side(target, speaker):
+            return
+        self._add(RawEvent(self.index, top.i, speaker, target, "111", "warning", tokens[0].i,
                            tokens[-1].i + 1, speaker=speaker, from_speech=True))
 
     def _evaluation_passage(self) -> tuple[str, list[Token], bool] | None:
@@ -195,17 +217,41 @@ class Statements:
         heads = [t for t in tokens if t.pos_ in {"NOUN", "PROPN"} and not _inside_name(t)
                  and not (t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS_IN)  # "in Germany" says where
                  and not _suffered(t)]  # "appalled by the execution of X": X suffered it
-        subject = next((t for t in heads if t.dep_ in _SUBJ), None)
-        if subject is not None and (subject.lower_ in _ANAPHORS or any(
-                c.lower_ in _ANAPHORS for c in subject.children if c.dep_ == "det")):
+        if _refers_back(tokens):
             # "These advances constitute ...": about what was just spoken of, unless the words name whose
             # act it is ("This is yet another sign of the Iranian authorities' violent repression")
             return self._wrong_owner(heads, speaker)
         # the one who acts is the subject or the subject's owner ("Poland's actions are damaging"), not
-        # an owner inside the object ("violated Estonia's airspace")
-        ranked = sorted(heads, key=lambda t: (t.dep_ not in _SUBJ and not (t.dep_ == "poss" and t.head.dep_ in _SUBJ),
-                                              t.i))
-        return self._first_judged(ranked, speaker)
+        # an owner inside the object ("violated Estonia's airspace"); then the doer an act's "by" phrase
+        # names ("the attacks carried out by Israel"); last whom a fronted phrase names ("In a letter
+        # addressed to Guterres, Araghchi warned that ...": the letter's addressee is not the one blamed)
+        return self._first_judged(sorted(heads, key=lambda t: (_judged_rank(t), t.i)), speaker)
+
+
+def _refers_back(tokens: list[Token]) -> bool:
+    """The passage's subject refers back to what was just told: "These advances constitute ...", "such
+    actions threaten to derail ...", "It is unacceptable"."""
+    subject = next((t for t in tokens if t.dep_ in _SUBJ and t.pos_ in {"NOUN", "PROPN", "PRON"}), None)
+    if subject is None:
+        return False
+    return subject.lower_ in _ANAPHORS or any(
+        c.lower_ in _ANAPHORS | {"such"} for c in subject.children if c.dep_ in {"det", "amod"})
+
+
+def _judged_rank(token: Token) -> int:
+    """How likely a noun of an evaluative passage names the one judged: 0 a subject or a subject's owner,
+    1 the object of a "by" agent phrase, 2 any other, 3 inside a prepositional phrase fronted before the
+    main clause's subject."""
+    if token.dep_ in _SUBJ or (token.dep_ == "poss" and token.head.dep_ in _SUBJ):
+        return 0
+    if token.dep_ == "pobj" and token.head.dep_ == "agent":
+        return 1
+    root = token.sent.root
+    subject = _child(root, _SUBJ)
+    fronted = next((a for a in token.ancestors if a.head.i == root.i), None)
+    if subject is not None and fronted is not None and fronted.dep_ == "prep" and fronted.i < subject.i:
+        return 3
+    return 2
 
 
 def _suffered(token: Token) -> bool:
