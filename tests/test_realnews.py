@@ -1197,3 +1197,18 @@ def test_a_warning_of_harm_an_actor_does_blames_it(pipeline):
                  "The IMF warned that Belarus's economy will shrink sharply and unemployment will hurt families.",
                  "The minister warned that prices would rise. Ankara warned that such acts threaten peace."):
         assert [e.cameo for e in events(pipeline, text) if e.cameo.startswith("11")] == [], text
+
+
+def test_a_participle_modifying_people_is_done_to_them(pipeline):
+    # civilge-2025-10-23-police-arrest-dozens-rustaveli
+    text = ("Police detained dozens of protesters in Tbilisi. Those detained included Lika Basilaia-Shavgulidze, a "
+            "member of the Public Broadcaster’s board, and prominent activist Ilia Glonti.")
+    got = [g[:4] for g in roles(pipeline, text)]
+    assert ("police", "GEO.COP", "173", "lika-basilaia-shavgulidze") in got
+    assert ("police", "GEO.COP", "173", "ilia-glonti") in got
+    assert roles(pipeline, "Among those arrested were two journalists.")[0][2:4] == ("173", "journalists")
+    assert [g[:4] for g in roles(pipeline, "Protesters detained by riot police were released on Monday.")] == [
+        ("riot police", "COP", "173", "protesters")]
+    # a thing a participle describes is no one it was done to; those invited were not arrested
+    assert roles(pipeline, "Protesters ran from the teargas fired by the police.") == []
+    assert roles(pipeline, "Those invited included the Russian ambassador.") == []

@@ -274,7 +274,8 @@ class VerbPatterns:
         return False
 
     def _verb_roles(self, verb: Token, p: VerbPattern) -> tuple[list[str], list[str], bool]:
-        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) and not p.stative
+        passive = (any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or _participle(verb)) \
+            and not p.stative
         targets: list[str] = []
         if passive:
             agent = _child(verb, {"agent"})
@@ -298,6 +299,11 @@ class VerbPatterns:
                 # "A researcher in Prague, Samadov was detained": of two subjects, the one next to the verb
                 patient = next((c for c in reversed(list(verb.lefts)) if c.dep_ == "nsubjpass"), None)
                 targets = self._target_actors(patient) if patient is not None else []
+                if _participle(verb):
+                    # "protesters detained by police": the noun it modifies; "Those detained included X"
+                    targets = [a for t in _included(verb.head) for a in self._target_actors(t)]
+                    if not targets:
+                        return [], [], passive  # a thing described: "teargas fired by the police"
             if agent is None and p.code[:2] == "17" and targets and self._enforcer_speaking(verb):
                 # "Police said 20 people were arrested": those who report an arrest made it
                 sources = [self._frame_of(verb).speaker[0]]  # type: ignore[union-attr]
@@ -696,3 +702,22 @@ def _prep_said(verb: Token, p: VerbPattern) -> bool:
     """The pattern's own preposition names whom the act is put on, before any doer of its object: "the
     massacre of tourists by gunmen that India blames on Pakistan" is blamed on Pakistan."""
     return any(_path(verb, path) for path in p.targets if path.startswith("prep:"))
+
+
+def _participle(verb: Token) -> bool:
+    """A past participle modifying a noun ("protesters detained by police", "those arrested"): a passive
+    whose patient is that noun; not a clause completing the noun ("reports that the RSF have razed")."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(
+        c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "mark"} for c in verb.children)
+
+
+def _included(noun: Token) -> list[Token]:
+    """Whom a noun a participle modifies stands for: itself, or what "those" or "people" include ("Those
+    detained included X, Y and Z"; "Among those arrested were two journalists")."""
+    if noun.lower_ not in {"those", "people", "others"}:
+        return [noun]
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "include":
+        return [t for o in noun.head.children if o.dep_ == "dobj" for t in (o, *o.conjuncts)]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "among" and noun.head.head.lemma_ == "be":
+        return [t for o in noun.head.head.children if o.dep_ in {"nsubj", "attr"} for t in (o, *o.conjuncts)]
+    return []
