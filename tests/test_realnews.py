@@ -1212,3 +1212,14 @@ def test_a_participle_modifying_people_is_done_to_them(pipeline):
     # a thing a participle describes is no one it was done to; those invited were not arrested
     assert roles(pipeline, "Protesters ran from the teargas fired by the police.") == []
     assert roles(pipeline, "Those invited included the Russian ambassador.") == []
+
+
+def test_a_counterpart_is_the_named_official_of_its_state_with_the_owners_office(pipeline):
+    # tass-2023-06-25-lukashenko-putin-wagner-calls
+    text = ("Belarusian President Alexander Lukashenko held telephone talks with Vladimir Putin. During the call, the "
+            "Belarusian leader informed his Russian counterpart about his negotiations with the PMC Wagner leadership.")
+    assert ("alyaksandr-lukashenka", "064", "vladimir-putin") in [(g[0], g[2], g[3]) for g in roles(pipeline, text)]
+    # no Chinese official named: China; a French president is no foreign minister's counterpart
+    assert roles(pipeline, "Lavrov met his Chinese counterpart in Beijing.")[0][2:4] == ("040", "CHN")
+    got = roles(pipeline, "Macron spoke with Scholz. Lavrov later met his French counterpart.")
+    assert got[-1][0] == "sergey-lavrov" and got[-1][3] == "FRA"

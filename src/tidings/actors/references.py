@@ -21,6 +21,7 @@ class TitleInfo:
     key: str
     sector: str
     generic: bool
+    relative: bool = False  # names someone by relation to its owner: "his Russian counterpart"
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,8 @@ class References:
         try:
             raw = yaml.safe_load(text)
             titles = {
-                k.lower(): TitleInfo(k.lower(), v["sector"], bool(v.get("generic", False)))
+                k.lower(): TitleInfo(k.lower(), v["sector"], bool(v.get("generic", False)),
+                                     bool(v.get("relative", False)))
                 for k, v in raw["titles"].items()
             }
             genders = {w: g for g, words in raw["pronouns"].items() for w in words}

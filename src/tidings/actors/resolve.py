@@ -586,14 +586,43 @@ class ActorResolver:
             named = _name_before(doc, start, ctx.name_index, ctx.names, ctx.person_ids)
         if named is not None or holder is not None:
             return DocMention(start, end, "title", list(named.actor_ids) if named else [holder], 1.0)
-        # a bare title refers back only when it is definite ("the Deputy Minister")
-        if not any(c.lower_ in {"the", "this", "that"} for c in token.children):
-            return None
         country = next((self.kb.demonym(t.text) for t in left if self.kb.demonym(t.text)), None)
+        # a bare title refers back only when it is definite ("the Deputy Minister"), or when it names
+        # someone of a state by relation to its owner ("his Russian counterpart")
+        relative = self.refs.titles[key].relative and owner is not None and country is not None
+        if not relative and not any(c.lower_ in {"the", "this", "that"} for c in token.children):
+            return None
+        if relative:
+            actor_id = self._counterpart(owner, country, token, ctx)  # type: ignore[arg-type]
+            return DocMention(start, end, "title", [actor_id], 0.8)
         actor_id = self._title_antecedent(key, country, token, ctx.history, ctx.titles_seen, ctx.learned)
         if actor_id is not None and not self._serves(actor_id, _of_named(token, ctx), ctx):
             actor_id = None  # "the head of IS" is no earlier head of another body
         return DocMention(start, end, "title", [actor_id] if actor_id else [], 0.8)
+
+    def _counterpart(self, owner: Token, country: str, token: Token, ctx: _Context) -> str:
+        """"his Russian counterpart": the latest person of that state named before whose office shares a
+        word with the owner's ("Lavrov ... his French counterpart" is France's foreign minister, not its
+        president), else the state itself ("met his Chinese counterpart": China's)."""
+        owner_id = next((a for i, a, _ in ctx.history if i == owner.i), None)
+        own = self._office_words(owner_id, ctx) if owner_id else set()
+        for index, actor_id, _ in reversed(ctx.history):
+            actor = self.kb.get(actor_id) or ctx.learned.get(actor_id)
+            if index >= token.i or actor is None or actor.type != "person" or actor.country != country:
+                continue
+            theirs = self._office_words(actor_id, ctx)
+            if not own or not theirs or own & theirs:
+                return actor_id
+        return country
+
+    def _office_words(self, actor_id: str, ctx: _Context) -> set[str]:
+        """The words of titles a person's recorded offices and the document's titles for them hold
+        ("foreign", "minister"), for comparing offices."""
+        actor = self.kb.get(actor_id) or ctx.learned.get(actor_id)
+        offices = [r.office or "" for r in actor.roles] if actor is not None else []
+        offices += list(ctx.titles_seen.get(actor_id, set()))
+        vocabulary = {w for key in self.refs.titles for w in key.split()} - {"of", "the", "and", "for"}
+        return {w for office in offices for w in re.sub(r"[-()]", " ", office.lower()).split()} & vocabulary
 
     def _serves(self, actor_id: str, bodies: set[str], ctx: _Context) -> bool:
         """The person holds, or held, an office in one of ``bodies`` or of their state (no bodies: yes)."""
