@@ -1223,3 +1223,15 @@ def test_a_counterpart_is_the_named_official_of_its_state_with_the_owners_office
     assert roles(pipeline, "Lavrov met his Chinese counterpart in Beijing.")[0][2:4] == ("040", "CHN")
     got = roles(pipeline, "Macron spoke with Scholz. Lavrov later met his French counterpart.")
     assert got[-1][0] == "sergey-lavrov" and got[-1][3] == "FRA"
+
+
+def test_a_title_owning_a_named_body_is_the_body_not_a_person(pipeline):
+    # meduza-2023-06-28-novaya-gazeta-europe-undesirable: the office is no earlier person or outlet
+    text = ("The Russian Prosecutor General’s Office has designated Novaya Gazeta Europe an “undesirable” "
+            "organization, reports Interfax. The Prosecutor General’s Office says that Novaya Gazeta Europe’s "
+            "activities present a threat to the foundations of Russia’s constitutional order and state security.")
+    assert [(e.sentence, e.source_name, e.cameo, e.target_id) for e in events(pipeline, text)][1:] == [
+        (1, "Prosecutor General’s Office", "112", "novaya-gazeta-europe")]
+    # a title owning a common noun is still the person: "the Prosecutor General's remarks" are hers
+    text = "Prosecutor General Irina Venediktova spoke on Monday. The Prosecutor General's remarks criticised Russia."
+    assert [e.source_id for e in events(pipeline, text)] == ["irina-venediktova"]

@@ -578,6 +578,8 @@ class ActorResolver:
         key = self.refs.title_key(words)
         if key is None or token.tag_ in {"NNS", "NNPS"}:
             return None
+        if token.dep_ == "poss" and token.head.pos_ == "PROPN" and token.head.text[:1].isupper():
+            return None  # "The Prosecutor General's Office", "the Prime Minister's Office": a body
         start, end = _det_start(token), _title_end(token)
         owner = _child_of(token, {"poss", "nmod"})
         named = _name_after(token, ctx.name_index, ctx.names, ctx.person_ids)
