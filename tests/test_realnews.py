@@ -1235,3 +1235,16 @@ def test_a_title_owning_a_named_body_is_the_body_not_a_person(pipeline):
     # a title owning a common noun is still the person: "the Prosecutor General's remarks" are hers
     text = "Prosecutor General Irina Venediktova spoke on Monday. The Prosecutor General's remarks criticised Russia."
     assert [e.source_id for e in events(pipeline, text)] == ["irina-venediktova"]
+
+
+def test_a_which_clause_of_blame_after_a_hostile_act_is_the_speakers_criticism_of_its_doer(pipeline):
+    # err-2025-09-19-russian-jets-violate-estonian-airspace
+    text = ("\"Russia has already violated Estonia's airspace four times this year, which is unacceptable in itself. "
+            "But today's incursion, involving three fighter jets entering our airspace, is unprecedentedly brutal,\" "
+            "said Foreign Minister Margus Tsahkna.")
+    got = [(e.sentence, e.source_id, e.cameo, e.target_id) for e in events(pipeline, text) if e.cameo == "111"]
+    # the appended clause, and "today's incursion" with no doer named is the act told before it
+    assert got == [(0, "margus-tsahkna", "111", "RUS"), (1, "margus-tsahkna", "111", "RUS")]
+    # a "which" clause describing a place says nothing of the attacker
+    text = "\"Russia attacked Kostiantynivka, which is a peaceful city,\" said Foreign Minister Margus Tsahkna."
+    assert [e.cameo for e in events(pipeline, text) if e.cameo in {"111", "051"}] == []

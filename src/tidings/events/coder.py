@@ -122,6 +122,7 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, VerbPatterns, Announcements,
         self.consumed: set[int] = set()
         self.events: list[RawEvent] = []
         self.sport = is_sport(sent)
+        self.prior_act = state.last_act  # the doer of the last act told before this sentence
 
     def run(self) -> list[RawEvent]:
         self._find_frames()
@@ -143,6 +144,7 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, VerbPatterns, Announcements,
                     if self._code_noun(token, pattern):
                         break
         self._code_speech()
+        self._code_appended_verdict()
         if not any(self._in_main_clause(e) for e in self.events):
             # a verdict on what the sentence's own subordinate clause tells: "is deeply troubled by
             # credible reports that the RSF ... have razed multiple villages"

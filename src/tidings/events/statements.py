@@ -75,6 +75,28 @@ class Statements:
                     return actor
         return None
 
+    # -- a verdict appended to what the sentence tells --------------------------------------
+    def _code_appended_verdict(self) -> None:
+        """"Russia has already violated Estonia's airspace four times this year, which is unacceptable",
+        said the minister: a "which" clause of blame after a hostile act the sentence codes is the
+        speaker's criticism (111) of its doer. Praise is not read this way ("attacked Kyiv, which is a
+        peaceful city" says nothing good of the attacker)."""
+        for clause in (t for t in self.sent if t.dep_ == "relcl"):
+            which = next((c for c in clause.children if c.dep_ in _SUBJ and c.lower_ == "which"), None)
+            if which is None or clause.i < which.i:
+                continue
+            act = next((e for e in self.events if e.trigger < which.i and "11" <= e.code[:2] <= "20"
+                        and not e.source.startswith("?")), None)
+            frame = self._frame_of(self.doc[act.trigger]) or self._sentence_voice() if act else None
+            if act is None or frame is None or not frame.speaker or frame.speaker[0] == act.source:
+                continue
+            words = [t for t in clause.subtree if t.i > which.i]
+            if Valence.load().code(" ".join(t.text for t in words)) != "111":
+                continue
+            speaker = frame.speaker[0]
+            self._add(RawEvent(self.index, clause.i, speaker, act.source, "111", "appended-verdict", which.i,
+                               words[-1].i + 1, speaker=speaker, from_speech=True))
+
     # -- evaluative statements ---------------------------------------------------------------
     def _code_evaluation(self) -> None:
         """Blame or praise in what a known speaker says ("“This is a hostile and irresponsible act,”
@@ -191,6 +213,10 @@ class Statements:
                     return actor
         return None
 
+    def _judgeable(self, actor: str, speaker: str) -> bool:
+        """A verdict of ``speaker`` may fall on ``actor``: not the speaker, an unknown, or its own side."""
+        return actor != speaker and not actor.startswith("?") and not self._same_side(actor, speaker)
+
     def _wrong_owner(self, tokens: Iterable[Token], speaker: str) -> str | None:
         """The owner of a wrong the words name ("the Iranian authorities' violent repression"), if any:
         what an anaphoric verdict falls on when its words say whose act it is."""
@@ -221,6 +247,13 @@ class Statements:
             # "These advances constitute ...": about what was just spoken of, unless the words name whose
             # act it is ("This is yet another sign of the Iranian authorities' violent repression")
             return self._wrong_owner(heads, speaker)
+        subject = next((t for t in heads if t.dep_ in _SUBJ), None)
+        if subject is not None and subject.lemma_.lower() in self.book.accusations \
+                and not self.actors(_child(subject, {"poss"})) and self.prior_act \
+                and self._judgeable(self.prior_act, speaker):
+            # "today's incursion ... is unprecedentedly brutal": an act named with no doer is the last
+            # act told before ("Russia has already violated Estonia's airspace")
+            return self.prior_act
         # the one who acts is the subject or the subject's owner ("Poland's actions are damaging"), not
         # an owner inside the object ("violated Estonia's airspace"); then the doer an act's "by" phrase
         # names ("the attacks carried out by Israel"); last whom a fronted phrase names ("In a letter
