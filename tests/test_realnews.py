@@ -1248,3 +1248,22 @@ def test_a_which_clause_of_blame_after_a_hostile_act_is_the_speakers_criticism_o
     # a "which" clause describing a place says nothing of the attacker
     text = "\"Russia attacked Kostiantynivka, which is a peaceful city,\" said Foreign Minister Margus Tsahkna."
     assert [e.cameo for e in events(pipeline, text) if e.cameo in {"111", "051"}] == []
+
+
+def test_a_verdict_referring_back_falls_on_the_doer_a_wrongs_by_phrase_names(pipeline):
+    # hrw-2025-07-03-azerbaijan-convicts-critics
+    text = ("Days later, the same court convicted Bahruz Samadov, an outspoken government critic. These verdicts fit a "
+            "pattern of politically motivated arrests and prosecutions pursued by authorities intent on snuffing out "
+            "independent activism.")
+    got = released(pipeline, text, "Human Rights Watch", date(2025, 7, 3))
+    assert (1, "human-rights-watch", "111", None) in got
+    document = Document(id="h", text=text, source="h.txt", published=date(2025, 7, 3), outlet="Human Rights Watch")
+    verdict = [e for e in pipeline.process(document).events if e.sentence == 1]
+    assert [(e.target_name, e.target_code) for e in verdict] == [("authorities", "GOV")]
+    # no wrong, no doer: the pattern is no one's
+    text = "Days later, the same court convicted Bahruz Samadov. These verdicts fit a pattern seen across the region."
+    assert [g for g in released(pipeline, text, "Human Rights Watch", date(2025, 7, 3)) if g[0] == 1] == []
+    # an airspace violation named after the violated alliance is no verdict by that alliance
+    text = ("Three fighter jets entered Estonian airspace. The latest NATO airspace violation comes after Russian "
+            "drones entered Polish airspace earlier in September.")
+    assert [e.cameo for e in events(pipeline, text) if e.cameo == "111"] == []

@@ -8,6 +8,7 @@ mentions; out: actor ids or ``RawEvent`` records added through ``self._add``.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 
 from spacy.tokens import Token
 
@@ -190,8 +191,9 @@ class Statements:
         subject's agent ("Poland's actions are damaging", "the measures taken by Poland are illegal"),
         never an actor further in ("damaging to the EU's border"): None when the subject names none."""
         subject = self._main_subject()
-        if subject is None or subject.lower_ in _ANAPHORS:
-            # "This is yet another sign of the Iranian authorities' violent repression"
+        if subject is None or _refers_back([subject]):
+            # "This is yet another sign of the Iranian authorities' violent repression", "These verdicts
+            # fit a pattern of politically motivated arrests pursued by authorities"
             return self._wrong_owner(self.sent, speaker)
         candidates = [subject, _child(subject, {"poss"})]
         for acl in (c for c in subject.children if c.dep_ == "acl"):
@@ -209,19 +211,27 @@ class Statements:
         unknown, not the speaker's own side."""
         for token in tokens:
             for actor in self.actors(token) if token is not None else []:
-                if actor != speaker and not actor.startswith("?unknown") and not self._same_side(actor, speaker):
+                if self._judgeable(actor, speaker):
                     return actor
         return None
 
     def _judgeable(self, actor: str, speaker: str) -> bool:
         """A verdict of ``speaker`` may fall on ``actor``: not the speaker, an unknown, or its own side."""
-        return actor != speaker and not actor.startswith("?") and not self._same_side(actor, speaker)
+        return actor != speaker and not actor.startswith("?unknown") and not self._same_side(actor, speaker)
 
     def _wrong_owner(self, tokens: Iterable[Token], speaker: str) -> str | None:
         """The owner of a wrong the words name ("the Iranian authorities' violent repression"), if any:
         what an anaphoric verdict falls on when its words say whose act it is."""
-        return self._first_judged((t for t in tokens if t.dep_ == "poss"
-                                   and t.head.lemma_.lower() in self.book.accusations), speaker)
+        tokens = list(tokens)
+        owner = self._first_judged((t for t in tokens if t.dep_ == "poss"
+                                    and t.head.lemma_.lower() in self.book.accusations), speaker)
+        if owner is not None:
+            return owner
+        # "arrests and prosecutions pursued by authorities": the doer a wrong's "by" phrase names, known
+        # to the base or a generic agent
+        wrongs = self.book.accusations.keys() | LEXICON.patient_acts
+        doers = [a for t in tokens if _agent_of_wrong(t, wrongs) for a in self._agent(t, generic=True)]
+        return next((a for a in doers if self._judgeable(a, speaker)), None)
 
     def _issuer_side(self, voice: str) -> bool:
         """The voice is the release's issuer or one of its own state's bodies or people (a foreign
@@ -248,7 +258,7 @@ class Statements:
             # act it is ("This is yet another sign of the Iranian authorities' violent repression")
             return self._wrong_owner(heads, speaker)
         subject = next((t for t in heads if t.dep_ in _SUBJ), None)
-        if subject is not None and subject.lemma_.lower() in self.book.accusations \
+        if subject is not None and subject.lemma_.lower() in self.book.accusations and not self.actors(subject) \
                 and not self.actors(_child(subject, {"poss"})) and self.prior_act \
                 and self._judgeable(self.prior_act, speaker):
             # "today's incursion ... is unprecedentedly brutal": an act named with no doer is the last
@@ -259,6 +269,15 @@ class Statements:
         # names ("the attacks carried out by Israel"); last whom a fronted phrase names ("In a letter
         # addressed to Guterres, Araghchi warned that ...": the letter's addressee is not the one blamed)
         return self._first_judged(sorted(heads, key=lambda t: (_judged_rank(t), t.i)), speaker)
+
+
+def _agent_of_wrong(token: Token, wrongs: AbstractSet[str]) -> bool:
+    """The token is the "by" agent of a participle describing a wrong: "arrests and prosecutions pursued
+    by authorities" (the participle may hang on any conjunct)."""
+    if token.dep_ != "pobj" or token.head.dep_ != "agent" or token.head.head.dep_ != "acl":
+        return False
+    noun = token.head.head.head
+    return any(n.lemma_.lower() in wrongs for n in (noun, *noun.conjuncts))
 
 
 def _refers_back(tokens: list[Token]) -> bool:
