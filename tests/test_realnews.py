@@ -1267,3 +1267,16 @@ def test_a_verdict_referring_back_falls_on_the_doer_a_wrongs_by_phrase_names(pip
     text = ("Three fighter jets entered Estonian airspace. The latest NATO airspace violation comes after Russian "
             "drones entered Polish airspace earlier in September.")
     assert [e.cameo for e in events(pipeline, text) if e.cameo == "111"] == []
+
+
+def test_an_intent_is_toward_the_actor_its_phrase_names_or_the_partner_of_the_talks(pipeline):
+    # state-gov-2026-02-14-rubio-motegi-munich: "underscored the United States' ironclad commitment to Japan"
+    text = "Secretary Rubio underscored the United States' ironclad commitment to Japan."
+    assert [(e.source_id, e.cameo, e.target_id) for e in events(pipeline, text)] == [("marco-rubio", "030", "JPN")]
+    got = roles(pipeline, "Belarus confirmed its readiness to cooperate with China.")
+    assert [(g[0], g[2], g[3]) for g in got] == [("BLR", "030", "CHN")]
+    text = "Rubio met Motegi in Munich. Rubio reaffirmed the United States' commitment to the alliance."
+    assert ("marco-rubio", "030", "toshimitsu-motegi") in [(g[0], g[2], g[3]) for g in roles(pipeline, text)]
+    # a commitment to a cause names no one
+    assert [(g[0], g[2], g[3]) for g in roles(pipeline, "Belarus reaffirmed its commitment to peace.")] == [
+        ("BLR", "030", None)]

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from tidings.events.patterns import Modality
 from tidings.events.raw import RawEvent, _Frame
-from tidings.events.syntax import _evidence, _is_consult, _negated, _object, _pairs
+from tidings.events.syntax import _evidence, _is_consult, _negated, _object, _pairs, _prep_objects
 
 __all__ = ["Announcements"]
 
@@ -70,10 +70,22 @@ class Announcements:
         if complement is not None and _is_consult(complement, self.book):
             code = self.book.intent_meeting_code
         symmetric = len(sources) > 1
+        targets = [] if symmetric else self._intended_partner(obj, sources)
         start, end = _evidence(verb, obj)
-        for source, target in _pairs(sources, [], symmetric):
+        for source, target in _pairs(sources, targets, symmetric):
             self._add(RawEvent(self.index, verb.i, source, target, code, "intent", start, end, symmetric,
                                negated=_negated(verb), hypothetical=False))
+
+    def _intended_partner(self, noun: Token, sources: list[str]) -> list[str]:
+        """Whom an intent is toward: the actor its "to" or "with" phrase names ("its ironclad commitment
+        to Japan", "readiness to cooperate with Minsk"); else, for a bare intent ("reaffirmed their
+        commitment"), the other side of the talks just told."""
+        heads = [noun, *(c for c in noun.children if c.dep_ in {"acl", "xcomp", "relcl"})]
+        found = [a for head in heads for word in ("to", "with", "toward", "towards")
+                 for t in _prep_objects(head, word) for a in self._target_actors(t) if a not in sources]
+        if found or len(heads) > 1:
+            return found[:1]  # "commitment to hold Moscow accountable" is toward no partner of talks
+        return self._partners(sources)
 
     def _attribution(
         self, frame: _Frame | None, sources: list[str], via: list[str]
