@@ -1280,3 +1280,15 @@ def test_an_intent_is_toward_the_actor_its_phrase_names_or_the_partner_of_the_ta
     # a commitment to a cause names no one
     assert [(g[0], g[2], g[3]) for g in roles(pipeline, "Belarus reaffirmed its commitment to peace.")] == [
         ("BLR", "030", None)]
+
+
+def test_a_family_name_written_first_names_the_person_alone(pipeline):
+    # xinhua-2025-06-20-ccg-expels-philippine-vessel-huangyan: "said spokesperson Liu Dejun ... Liu added"
+    text = ("The Philippine vessel ignored repeated warnings, said spokesperson Liu Dejun. China's sovereignty was "
+            "infringed, Liu added, while stressing that frequent provocations and harassment by the Philippine side "
+            "cannot alter the fact that Huangyan Dao belongs to China.")
+    assert ("liu-dejun", "112", "PHL") in [(e.source_id, e.cameo, e.target_id) for e in events(pipeline, text)]
+    # the same word starting another full name is that other person
+    text = ("The Philippine vessel ignored repeated warnings, said spokesperson Liu Dejun. Ambassador Liu Xiaoming "
+            "condemned the Philippines.")
+    assert [e.source_id for e in events(pipeline, text) if e.sentence == 1] == ["liu-xiaoming"]

@@ -354,7 +354,10 @@ class ActorResolver:
         for token in doc:
             if token.i in covered or token.pos_ != "PROPN":
                 continue
-            found = surnames.get(token.text) or (titled_firsts.get(token.text) if self._after_title(token) else None)
+            # a family name written first ("Liu Dejun ... Liu added", "Foreign Minister Cho"): news calls
+            # no one by a given name alone, so the first word of a name no one ends with is its family name
+            found = surnames.get(token.text) or (titled_firsts.get(token.text) if self._after_title(token)
+                                                 or _stands_alone(token) else None)
             if found:
                 mentions.append(DocMention(token.i, token.i + 1, "surname", [found], 0.8))
 
@@ -1034,3 +1037,10 @@ def _posted_to(token: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def _stands_alone(token: Token) -> bool:
+    """A one-word name: no name word next to it ("Liu added", not "Liu Dejun" again)."""
+    doc = token.doc
+    return not any(0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
+                   for i in (token.i - 1, token.i + 1))
