@@ -1307,3 +1307,21 @@ def test_a_family_name_written_first_names_the_person_alone(pipeline):
     text = ("The Philippine vessel ignored repeated warnings, said spokesperson Liu Dejun. Ambassador Liu Xiaoming "
             "condemned the Philippines.")
     assert [e.source_id for e in events(pipeline, text) if e.sentence == 1] == ["liu-xiaoming"]
+
+
+def test_the_visit_of_someone_to_a_capital_is_their_visit_to_its_state(pipeline):
+    # kyiv-independent-2025-09-11-belarus-frees-52-prisoners
+    text = "The announcement came during the visit of U.S. presidential envoy John Cole to Minsk."
+    assert [(e.source_id, e.cameo, e.target_id) for e in events(pipeline, text)] == [("john-coale", "042", "BLR")]
+    # whoever speaks of someone else's visit is not the visitor; a visit to a domestic body is no host's
+    assert events(pipeline, "Lukashenko spoke about the visit of the delegation to Minsk.") == []
+    text = "Bolsonaro told journalists on Tuesday during a visit to the Senate in Brasilia that he had no concerns."
+    assert [e.cameo for e in events(pipeline, text) if e.cameo == "042"] == []
+
+
+def test_a_surname_spelled_as_the_document_spells_it_is_the_person_the_base_matched_loosely(pipeline):
+    # kyiv-independent-2025-09-11-belarus-frees-52-prisoners: "John Cole" is the base's John Coale
+    text = ("The announcement came during the visit of U.S. presidential envoy John Cole to Minsk. After meeting "
+            "Lukashenko, Cole said Washington would lift sanctions on Belavia.")
+    assert ("john-coale", "040", "alyaksandr-lukashenka") in [
+        (e.source_id, e.cameo, e.target_id) for e in events(pipeline, text)]

@@ -307,6 +307,10 @@ class ActorResolver:
                 firsts.setdefault(name[0].text, actor.id)
             elif actor_id is None:
                 actor_id = surnames.get(name.text) or (firsts.get(name.text) if self._after_title(name[0]) else None)
+            elif len(name) >= 2 and actor_id not in self.kb.lookup(name[-1].text):
+                # a spelling the base matched only loosely ("John Cole" for John Coale): the surname as this
+                # document writes it names the same person
+                surnames.setdefault(name[-1].text, actor_id)
             if actor_id:
                 mentions.append(DocMention(name.start, name.end, "name", [actor_id], 0.8))
                 covered.update(range(name.start, name.end))

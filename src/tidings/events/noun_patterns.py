@@ -62,11 +62,13 @@ class NounPatterns:
         for spec in p.sources:
             if spec == "between" and between:
                 sources = between[:1]
-            elif spec == "by":
-                sources = [a for t in _prep_objects(noun, "by") for a in self.actors(t)]
+            elif spec in {"by", "of"}:
+                # "a visit by X", "the visit of U.S. presidential envoy John Cole to Minsk"
+                sources = [a for t in _prep_objects(noun, spec) for a in self.actors(t)]
             elif spec == "poss":
                 sources = self.actors(_child(noun, {"poss"}))
-            elif spec == "clause":
+            elif spec == "clause" and not _prep_objects(noun, "of"):
+                # "during his visit to Minsk, he"; not "spoke about the visit of the delegation"
                 sources = self._clause_subject(noun)
             elif spec == "amod":
                 owner = self._affiliation(noun, 1)  # "Palestinian riots", "Kurdish demonstrations"
@@ -85,11 +87,18 @@ class NounPatterns:
                 targets = self._clause_partner(noun, sources)
             else:
                 find = self._target_actors if p.optional_target or p.generic_target else self.actors
+                if p.code == "042":
+                    find = self._visited
                 targets = [a for t in _prep_objects(noun, spec) for a in find(t)]
             targets = [a for a in targets if a not in sources]
             if targets:
                 break
         return sources, targets
+
+    def _visited(self, token: Token) -> list[str]:
+        """Whom a visit is to: an actor, or the state of the place ("the visit ... to Minsk"); a kind of
+        actor is no host ("a visit to the Senate in Brasilia")."""
+        return self.actors(token) or self._place_state(token)
 
     def _wanted(self, noun: Token) -> bool:
         """An act named as what is asked for or ordered, not done: "called for the arrest of X", "a
