@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from tidings.events.lexicon import LEXICON
 from tidings.events.patterns import PatternBook
@@ -93,7 +93,44 @@ def _nearest_subject(verb: Token) -> Token | None:
         subjects = [c for a in verb.lefts if a.dep_ == "aux" for c in a.children if c.dep_ == "nsubj"]
     if not subjects and _misparsed_verb(verb):
         subjects = [c for c in verb.lefts if c.dep_ == "compound"]
+    end = _dateline_end(verb.sent)
+    if subjects and subjects[-1].i < end:
+        # "DHAKA, Bangladesh (AP) — Authorities in Bangladesh arrested": the parser took the dateline for
+        # the subject and the real one for its apposition
+        apposed = [c for c in subjects[-1].subtree if c.dep_ == "appos" and c.i >= end and c.head.i < end]
+        return apposed[0] if apposed else None
     return subjects[-1] if subjects else None
+
+
+_DASHES = frozenset({"—", "–", "--", "-"})
+
+
+def _dateline_end(sent: Span) -> int:
+    """The index after a wire dateline opening the sentence ("DHAKA, Bangladesh (AP) —", "CHISINAU,
+    Moldova — (AP) —"): a place in capitals, then names, commas, brackets and dashes up to the last
+    dash; the sentence's start when it opens with none."""
+    first = sent[0]
+    if not (first.is_alpha and first.is_upper and len(first) > 2):
+        return sent.start
+    end, marked = sent.start, False
+    for token in sent[:14]:
+        if token.text in _DASHES:
+            end = token.i + 1
+        elif token.text in {",", "("}:
+            marked = True  # "CITY, Country" or "CITY (Reuters)": not "NATO — the alliance — said"
+        elif not (token.is_punct or token.pos_ == "PROPN"):
+            break
+    return end if marked else sent.start
+
+
+def _relcl_antecedent(clause: Token) -> Token:
+    """The noun a relative clause is about. The parser may hang "that killed" on the place an attack
+    was against ("the mortar attack against the MINUSMA camp that killed two peacekeepers"): a place
+    does not act, the attack does."""
+    noun = clause.head
+    if noun.lemma_.lower() in _PLACE_NOUNS and noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN":
+        return noun.head.head
+    return noun
 
 
 def _misparsed_verb(token: Token) -> bool:

@@ -34,6 +34,7 @@ from tidings.events.syntax import (
     _pairs,
     _path,
     _prep_objects,
+    _relcl_antecedent,
     _sector,
     _subject_tokens,
     _target_candidates,
@@ -500,6 +501,8 @@ class VerbPatterns:
         subj = _nearest_subject(node)
         if subj is None and node.dep_ == "acl" and node.tag_ == "VB":
             subj = node.head  # "an attempt to assassinate the governor"
+        if subj is not None and subj.lower_ in {"that", "which"} and node.dep_ == "relcl":
+            subj = _relcl_antecedent(node)  # "the mortar attack against the camp that killed"
         if subj is None or subj.lemma_.lower() not in self.book.instruments:
             return []
         owner = self._affiliation(subj, 1) or next(iter(self.actors(_child(subj, {"poss"}))), None) or next(
@@ -599,7 +602,7 @@ class VerbPatterns:
             subj = _nearest_subject(node)
             if subj is not None:
                 if subj.lower_ in {"that", "which", "who"} and node.dep_ == "relcl":
-                    return self._agent(node.head, generic)
+                    return self._agent(_relcl_antecedent(node), generic)
                 found = self._agent(subj, generic) or self._author(subj)
                 if not found and generic and subj.lower_ in _PERSONAL and not self._quoted_other(subj):
                     found = self._reporter(node)
