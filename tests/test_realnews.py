@@ -1346,3 +1346,27 @@ def test_a_wire_dateline_parsed_as_the_subject_gives_way_to_the_real_one(pipelin
     assert [(e.source_id, e.cameo, e.target_id) for e in events(pipeline, text)] == [("dorin-recean", "112", "RUS")]
     # capitals and a dash with no comma or bracket are no dateline
     assert [e.source_id for e in events(pipeline, "NATO condemned the attack - and Russia denied it.")][:1] == ["nato"]
+
+
+def test_a_verb_shares_the_object_of_the_verb_conjoined_after_it(pipeline):
+    # cpj-2011-01-13-belarus-kgb-detains-poczobut-charniauka: "has detained and interrogated Poczobut"
+    got = roles(pipeline, "Belarusian police detained and interrogated dozens of protesters in Minsk.")
+    assert ("Belarusian police", "BLR.COP", "173", "protesters", "BLR.CVL") in got
+    # a passive has no object to share ("had been attacked and blamed the leadership")
+    text = "Prigozhin claimed that his units had been attacked and blamed the military leadership of Russia."
+    assert [e.cameo for e in events(pipeline, text) if e.cameo.startswith("19")] == []
+
+
+def test_a_readouts_talks_told_in_the_passive_are_the_sides_of_its_talks(pipeline):
+    # kremlin-2021-04-13-putin-biden-telephone-conversation
+    text = "A telephone conversation took place between Vladimir Putin and Joseph Biden."
+    assert [(e.source_id, e.cameo, e.target_id) for e in events(pipeline, text)] == [
+        ("vladimir-putin", "041", "joe-biden")]
+    text = ("Putin had a telephone conversation with Biden. The current state of Russia-US relations and certain "
+            "pressing items on the international agenda were discussed in detail. Both presidents expressed their "
+            "willingness to continue the dialogue.")
+    got = [(e.sentence, e.source_id, e.cameo[:2], e.target_id) for e in events(pipeline, text)]
+    assert (1, "vladimir-putin", "04", "joe-biden") in got and (2, "vladimir-putin", "03", "joe-biden") in got
+    # a topic discussed with no talks told is no one's meeting; a relationship between states is no talk
+    assert events(pipeline, "Pressing items on the agenda were discussed in detail.") == []
+    assert events(pipeline, "The conversation turned to relations between Russia and the United States.") == []

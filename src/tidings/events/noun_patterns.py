@@ -57,7 +57,11 @@ class NounPatterns:
         return True
 
     def _noun_roles(self, noun: Token, p: NounPattern) -> tuple[list[str], list[str]]:
-        between = [a for t in _prep_objects(noun, "between") for a in self.actors(t)]
+        pairs = _prep_objects(noun, "between")
+        if not pairs and noun.dep_ in {"nsubj", "nsubjpass"}:
+            # "A telephone conversation ... took place between Putin and Biden", "talks were held between"
+            pairs = _prep_objects(noun.head, "between")
+        between = [a for t in pairs for a in self.actors(t)]
         sources: list[str] = []
         for spec in p.sources:
             if spec == "between" and between:

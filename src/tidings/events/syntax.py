@@ -155,7 +155,18 @@ def _object(verb: Token) -> Token | None:
         prt = _child(verb, {"prt"})
         if prt is not None:
             return _child(prt, {"pobj"})
-    return obj
+    return obj if obj is not None else _shared_object(verb)
+
+
+def _shared_object(verb: Token) -> Token | None:
+    """The object a verb shares with the verb conjoined after it: "the KGB has detained and
+    interrogated Poczobut" (the parser gives it to the second verb only)."""
+    if verb.pos_ != "VERB" or any(c.dep_ in {"dobj", "obj", "ccomp", "xcomp", "prep", "nsubjpass", "auxpass"}
+                                  for c in verb.children):
+        return None
+    conj = next((c for c in verb.rights if c.dep_ == "conj" and c.pos_ == "VERB"
+                 and _child(c, {"nsubj", "nsubjpass"}) is None), None)
+    return _child(conj, {"dobj"}) if conj is not None else None
 
 
 def _dative(verb: Token) -> Token | None:
@@ -210,6 +221,7 @@ def _path(verb: Token, path: str) -> list[Token]:
             # after the verb a noun-phrase adverb, as it does "Tuesday"
             obj = next((c for c in verb.rights if c.dep_ == "npadvmod" and c.pos_ == "PROPN"
                         and c.ent_type_ not in {"DATE", "TIME"}), None)
+        obj = obj if obj is not None else _shared_object(verb)
         return [obj] if obj is not None else []
     if path == "dative":
         obj = _dative(verb)

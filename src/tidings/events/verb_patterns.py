@@ -290,8 +290,10 @@ class VerbPatterns:
             if agent is None and verb.lemma_.lower() in _SUMMONS:
                 # "Ozerov was summoned to the Moldovan Foreign Ministry": the body he was summoned to
                 sources = [a for t in _prep_objects(verb, "to") for a in self._agent(t, generic=True)]
-            if agent is None and p.symmetric and self._impersonal(verb) and self._talks_near():
-                # "It was agreed to maintain dialogue": a readout's agreement of the sides of its talks
+            if agent is None and p.symmetric and (self._impersonal(verb) or p.code.startswith("04")
+                                                  and self._topic_passive(verb)) and self._talks_near():
+                # "It was agreed to maintain dialogue", "The state of Russia-US relations was discussed":
+                # a readout's agreement or discussion is the sides' of its talks
                 return self.state.last_meeting[:1], self.state.last_meeting[1:2], passive
             if p.patient_source and agent is None:
                 # "the guerrillas have been demobilized": the patient is the one who yields
@@ -346,6 +348,13 @@ class VerbPatterns:
         subject = _child(verb, {"nsubjpass"})
         return subject is not None and subject.lower_ == "it" and any(
             c.dep_ in {"xcomp", "ccomp"} for c in verb.children)
+
+    def _topic_passive(self, verb: Token) -> bool:
+        """A passive whose subject is what was talked about, no actor: "Pressing items on the agenda were
+        discussed in detail" (not "Lukashenko was met at the airport")."""
+        subject = _child(verb, {"nsubjpass"})
+        return subject is not None and subject.pos_ == "NOUN" and not self.actors(subject) \
+            and not self.c.agents.sector_of(subject)
 
     def _talks_near(self) -> bool:
         """Talks between two sides told in this sentence or the two before it, or in the lede, which
