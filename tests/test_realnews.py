@@ -1370,3 +1370,16 @@ def test_a_readouts_talks_told_in_the_passive_are_the_sides_of_its_talks(pipelin
     # a topic discussed with no talks told is no one's meeting; a relationship between states is no talk
     assert events(pipeline, "Pressing items on the agenda were discussed in detail.") == []
     assert events(pipeline, "The conversation turned to relations between Russia and the United States.") == []
+
+
+def test_the_named_members_of_a_group_that_is_no_actor_act_for_it(pipeline):
+    # reuters-2021-06-09-nicaragua-police-arrest-maradiaga-chamorro
+    text = ("International organizations, including the Inter-American Commission on Human Rights, have accused "
+            "Ortega’s government of fabricating false accusations against opponents.")
+    got = [(e.source_name, e.source_code, e.cameo, e.target_id) for e in events(pipeline, text)]
+    # "Inter-American" names no state, and the body's name runs on through "on"
+    assert [(g[0], g[2], g[3]) for g in got] == [("Inter-American Commission on Human Rights", "112", "daniel-ortega")]
+    assert not got[0][1].startswith("USA")
+    # a group that is an actor keeps acting itself: "Russian aircraft including helicopter gunships"
+    text = "Russian aircraft including helicopter gunships killed 46 Afghan civilians in an attack on a village."
+    assert [(e.source_name, e.source_code) for e in events(pipeline, text)] == [("Russian aircraft", "RUS.MIL")]

@@ -25,6 +25,10 @@ _PLACE_WORDS = frozenset({"in", "at", "near", "outside", "inside"})
 _THEY_REACH = 2
 
 
+# prefixes that make a demonym a region or a relation, not a state: "Inter-American", "Pan-African"
+_SPANNING = frozenset({"inter", "pan", "trans", "intra"})
+
+
 class AgentPhrases:
     """A part of ``_SentenceCoder``: its methods read the sentence coder's state (``self.c``, ``self.doc``,
     ``self.sent``, ``self.resolved``, ``self.state``, ``self.events``)."""
@@ -88,11 +92,14 @@ class AgentPhrases:
             start += 1
         end = token.i + 1
         if token.text[:1].isupper():
-            # a name of a body runs on through "of" and a capitalised object: "Ministry of Foreign Affairs"
-            of = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+            # a name of a body runs on through "of", "on" or "for" and a capitalised object: "Ministry of
+            # Foreign Affairs", "Inter-American Commission on Human Rights"
+            of = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ in {"of", "on", "for"}), None)
             inner = [t for t in of.subtree] if of is not None else []
             # where the body sits is not its name: "the Court of Grave Crimes in Baku"
-            inner = next((inner[:k] for k, t in enumerate(inner) if k and t.lower_ in _PLACE_WORDS), inner)
+            # nor is a second body joined to it: "... on Human Rights and the Office of ..."
+            inner = next((inner[:k] for k, t in enumerate(inner) if k and (t.lower_ in _PLACE_WORDS or t.pos_ == "CCONJ"
+                          and t.i + 1 < len(self.doc) and self.doc[t.i + 1].pos_ == "DET")), inner)
             if inner and all(t.text[:1].isupper() or t.pos_ in {"ADP", "CCONJ", "DET", "PUNCT"} for t in inner[1:]):
                 end = inner[-1].i + 1
         if end == token.i + 1:
@@ -120,10 +127,18 @@ class AgentPhrases:
     # -- agents the base does not know ------------------------------------------------------
     def _agent(self, token: Token | None, generic: bool) -> list[str]:
         found = self.actors(token)
-        if not generic or token is None:
+        if token is None:
             return found
-        if not found:
+        if not found and generic:
             found = self._generic(token)
+        if not found:
+            # "International organizations, including the Inter-American Commission on Human Rights and
+            # the OHCHR, have accused ...": the named members of a group that is no actor act ("Russian
+            # aircraft including helicopter gunships" are an actor, Russia's)
+            members = [t for word in ("including", "like") for t in _prep_objects(token, word)]
+            found = [a for t in members for a in self._agent(t, generic)]
+        if not generic:
+            return found
         for conj in token.children:
             # "the Sudanese government and the rebels": a conjunct the base does not know is an agent too
             if conj.dep_ == "conj":
@@ -290,7 +305,11 @@ class AgentPhrases:
         return own
 
     def _demonym(self, token: Token) -> str | None:
-        """The state a demonym names, a multi-word one included ("Sri Lankan", "South Korean")."""
+        """The state a demonym names, a multi-word one included ("Sri Lankan", "South Korean"); none
+        inside a word of region or relation ("the Inter-American Commission", "pan-African")."""
+        if token.i >= 2 and self.doc[token.i - 1].text == "-" and not self.doc[token.i - 2].whitespace_ \
+                and self.doc[token.i - 2].lower_ in _SPANNING:
+            return None
         state = self.c.kb.demonym(token.text)
         if state:
             return state
