@@ -1383,3 +1383,15 @@ def test_the_named_members_of_a_group_that_is_no_actor_act_for_it(pipeline):
     # a group that is an actor keeps acting itself: "Russian aircraft including helicopter gunships"
     text = "Russian aircraft including helicopter gunships killed 46 Afghan civilians in an attack on a village."
     assert [(e.source_name, e.source_code) for e in events(pipeline, text)] == [("Russian aircraft", "RUS.MIL")]
+
+
+def test_a_long_title_runs_on_to_the_name_after_it(pipeline):
+    # xinhua-2022-12-12-xie-feng-kritenbrink-langfang-talks
+    text = ("Chinese Vice Foreign Minister Xie Feng held talks with U.S. Assistant Secretary of State for East Asian "
+            "and Pacific Affairs Daniel Kritenbrink in the city of Langfang.")
+    assert [(e.source_id, e.cameo, e.target_id) for e in events(pipeline, text)] == [
+        ("xie-feng", "040", "daniel-kritenbrink")]
+    # a verb between the title and a later name ends the title
+    text = "Xie Feng held talks with the U.S. Secretary of State, and Daniel Kritenbrink said nothing."
+    assert ("xie-feng", "040", "daniel-kritenbrink") not in [
+        (e.source_id, e.cameo, e.target_id) for e in events(pipeline, text)]

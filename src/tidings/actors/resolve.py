@@ -857,8 +857,8 @@ def _name_after(
 ) -> DocMention | None:
     """The person named right after a title and a comma, wherever the parser attached the name."""
     doc = token.doc
-    title_end = _title_end(token)
-    limit = min(len(doc), max(token.right_edge.i, token.i) + 4)
+    title_end = _title_run(doc, _title_end(token), token_mention)
+    limit = min(len(doc), max(token.right_edge.i, token.i, title_end) + 4)
     for i in range(token.i + 1, limit):
         if doc[i].pos_ in {"VERB", "AUX"}:
             return None
@@ -934,6 +934,17 @@ def _titles_around(head: Token, token_mention: dict[int, int]) -> list[list[Toke
 def _det_start(token: Token) -> int:
     lefts = [c for c in token.lefts if c.dep_ in {"det", "amod", "compound", "nummod", "poss"}]
     return min([token.i, *[c.left_edge.i for c in lefts]])
+
+
+def _title_run(doc: Doc, end: int, token_mention: dict[int, int]) -> int:
+    """A title's capitalised words run on through "for", "of", "on" and "and" to the name, wherever the
+    parser hung them: "U.S. Assistant Secretary of State for East Asian and Pacific Affairs Daniel
+    Kritenbrink"."""
+    i = end
+    while i < len(doc) and token_mention.get(i) is None and (
+            doc[i].lower_ in {"for", "of", "on", "and", "the"} or doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()):
+        i += 1
+    return i if i > end and doc[i - 1].pos_ == "PROPN" else end
 
 
 def _title_end(token: Token) -> int:
