@@ -1395,3 +1395,13 @@ def test_a_long_title_runs_on_to_the_name_after_it(pipeline):
     text = "Xie Feng held talks with the U.S. Secretary of State, and Daniel Kritenbrink said nothing."
     assert ("xie-feng", "040", "daniel-kritenbrink") not in [
         (e.source_id, e.cameo, e.target_id) for e in events(pipeline, text)]
+
+
+def test_he_is_the_official_known_only_by_title_who_acted_last(pipeline):
+    # un-sg-2018-04-05-minusma-aguelhok-camp-attack: the statement never names the Secretary-General
+    text = ("The Secretary-General condemns the mortar attack against the MINUSMA camp that killed two Chadian "
+            "peacekeepers. He conveys his deepest condolences to the Government of Chad.")
+    assert (1, "Secretary-General", "018") in [(e.sentence, e.source_name, e.cameo) for e in events(pipeline, text)]
+    # "he" is no generic agent that is not a title, nor an unknown attacker
+    text = "Police detained the protesters. He said the arrests were illegal and condemned them."
+    assert [e.source_name for e in events(pipeline, text) if e.sentence == 1] == []

@@ -188,8 +188,8 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, VerbPatterns, Announcements,
             self.state.last_meeting = [event.source, event.target]
             self.state.last_meeting_sentence = self.index
         actor = self.c.kb.get(event.source)
-        if actor is None or actor.type == "person":
-            self.state.protagonist = event.source
+        if (actor is None or actor.type == "person") and not event.source.startswith("?unknown"):
+            self.state.protagonist = event.source  # an unknown attacker is no one to refer back to
 
     def _remember_act(self, event: RawEvent) -> None:
         """An act, by its trigger's and object's lemmas, for a later verdict on "the exercises"."""

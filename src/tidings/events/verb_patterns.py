@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from tidings.actors.agents import GenericAgent
+from tidings.actors.agents import GenericAgent, parse_raw_id
 from tidings.events.lexicon import LEXICON, act_kind
 from tidings.events.patterns import Modality, VerbPattern
 from tidings.events.raw import RawEvent, _Frame
@@ -614,7 +614,7 @@ class VerbPatterns:
                     return self._agent(_relcl_antecedent(node), generic)
                 found = self._agent(subj, generic) or self._author(subj)
                 if not found and generic and subj.lower_ in _PERSONAL and not self._quoted_other(subj):
-                    found = self._reporter(node)
+                    found = self._reporter(node) or self._titled_protagonist(subj)
                 if not found and subj.lower_ in {"we", "i"}:
                     found = self._voice(singular=subj.lower_ == "i")
                 return found
@@ -642,6 +642,15 @@ class VerbPatterns:
                 continue
             return self._stranded_subject(verb) if node.dep_ == "ROOT" else []
         return []
+
+    def _titled_protagonist(self, pronoun: Token) -> list[str]:
+        """"The Secretary-General condemns the attack ... He conveys his condolences": "he" or "she" is
+        the last actor to act when that actor is one known only by a title the document never names."""
+        last = self.state.protagonist
+        if pronoun.lower_ not in {"he", "she"} or last is None or not last.startswith("?"):
+            return []
+        name = parse_raw_id(last)[0]
+        return [last] if self.c.refs.title_key(name.split()) is not None else []
 
     def _stranded_subject(self, verb: Token) -> list[str]:
         """A main verb the parser left without a subject ("On February 23 the Deputy Minister ...,
