@@ -1405,3 +1405,17 @@ def test_he_is_the_official_known_only_by_title_who_acted_last(pipeline):
     # "he" is no generic agent that is not a title, nor an unknown attacker
     text = "Police detained the protesters. He said the arrests were illegal and condemned them."
     assert [e.source_name for e in events(pipeline, text) if e.sentence == 1] == []
+
+
+def test_what_an_actor_should_do_is_demanded_and_what_it_should_not_have_done_blamed(pipeline):
+    # hrw-2011-02-04-egypt-rights-researchers-freed-activists-held
+    text = "Egyptian authorities should immediately free the detained lawyers, Human Rights Watch said today."
+    assert [(e.source_id, e.cameo[:2], e.target_name) for e in events(pipeline, text)] == [
+        ("human-rights-watch", "10", "Egyptian authorities")]
+    text = ("\"The Egyptian government should never have arrested human rights monitors and journalists in the first "
+            "place,\" said Kenneth Roth of Human Rights Watch.")
+    assert [(e.cameo, e.target_name) for e in events(pipeline, text)] == [("111", "Egyptian government")]
+    # what should happen, with no actor to do it, is demanded of no one
+    for text in ("The talks should take place next week, the ministry said.",
+                 "Prices should fall by the end of the year, the minister said."):
+        assert [e.cameo for e in events(pipeline, text) if e.cameo[:2] in {"10", "11"}] == [], text

@@ -168,6 +168,10 @@ class VerbPatterns:
         fits = [p for p in self.book.verbs.get(verb.lemma_.lower(), ()) if self._fits(verb, p)]
         code = self._verb_code(verb, fits[0], _object(verb)) if fits else "100"
         code = Modality.lookup(m.demand, code) or ("100" if code[:2] not in {"10"} else code)
+        if any(c.dep_ == "aux" and c.lower_ in {"have", "'ve"} for c in verb.children):
+            # "should never have arrested human rights monitors": what should (not) have been done is
+            # past, and saying so blames whoever did it
+            code = "111"
         start, end = _evidence(verb, _object(verb))
         for target in targets:
             self._add(RawEvent(self.index, verb.i, frame.speaker[0], target, code, "obligation", start, end,
