@@ -1419,3 +1419,15 @@ def test_what_an_actor_should_do_is_demanded_and_what_it_should_not_have_done_bl
     for text in ("The talks should take place next week, the ministry said.",
                  "Prices should fall by the end of the year, the minister said."):
         assert [e.cameo for e in events(pipeline, text) if e.cameo[:2] in {"10", "11"}] == [], text
+
+
+def test_a_party_named_after_its_state_is_a_body_of_that_state_and_the_party_later(pipeline):
+    # ap-2023-10-29-bangladesh-police-arrest-bnp-alamgir: "The party" is the BNP, not Bangladesh
+    text = ("Authorities arrested a key opposition figure from the Bangladesh Nationalist Party on Sunday. The party "
+            "denounced his detention.")
+    got = [(e.sentence, e.source_id, e.source_name, e.source_code) for e in events(pipeline, text)]
+    assert (1, None, "Bangladesh Nationalist Party", "BGD.PTY") in got
+    assert all(g[1] != "BGD" for g in got)
+    # a party the document never named is no one's
+    assert [e.cameo for e in events(pipeline, "The party denounced the detention of its leader.")
+            if e.cameo.startswith("11")] == []

@@ -522,9 +522,12 @@ class ActorResolver:
             return []
         actor_id = m.actor_ids[0]
         found = []
-        if m.kind in {"name", "description"}:
-            found.append((_np_head(head).lemma_.lower(), actor_id))
         noun = _np_head(head)
+        if m.kind in {"name", "description"} and not (noun.i != head.i and noun.pos_ == "PROPN" and m.kind == "name"
+                                                      and self._is_state(actor_id)):
+            # (a state named inside another name is not what that name's head refers back to: "the
+            # Bangladesh Nationalist Party ... The party" is no Bangladesh)
+            found.append((noun.lemma_.lower(), actor_id))
         if noun.dep_ in {"poss", "compound"} and noun.head.pos_ == "NOUN":
             found.append((noun.head.lemma_.lower(), actor_id))
         return found

@@ -182,8 +182,11 @@ class AgentPhrases:
             if named is not None:
                 return [named]
             return [self._body(token, GenericAgent(self._phrase(token), hit[1], self._country_of(owner)).raw_id())]
-        if owner:
+        if owner and not (token.pos_ == "PROPN" and token.text[:1].isupper() and self.c.agents.institution(token)):
             return [owner]  # "Israeli bulldozers", "a newspaper based in Beirut": the state they belong to
+        named = self._body_named_before(token) if token.lemma_.lower() in self.c.agents.institutions else None
+        if named is not None:
+            return [named]  # "The party" after "the Bangladesh Nationalist Party"
         if token.pos_ != "PROPN" and token.ent_type_ not in _AGENT_ENTS:
             # a common noun that names no kind of actor and belongs to none is no agent: "the storm",
             # "the truck", "fans"
@@ -192,7 +195,9 @@ class AgentPhrases:
         if sector is not None:
             # "the Foreign, Commonwealth and Development Office", "the Court of Grave Crimes": a body the
             # base does not know, its sector from its head noun, its country from its words
-            country = next((s for t in self.doc[token.left_edge.i : token.i] for s in [self._demonym(t)] if s), None)
+            # ("the Bangladesh Nationalist Party": a body of the state its name holds, not that state)
+            country = next((s for t in self.doc[token.left_edge.i : token.i] for s in [self._demonym(t)] if s),
+                           None) or (self._country_of(owner) if owner else None)
             agent = GenericAgent(self._phrase(token), sector, country or self._of_state(token))
             return [self._body(token, agent.raw_id())]
         words = [t for t in token.lefts if t.dep_ in {"compound", "amod"} and t.pos_ in {"NOUN", "PROPN", "ADJ"}]
