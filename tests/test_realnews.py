@@ -1431,3 +1431,14 @@ def test_a_party_named_after_its_state_is_a_body_of_that_state_and_the_party_lat
     # a party the document never named is no one's
     assert [e.cameo for e in events(pipeline, "The party denounced the detention of its leader.")
             if e.cameo.startswith("11")] == []
+
+
+def test_people_with_no_armed_force_use_violence_not_military_force(pipeline):
+    # ap-2023-10-29-bangladesh-police-arrest-bnp-alamgir
+    text = ("Police said a group of opposition supporters attacked the official residence of the country's chief "
+            "justice during Saturday's protest.")
+    assert [(e.source_name, e.cameo, e.target_name) for e in events(pipeline, text)] == [
+        ("opposition supporters", "180", "chief justice")]
+    # troops attacking stay military force; a ball hitting the post attacks nothing
+    assert [e.cameo for e in events(pipeline, "Belarusian troops attacked the village.")] == ["190"]
+    assert events(pipeline, "The striker hit the post twice in the second half.") == []

@@ -163,6 +163,8 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, VerbPatterns, Announcements,
     # -- bookkeeping -----------------------------------------------------------------------
     def _add(self, event: RawEvent) -> None:
         event.source, event.speaker = self._speaker_for_state(event)
+        if event.code.startswith("19") and _sector(event.source) in LEXICON.unarmed_sectors:
+            event.code = "180"  # people with no armed force use violence, not military force
         if event.target == event.source:
             return
         if _sector(event.source) in _PRIVATE and (event.target is None or _sector(event.target) in _PRIVATE):

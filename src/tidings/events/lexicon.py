@@ -41,6 +41,7 @@ class CoderLexicon:
     act_kinds: dict[str, str]
     patient_acts: frozenset[str]
     warning_verbs: frozenset[str]
+    unarmed_sectors: frozenset[str]
 
     @classmethod
     def load(cls, text: str | None = None, name: str = "coder.yaml") -> CoderLexicon:
