@@ -1442,3 +1442,14 @@ def test_people_with_no_armed_force_use_violence_not_military_force(pipeline):
     # troops attacking stay military force; a ball hitting the post attacks nothing
     assert [e.cameo for e in events(pipeline, "Belarusian troops attacked the village.")] == ["190"]
     assert events(pipeline, "The striker hit the post twice in the second half.") == []
+
+
+def test_a_verdict_on_someones_detention_falls_on_who_detained_them(pipeline):
+    # ap-2023-10-29-bangladesh-police-arrest-bnp-alamgir: "The party denounced his detention"
+    text = "Police arrested the journalist on Monday. The EU condemned his arrest."
+    assert ("european-union", "111", "police") in [
+        (e.source_id, e.cameo, e.target_name) for e in events(pipeline, text)]
+    # with no arrest told, no one; an owner that is a name still owns the act ("Russia's exercises")
+    assert [e.target_name for e in events(pipeline, "The EU condemned his arrest.")] == [None]
+    text = "China launched exercises near Taiwan. Japan condemned Russia's exercises."
+    assert [e.target_id for e in events(pipeline, text) if e.cameo == "111"] == ["RUS"]

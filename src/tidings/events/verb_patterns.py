@@ -465,9 +465,12 @@ class VerbPatterns:
         """Whose act a verdict's definite object is: the one who did the act the document last told
         with that word ("China launched exercises ... The United States condemned the exercises"), or,
         for "the move", "the decision", the last act told; never the judge's own side."""
-        if obj is None or obj.pos_ != "NOUN" or _child(obj, {"poss"}) is not None or definite \
+        if obj is None or obj.pos_ != "NOUN" or definite \
                 and not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in obj.children):
             return []
+        poss = _child(obj, {"poss"})
+        if poss is not None and not (poss.pos_ == "PRON" and obj.lemma_.lower() in LEXICON.patient_acts):
+            return []  # "Russia's exercises" are Russia's; but "his detention" is what was done to him
         lemma = obj.lemma_.lower()
         doer = self.state.acts.get(act_kind(lemma)) or (self.state.last_act if lemma in LEXICON.act_nouns else None)
         if doer is None or doer in sources or self._country_of(doer) in self._own_states(sources):
