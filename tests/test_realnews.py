@@ -1453,3 +1453,13 @@ def test_a_verdict_on_someones_detention_falls_on_who_detained_them(pipeline):
     assert [e.target_name for e in events(pipeline, "The EU condemned his arrest.")] == [None]
     text = "China launched exercises near Taiwan. Japan condemned Russia's exercises."
     assert [e.target_id for e in events(pipeline, text) if e.cameo == "111"] == ["RUS"]
+
+
+def test_the_subject_the_parser_hangs_on_a_preposition_is_its_object(pipeline):
+    # kyiv-independent-2026-01-25-zelensky-tsikhanouskaya-vilnius
+    text = "Tsikhanouskaya expressed full solidarity with the Ukrainian people fighting for freedom."
+    assert ("sviatlana-tsikhanouskaya", "051", "Ukrainian people") in [
+        (e.source_id, e.cameo, e.target_name) for e in events(pipeline, text)]
+    # an ordinary object of "with" stays what it is
+    assert [(e.cameo, e.target_id) for e in events(pipeline, "Germany expressed its solidarity with Ukraine.")] == [
+        ("051", "UKR")]

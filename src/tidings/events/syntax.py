@@ -208,7 +208,13 @@ def _prep_objects(token: Token, word: str) -> list[Token]:
     out = []
     for child in token.children:
         if child.dep_ in {"prep", "agent"} and child.lower_ == word:
-            out.extend(c for c in child.children if c.dep_ in {"pobj", "pcomp"})
+            for c in child.children:
+                if c.dep_ == "pcomp" and c.pos_ == "VERB" and _child(c, {"nsubj"}) is not None:
+                    # "solidarity with the Ukrainian people fighting for freedom": the parser makes the
+                    # people the subject of "fighting", which it hangs on the preposition
+                    out.append(_child(c, {"nsubj"}))  # type: ignore[arg-type]
+                elif c.dep_ in {"pobj", "pcomp"}:
+                    out.append(c)
     return out
 
 
