@@ -1463,3 +1463,16 @@ def test_the_subject_the_parser_hangs_on_a_preposition_is_its_object(pipeline):
     # an ordinary object of "with" stays what it is
     assert [(e.cameo, e.target_id) for e in events(pipeline, "Germany expressed its solidarity with Ukraine.")] == [
         ("051", "UKR")]
+
+
+def test_a_plural_title_before_a_list_of_names_describes_each(pipeline):
+    # udf-2009-09-14-belarus-opposition-meets-kubilius-usackas-vilnius
+    def countries(text: str) -> dict:
+        document = Document(id="p", text=text, source="p.txt", published=date(2025, 3, 5))
+        return {a.id: a.code for a in pipeline.process(document).actors if a.type == "person"}
+    got = countries("Belarusian opposition politicians Anatol Lyabedzka, Pavel Sevyarynets and Alyaksandr Kazulin "
+                    "met Monday in Vilnius with Lithuanian Prime Minister Andrius Kubilius.")
+    assert got["pavel-sevyarynets"] == "BLR.OPP"
+    # a singular title is one person's
+    got = countries("Polish Foreign Minister Radoslaw Sikorski and Vasyl Petrenko met in Kyiv.")
+    assert got["vasyl-petrenko"] is None

@@ -917,6 +917,16 @@ def _title_context(name: Span) -> list[Token]:
             return [t for t in child.subtree if t.dep_ != "punct"]
     if head.dep_ == "appos":
         return [t for t in head.head.subtree if t.i < name.start and t.dep_ != "punct"]
+    if head.dep_ == "conj" and head.head.i < name.start and head.head.tag_ == "NNP":
+        # "Belarusian opposition politicians Anatol Lyabedzka, Pavel Sevyarynets and Alyaksandr Kazulin":
+        # a title before a list of names describes each of them
+        first = head.head
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        if first.dep_ == "appos" and first.head.tag_ == "NNS":  # a plural title: "politicians", not "minister"
+            return [t for t in first.head.subtree if t.i <= first.head.i and t.dep_ != "punct"]
+        lefts = [t for t in first.lefts if t.pos_ != "PROPN" and t.dep_ not in {"punct", "det"}]
+        return lefts if any(t.tag_ == "NNS" for t in lefts) else []
     return []
 
 
