@@ -163,6 +163,8 @@ class ActorResolver:
         self.kb = kb
         self.refs = refs
         self._names = _NameMatcher(kb)
+        # the words titles are made of ("foreign", "minister"), for comparing two people's offices
+        self._office_vocabulary = {w for key in refs.titles for w in key.split()} - {"of", "the", "and", "for"}
         # people whose surname may not stand alone, by folded surname: "President Bush" still names one
         self._titled: dict[str, list[Actor]] = {}
         for actor in kb.actors():
@@ -286,7 +288,7 @@ class ActorResolver:
                     # Bush") names, in this document, the person named in full here; either end of the
                     # name may be the family name
                     for token in (doc[m.start], doc[m.end - 1]):
-                        if token.pos_ == "PROPN" and token.text[:1].isupper() and len(token.text) > 1:
+                        if _name_word(token) and len(token.text) > 1:
                             surnames.setdefault(token.text, actor.id)
         for ent in doc.ents:
             if ent.label_ != "PERSON":
@@ -588,7 +590,7 @@ class ActorResolver:
         key = self.refs.title_key(words)
         if key is None or token.tag_ in {"NNS", "NNPS"}:
             return None
-        if token.dep_ == "poss" and token.head.pos_ == "PROPN" and token.head.text[:1].isupper():
+        if token.dep_ == "poss" and _name_word(token.head):
             return None  # "The Prosecutor General's Office", "the Prime Minister's Office": a body
         start, end = _det_start(token), _title_end(token)
         owner = _child_of(token, {"poss", "nmod"})
@@ -633,8 +635,8 @@ class ActorResolver:
         actor = self.kb.get(actor_id) or ctx.learned.get(actor_id)
         offices = [r.office or "" for r in actor.roles] if actor is not None else []
         offices += list(ctx.titles_seen.get(actor_id, set()))
-        vocabulary = {w for key in self.refs.titles for w in key.split()} - {"of", "the", "and", "for"}
-        return {w for office in offices for w in re.sub(r"[-()]", " ", office.lower()).split()} & vocabulary
+        words = {w for office in offices for w in re.sub(r"[-()]", " ", office.lower()).split()}
+        return words & self._office_vocabulary
 
     def _serves(self, actor_id: str, bodies: set[str], ctx: _Context) -> bool:
         """The person holds, or held, an office in one of ``bodies`` or of their state (no bodies: yes)."""
@@ -839,7 +841,7 @@ def _of_named(token: Token, ctx: _Context) -> set[str]:
 
 
 def _clean_person(ent: Span) -> Span | None:
-    tokens = [t for t in ent if t.pos_ == "PROPN" and t.text[:1].isupper()]
+    tokens = [t for t in ent if _name_word(t)]
     while len(tokens) > 1 and tokens[0].lower_ in _CALENDAR:
         tokens.pop(0)  # "in March al-Sudani announced": the month is not part of his name
     if not tokens:
@@ -955,7 +957,7 @@ def _title_run(doc: Doc, end: int, token_mention: dict[int, int]) -> int:
     Kritenbrink"."""
     i = end
     while i < len(doc) and token_mention.get(i) is None and (
-            doc[i].lower_ in {"for", "of", "on", "and", "the"} or doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()):
+            doc[i].lower_ in {"for", "of", "on", "and", "the"} or _name_word(doc[i])):
         i += 1
     return i if i > end and doc[i - 1].pos_ == "PROPN" else end
 
@@ -1070,5 +1072,9 @@ def _posted_to(token: Token) -> bool:
 def _stands_alone(token: Token) -> bool:
     """A one-word name: no name word next to it ("Liu added", not "Liu Dejun" again)."""
     doc = token.doc
-    return not any(0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
-                   for i in (token.i - 1, token.i + 1))
+    return not any(0 <= i < len(doc) and _name_word(doc[i]) for i in (token.i - 1, token.i + 1))
+
+
+def _name_word(token: Token) -> bool:
+    """A word of a proper name as written: a capitalised proper noun."""
+    return token.pos_ == "PROPN" and token.text[:1].isupper()

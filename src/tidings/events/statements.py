@@ -140,10 +140,10 @@ class Statements:
         if Valence.load().analyzer.polarity_scores(" ".join(t.text for t in tokens))["compound"] >= 0:
             return
         if _refers_back(tokens):
-            target = self.state.last_act  # "such actions": the doer of the act just told
+            target = self.prior_act  # "such actions": the doer of the act told before this sentence
         else:
             target = self._first_judged([_child(top, _SUBJ)], speaker)
-        if target is None or target == speaker or self._same_side(target, speaker):
+        if target is None or not self._judgeable(target, speaker):
             return
         self._add(RawEvent(self.index, top.i, speaker, target, "111", "warning", tokens[0].i,
                            tokens[-1].i + 1, speaker=speaker, from_speech=True))
