@@ -446,6 +446,11 @@ def test_short_story_about_a_ministry_keeps_its_title():
         ("VILNIUS (AP) — The opposition met", "Vilnius", "AP"),
         ("Minsk, 3 February (BelTA) - The opposition met", "Minsk", "BelTA"),
         ("NEW YORK, Feb 3 — The opposition met", "New York", None),
+        # the wires' variants: the state after the city, the credit set off by dashes or a comma
+        ("DHAKA, Bangladesh (AP) — The opposition met", "Dhaka", "AP"),
+        ("CHISINAU, Moldova — (AP) — The opposition met", "Chisinau", "AP"),
+        ("RIO DE JANEIRO — (AP) — The opposition met", "Rio De Janeiro", "AP"),
+        ("MANAGUA, (Reuters) – The opposition met", "Managua", "Reuters"),
     ],
 )
 def test_dateline_shapes(opening, place, outlet):
@@ -453,6 +458,13 @@ def test_dateline_shapes(opening, place, outlet):
     assert ex.dateline == place
     assert ex.outlet == outlet
     assert ex.text.startswith("The opposition met")
+
+
+def test_a_name_and_a_title_before_a_dash_are_no_dateline():
+    # counterexample: a person in capitals, then Title Case words and a dash, is the story's first words
+    ex = extract("Opposition meets again\n\nMARIA Kolesnikova, Opposition Leader — she met them on Monday.")
+    assert ex.dateline is None
+    assert ex.text.startswith("MARIA Kolesnikova")
 
 
 def test_year_comes_from_the_distribution_date_not_after_it():

@@ -52,6 +52,15 @@ def test_a_generic_agent_takes_the_country_of_the_documents_dateline(pipeline):
     assert got == [("riot police", "BLR.COP", "173", "journalist", "BLR.MED")]
 
 
+def test_a_dateline_city_the_curated_list_lacks_still_places_the_story(pipeline):
+    # "DHAKA, Bangladesh (AP) —" (development set, AP): any city GeoNames knows sets the story's state
+    got = roles(pipeline, "Police arrested an opposition leader on Sunday.", dateline="Dhaka")
+    assert got == [("police", "BGD.COP", "173", "opposition leader", "BGD.OPP")]
+    # counterexample: a dateline word that is no place sets nothing
+    got = roles(pipeline, "Police arrested an opposition leader on Sunday.", dateline="Exclusive")
+    assert got[0][1] == "COP"
+
+
 def test_coercion_places_its_victim_in_the_actors_state(pipeline):
     got = roles(pipeline, "The Belarusian government outlawed the largest opposition party.")
     assert got[0][2:] == ("1722", "largest opposition party", "BLR.OPP")

@@ -236,7 +236,10 @@ def _dateline_place(dateline: str) -> str | None:
             hit = gaz.name_re.search(words)
             if hit:
                 return gaz.names[hit.group(1)]
-    return None
+    # a dateline names a place by definition: one the curated list lacks is any city GeoNames knows
+    # ("DHAKA, Bangladesh (AP)" → Dhaka)
+    place = dateline.strip().title()
+    return place if place_country(place) else None
 
 
 def document_place_context(doc: Doc, title: str | None, dateline: str | None) -> str | None:

@@ -30,11 +30,15 @@ _DATE_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONT
 # A dateline's date: "Feb 3", "February 14, 2026", "3 February"
 _STAMP = r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}\.?)(?:,? \d{4})?"
 _CREDIT = r"(?:\s*\((?P<outlet>[^)]{2,40})\))?"
+_REGION = r"[A-Z][a-z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}"  # "Bangladesh", "South Korea", "N.Y."
 _DATELINES = [
     # "February 14, Pozirk. Belarus’ exiled ..." (month day, outlet.)
     re.compile(rf"^(?P<date>{_STAMP}),\s+(?P<outlet>[A-Z][\w.&-]{{1,40}})\.\s+"),
-    # "MINSK, Feb 3 (Reuters) - ...", "VILNIUS (AP) — ...", "VILNIUS — ...": a place in capitals
-    re.compile(rf"^(?P<place>[A-Z][A-Z .'-]{{2,30}}?)(?:,\s+(?P<date>{_STAMP}))?{_CREDIT}\s*[-—–]+\s+"),
+    # "MINSK, Feb 3 (Reuters) - ...", "VILNIUS (AP) — ...", "VILNIUS — ...": a place in capitals; the
+    # wires' variants name the state or region after it and set the credit off with dashes or a comma
+    # ("DHAKA, Bangladesh (AP) —", "CHISINAU, Moldova — (AP) —", "MANAGUA, (Reuters) –")
+    re.compile(rf"^(?P<place>[A-Z][A-Z .'-]{{2,30}}?)(?:,\s+{_REGION})?(?:,\s+(?P<date>{_STAMP}))?,?"
+               rf"(?:\s*[-—–]+(?=\s*\())?{_CREDIT}\s*[-—–]+\s+"),
     # "Minsk, 3 February (BelTA) - ...": a place in Title Case only when a date follows it
     re.compile(rf"^(?P<place>[A-Z][\w .'-]{{2,30}}?),\s+(?P<date>{_STAMP}){_CREDIT}\s*[-—–]+\s+"),
 ]
