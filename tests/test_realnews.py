@@ -1485,3 +1485,21 @@ def test_a_plural_title_before_a_list_of_names_describes_each(pipeline):
     # a singular title is one person's
     got = countries("Polish Foreign Minister Radoslaw Sikorski and Vasyl Petrenko met in Kyiv.")
     assert got["vasyl-petrenko"] is None
+
+
+# -- decisions and sanctions --------------------------------------------------------------------------------
+def test_a_decision_taken_is_the_act_it_decides(pipeline):
+    # EU Council, development set: "The Council today decided to impose restrictive measures on ..."
+    got = roles(pipeline, "The Council of the EU decided to impose restrictive measures on 12 Belarusian officials.")
+    assert [g[2] for g in got] == ["163"]
+    assert not events(pipeline, "Moscow has decided to expel two Latvian diplomats.")[0].hypothetical
+    # counterexamples: a decision yet to be taken is an announcement, and a meeting decided on is not held
+    assert [g[2] for g in roles(pipeline, "The EU will decide to impose sanctions on Belarus next week.")] == ["1312"]
+    assert [g[2] for g in roles(pipeline, "Putin decided to meet Trump in Alaska.")] == ["036"]
+
+
+def test_a_package_of_sanctions_approved_is_imposed(pipeline):
+    got = roles(pipeline, "The EU foreign ministers approved the fourth package of sanctions against Belarus.")
+    assert [g[2:4] for g in got] == [("163", "BLR")]
+    # counterexample: approving a budget or a plan sanctions no one
+    assert roles(pipeline, "The EU foreign ministers approved the budget for Belarus' civil society.") == []

@@ -31,6 +31,9 @@ class Announcements:
         infinitive = verb.dep_ == "xcomp" or verb.dep_ == "advcl" and verb.tag_ == "VB" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)  # "have sworn to fight until ..."
         head = verb.head.lemma_.lower() if infinitive else ""
+        if head in m.decisions and verb.head.tag_ in {"VBD", "VBN"} and not _future(verb.head, m.future):
+            # "decided to impose restrictive measures": imposed; a meeting decided on is yet to be held
+            return code, negated, hypothetical and code.startswith("04")
         if not (aux & m.future or head in m.heads or head in m.pledges or head in m.failures) \
                 or aux & m.speculative:
             return code, negated, hypothetical
@@ -109,3 +112,8 @@ class Announcements:
         if sources and sources[0] in meeting:
             return [a for a in meeting if a not in sources]
         return []
+
+
+def _future(verb: Token, future: frozenset[str]) -> bool:
+    """The verb is announced ("will have decided"), not done."""
+    return any(c.dep_ == "aux" and c.lower_ in future for c in verb.children)

@@ -88,6 +88,7 @@ class Modality:
     pledges: frozenset[str] = frozenset()
     obligation: frozenset[str] = frozenset()
     failures: frozenset[str] = frozenset()
+    decisions: frozenset[str] = frozenset()
     wishes: frozenset[str] = frozenset()
     demand_nouns: frozenset[str] = frozenset()
     demand: dict[str, str] = field(default_factory=dict)
@@ -278,6 +279,7 @@ def _modality(raw: dict[str, Any]) -> Modality:
         pledges=frozenset(raw.get("pledges", [])),
         obligation=frozenset(raw.get("obligation", [])),
         failures=frozenset(raw.get("failures", [])),
+        decisions=frozenset(raw.get("decisions", [])),
         wishes=frozenset(raw.get("wishes", [])),
         demand_nouns=frozenset(raw.get("demand_nouns", [])),
         demand={str(k): str(v) for k, v in raw.get("demand", {}).items()},
