@@ -451,6 +451,9 @@ def test_short_story_about_a_ministry_keeps_its_title():
         ("CHISINAU, Moldova — (AP) — The opposition met", "Chisinau", "AP"),
         ("RIO DE JANEIRO — (AP) — The opposition met", "Rio De Janeiro", "AP"),
         ("MANAGUA, (Reuters) – The opposition met", "Managua", "Reuters"),
+        # agencies' own shapes: the credit with no dash, the agency's name with no parentheses
+        ("Taipei, July 30 (CNA) The opposition met", "Taipei", "CNA"),
+        ("Tehran, IRNA – The opposition met", "Tehran", "IRNA"),
     ],
 )
 def test_dateline_shapes(opening, place, outlet):
@@ -458,6 +461,13 @@ def test_dateline_shapes(opening, place, outlet):
     assert ex.dateline == place
     assert ex.outlet == outlet
     assert ex.text.startswith("The opposition met")
+
+
+def test_two_names_before_a_dash_are_no_dateline():
+    # counterexamples: names in a list, a city and a two-letter state code
+    for opening in ("Lukashenko, Putin – the two met", "Washington, DC — the two met"):
+        ex = extract(f"Leaders meet\n\n{opening} on Monday.")
+        assert ex.dateline is None and ex.text.startswith(opening[:10]), opening
 
 
 def test_a_name_and_a_title_before_a_dash_are_no_dateline():

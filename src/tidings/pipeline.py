@@ -19,7 +19,7 @@ from tidings import __version__
 from tidings.actors.agents import parse_raw_id, raw_country
 from tidings.actors.kb import ActorKB
 from tidings.actors.references import References
-from tidings.actors.resolve import ActorResolver, ResolvedDoc
+from tidings.actors.resolve import ActorResolver, Home, ResolvedDoc
 from tidings.claims import ClaimExtractor, TopicBook
 from tidings.events.codebook import Codebook
 from tidings.events.coder import EventCoder, RawEvent
@@ -82,8 +82,9 @@ class Pipeline:
 
     def process_parsed(self, document: Document, doc: Doc) -> DocResult:
         document = attach_outlet(document, self.outlets)  # outlet and camp (data/outlets.yaml)
-        resolved = self.resolver.resolve(doc)
-        coded = self.coder.code(doc, resolved, self._issuer(document))
+        issuer = self._issuer(document)
+        resolved = self.resolver.resolve(doc, self._home(document, issuer))
+        coded = self.coder.code(doc, resolved, issuer)
         records = [
             Sentence(document.id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(sentences(doc))
         ]
@@ -213,6 +214,14 @@ class Pipeline:
             return own.id
         return next((a for a in self.kb.lookup(outlet.country)
                      if (actor := self.kb.get(a)) is not None and actor.code == outlet.country), None)
+
+    def _home(self, document: Document, issuer: str | None) -> Home:
+        """The states a document speaks from, for officials it names with no country: the issuing
+        state of a government's own release, the state of a dateline's place."""
+        state = self.kb.get(issuer) if issuer else None
+        setting = place_country(document.dateline) if document.dateline else None
+        return Home(issuer=state.id if state is not None and state.type == "state" else None,
+                    setting=setting if setting and self.kb.get(setting) is not None else None)
 
     def _setting_country(self, place: str | None) -> str | None:
         if not place:

@@ -55,6 +55,15 @@ class DocMention:
         return doc[self.start : self.end]
 
 
+@dataclass(frozen=True)
+class Home:
+    """The states a document speaks from: the state whose own release it is (``issuer``) and the state
+    its dateline places it in (``setting``)."""
+
+    issuer: str | None = None
+    setting: str | None = None
+
+
 @dataclass
 class ResolvedDoc:
     mentions: list[DocMention]
@@ -172,10 +181,12 @@ class ActorResolver:
                 self._titled.setdefault(fold(actor.name.split()[-1]), []).append(actor)
 
     # -- public ------------------------------------------------------------------------------
-    def resolve(self, doc: Doc) -> ResolvedDoc:
+    def resolve(self, doc: Doc, home: Home | None = None) -> ResolvedDoc:
+        """``home``: the states a document's untitled-by-country officials most likely serve (its issuer's,
+        its dateline's), for the people it names with an office and no country."""
         mentions = _defined_acronyms(doc, self._name_mentions(doc))
         mentions = self._titled_surname_mentions(doc, mentions)
-        learned, mentions = self._learn_people(doc, mentions)
+        learned, mentions = self._learn_people(doc, mentions, home or Home())
         person_ids = {a.id for a in learned} | {
             a for m in mentions for a in m.actor_ids if (actor := self.kb.get(a)) and actor.type == "person"
         }
@@ -206,7 +217,8 @@ class ActorResolver:
                 kind = "initial"  # a base alias written as "I.Sekreta"
             if kind == "metonym" and _is_place_use(span):
                 continue
-            if self._named_after(doc, span, actor_ids):
+            if self._named_after(doc, span, actor_ids) or self._in_person_name(span, actor_ids) \
+                    or kind == "surname" and self._other_given_name(span, actor_ids):
                 continue
             mentions.append(DocMention(span.start, span.end, _public_kind(kind), actor_ids))
         self._disambiguate_surnames(mentions)
@@ -219,6 +231,29 @@ class ActorResolver:
                 or not doc[span.end].text[:1].isupper():
             return False
         return all((actor := self.kb.get(a)) is not None and actor.type == "person" for a in actor_ids)
+
+    def _other_given_name(self, span: Span, actor_ids: list[str]) -> bool:
+        """A surname of the base after a given name that is not its holder's ("Politician Enrique
+        Marquez" is not Iván Duque Márquez): another person, whom the parser's PERSON entity names."""
+        if span.start == 0:
+            return False
+        given = span.doc[span.start - 1]
+        if given.ent_type_ != "PERSON" or not _name_word(given) or self.refs.title_key([given.text]) is not None:
+            return False
+        return self.kb.fuzzy(f"{given.text} {span.text}") not in actor_ids
+
+    def _in_person_name(self, span: Span, actor_ids: list[str]) -> bool:
+        """A state's name that is one word of a person's name ("Israel Katz", "Senator Chad Smith",
+        "Ambassador Neil Holland"): the parser's PERSON entity runs on past it, with no possessive
+        between ("Jordan's King Abdullah" is Jordan's king)."""
+        if not all((actor := self.kb.get(a)) is not None and actor.type == "state" for a in actor_ids):
+            return False
+        ent = next((e for e in span.doc.ents if e.start <= span.start and span.end <= e.end), None)
+        if ent is None or ent.label_ != "PERSON" or (ent.start, ent.end) == (span.start, span.end):
+            return False
+        if span.start > 0 and span.doc[span.start - 1].lower_ == "of":
+            return False  # the end of a title: "Minister of Foreign Affairs of Armenia Edward Nalbandian"
+        return not any(t.tag_ == "POS" or t.lower_ in {"'s", "’s"} for t in ent)
 
     def _titled_surname_mentions(self, doc: Doc, mentions: list[DocMention]) -> list[DocMention]:
         """"President Bush", "the Bush administration": a surname that may not stand alone names the
@@ -272,7 +307,9 @@ class ActorResolver:
                 m.confidence = 0.9 if earlier else 0.6
 
     # -- people the base does not know -------------------------------------------------------
-    def _learn_people(self, doc: Doc, mentions: list[DocMention]) -> tuple[list[Actor], list[DocMention]]:
+    def _learn_people(
+        self, doc: Doc, mentions: list[DocMention], home: Home
+    ) -> tuple[list[Actor], list[DocMention]]:
         covered = {i for m in mentions for i in range(m.start, m.end)}
         learned: dict[str, Actor] = {}
         surnames: dict[str, str] = {}
@@ -301,7 +338,7 @@ class ActorResolver:
                 continue
             actor_id = self.kb.fuzzy(name.text) or self._learned_suffix(name, learned)
             if actor_id is None and len(name) >= 2:
-                actor = self._learned_actor(name, mentions)
+                actor = self._learned_actor(name, mentions, home)
                 learned.setdefault(actor.id, actor)
                 actor_id = actor.id
                 surnames[name[-1].text] = actor.id
@@ -367,14 +404,18 @@ class ActorResolver:
             if found:
                 mentions.append(DocMention(token.i, token.i + 1, "surname", [found], 0.8))
 
-    def _learned_actor(self, name: Span, mentions: list[DocMention]) -> Actor:
+    def _learned_actor(self, name: Span, mentions: list[DocMention], home: Home) -> Actor:
         title_tokens = _title_context(name)
         words = [t.text for t in title_tokens]
         key = self.refs.title_key([t.text for t in title_tokens if t.pos_ in {"NOUN", "PROPN"}])
         country, org_code = self._title_affiliation(title_tokens)
-        if country is None and org_code is None and key is not None and not self.refs.titles[key].generic:
-            country = self._home_state(name, mentions)
         sector = self._sector(key, words)
+        if country is None and org_code is None and key is not None and not self.refs.titles[key].generic:
+            # a state's own release names its officials with no country ("Ambassador Neil Holland" at
+            # GOV.UK); a wire story names the officials of the state it is datelined in so ("DHAKA (AP) —
+            # ... Prime Minister Sheikh Hasina"), but an ambassador there is most likely a foreign one
+            country = self._home_state(name, mentions) or home.issuer or (
+                home.setting if sector != "DIP" else None)
         code = org_code or (f"{country}.{sector}" if country and sector else country)
         office = " ".join(words).strip(" ,") or None
         roles = [Role(office=office, code=code)] if office else []

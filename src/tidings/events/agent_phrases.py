@@ -39,10 +39,20 @@ class AgentPhrases:
         if token is None or depth > 4:
             return []
         found = self._head_actors(token, depth)
+        stray = self._of_list_conjuncts(token)
         for conj in token.children:
-            if conj.dep_ == "conj":
+            if conj.dep_ == "conj" and conj not in stray:
                 found += [a for a in self.actors(conj, depth + 1) if a not in found]
         return found
+
+    def _of_list_conjuncts(self, token: Token) -> list[Token]:
+        """The last states of an "of" list that the parser hung on the list's head: in "the foreign
+        ministers of Iran, China, and Russia", Russia is made a conjunct of "ministers", not of Iran."""
+        if token.tag_ != "NNS" or not any(self._is_state(a) for t in _prep_objects(token, "of")
+                                           for a in self._head_actors(t, 1)):
+            return []
+        return [c for c in token.children if c.dep_ == "conj" and c.pos_ == "PROPN"
+                and (found := self._head_actors(c, 1)) and all(self._is_state(a) for a in found)]
 
     def _head_actors(self, token: Token, depth: int) -> list[str]:
         mention = self.resolved.mention_at(token)
@@ -172,7 +182,8 @@ class AgentPhrases:
                          if not self._is_state(a) and not a.startswith("?")), None)
             if body is not None:
                 return [body]  # "inspectors of the OSCE": the body they serve stands for them
-            states = [a for t in _prep_objects(token, "of") for a in self.actors(t) if self._is_state(a)]
+            states = [a for t in _prep_objects(token, "of") + self._of_list_conjuncts(token) for a in self.actors(t)
+                      if self._is_state(a)]
             if token.tag_ in {"NNS", "NNPS"} and len(states) > 1:
                 return states  # "the presidents of the United States and Russia met": each for its state
             if owner is None:

@@ -39,8 +39,13 @@ _DATELINES = [
     # ("DHAKA, Bangladesh (AP) —", "CHISINAU, Moldova — (AP) —", "MANAGUA, (Reuters) –")
     re.compile(rf"^(?P<place>[A-Z][A-Z .'-]{{2,30}}?)(?:,\s+{_REGION})?(?:,\s+(?P<date>{_STAMP}))?,?"
                rf"(?:\s*[-—–]+(?=\s*\())?{_CREDIT}\s*[-—–]+\s+"),
-    # "Minsk, 3 February (BelTA) - ...": a place in Title Case only when a date follows it
-    re.compile(rf"^(?P<place>[A-Z][\w .'-]{{2,30}}?),\s+(?P<date>{_STAMP}){_CREDIT}\s*[-—–]+\s+"),
+    # "Minsk, 3 February (BelTA) - ...": a place in Title Case only when a date follows it, or the
+    # agency's credit with no dash ("Taipei, July 30 (CNA) Taiwan's coast guard ...")
+    re.compile(rf"^(?P<place>[A-Z][\w .'-]{{2,30}}?),\s+(?P<date>{_STAMP})"
+               rf"(?:{_CREDIT}\s*[-—–]+|\s*\((?P<credit>[A-Z][\w.&-]{{1,20}})\))\s+"),
+    # "Tehran, IRNA – ...": a place in Title Case, then an agency's name in capitals and a dash
+    re.compile(r"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?),\s+"
+               r"(?P<outlet>(?=[A-Za-z]{3})[A-Z][A-Za-z]*[A-Z][A-Za-z]*)\s*[-—–]+\s+"),
 ]
 _NAME_WORD = r"(?!(?:The|A|An|In|On|At|This|That|It|He|She|They|We|As|For|After|Before)\b)[A-Z][\w'’.-]+"
 _BYLINE = re.compile(rf"^By (?P<author>{_NAME_WORD}(?: {_NAME_WORD}){{1,3}})(?:,\s*|\s+(?=[A-Z0-9“\"])|$)")
@@ -199,8 +204,8 @@ def _take_dateline(paragraphs: list[str], out: Extracted) -> list[str]:
     groups = match.groupdict()
     if groups.get("place"):
         out.dateline = groups["place"].strip().title()
-    if groups.get("outlet"):
-        out.outlet = out.outlet or groups["outlet"].strip()
+    if groups.get("outlet") or groups.get("credit"):
+        out.outlet = out.outlet or (groups.get("outlet") or groups["credit"]).strip()
     stamp = groups.get("date")
     if stamp and out.published is not None and not re.search(r"\d{4}", stamp):
         # a header or disclaimer date is when the page went up; the dateline's day is the story's
