@@ -42,3 +42,16 @@ def test_a_typographic_apostrophe_is_parsed_as_a_plain_one_and_kept_in_the_text(
         assert (ukraine.dep_, ukraine.head.text) == ("poss", "shelling")
         assert [s.text for s in doc.sents] == [s.text.replace("'s", "’s") for s in plain.sents][:1] + [
             "It said ‘no’."]
+
+
+def test_an_abbreviated_rank_does_not_end_a_sentence():
+    nlp = load_nlp()
+    # Africanews, development set: "Brig." had been a sentence of its own
+    doc = parse(nlp, "Brig. Gen. Nabil Abdullah, a spokesperson, said troops expelled the RSF. Lt. Col. Ivan Petrov "
+                     "spoke. Adm. Paparo and Capt. Smith and Sgt. Jones met.")
+    assert [s.text for s in doc.sents] == [
+        "Brig. Gen. Nabil Abdullah, a spokesperson, said troops expelled the RSF.", "Lt. Col. Ivan Petrov spoke.",
+        "Adm. Paparo and Capt. Smith and Sgt. Jones met."]
+    # counterexample: a sentence that ends in another abbreviation still ends there
+    doc = parse(nlp, "The talks were held in the U.S. The ministers then left.")
+    assert len(list(doc.sents)) == 2

@@ -1550,3 +1550,46 @@ def test_the_last_state_of_an_of_list_belongs_to_the_list(pipeline):
     # counterexample: a person at the end of the list is no state of it, and acts as himself
     got = roles(pipeline, "The foreign ministers of Iran, China, and Sergei Lavrov criticised the E3.")
     assert "sergey-lavrov" in {g[0] for g in got}
+
+
+# -- demands whose clause the parser hangs on the verb; acts referred back to ---------------------------------
+def test_calls_for_someone_to_act_are_an_appeal_to_them_and_no_act(pipeline):
+    # GOV.UK, development set
+    text = "We reiterate our previous calls for Russia to reverse its recognition of Abkhazia."
+    assert released(pipeline, text, "GOV.UK", date(2023, 11, 16)) == [(0, "GBR", "020", "RUS")]
+    text = "We call on Russia to reverse its recognition of Abkhazia."
+    assert [e[2] for e in released(pipeline, text, "GOV.UK", date(2023, 11, 16))] == ["020"]
+    # counterexample: a decision to reverse it is done
+    assert [g[2] for g in roles(pipeline, "Russia decided to reverse its recognition of Abkhazia.")] == ["160"]
+
+
+def test_an_incident_condemned_is_the_last_act_told(pipeline):
+    text = ("On 6 November, a Georgian civilian was murdered by Russian troops near the boundary line. "
+            "We condemn this incident, the first civilian death since 2018.")
+    assert released(pipeline, text, "GOV.UK", date(2023, 11, 16))[-1] == (1, "GBR", "111", "rus-armed-forces")
+
+
+def test_a_release_does_not_turn_its_verdicts_on_the_people_it_stood_with(pipeline):
+    # EU Council, development set: after "solidarity with the people of Belarus", a sentence about the
+    # listed individuals blames or praises no one by falling back on the people
+    text = ("The European Union continues to stand in solidarity with the people of Belarus. "
+            "Josep Borrell, High Representative. "
+            "The listed individuals are responsible for the repression of civil society and the democratic "
+            "opposition, or benefit from and support the Lukashenko regime.")
+    document = Document(id="c", text=text, source="c.txt", published=date(2022, 6, 3),
+                        outlet="Council of the European Union")
+    got = [(e.sentence, e.cameo, e.target_name) for e in pipeline.process(document).events]
+    assert got == [(0, "051", "people of Belarus")]
+    # counterexample: the adversary a release last spoke of is still what its unattributed blame falls on
+    text = ("The EU strongly condemns these attacks on civilians and calls on Russia to stop its aggression. "
+            "Intentional attacks against civilians are war crimes.")
+    assert released(pipeline, text, "EEAS", date(2023, 9, 6))[-1] == (1, "european-union", "111", "RUS")
+
+
+def test_a_place_retaken_from_someone_is_force_against_them(pipeline):
+    # Africanews, development set
+    got = roles(pipeline, "The Sudanese military retook the Republican Palace from the Rapid Support Forces on Friday.")
+    assert got == [("Sudanese military", "SDN.MIL", "190", "rapid-support-forces", "SDN.REB")]
+    # counterexample: control of a market, or a country's politics, is no place taken by force
+    assert roles(pipeline, "The company took control of the market from its rival.") == []
+    assert [g[2] for g in roles(pipeline, "Russia is trying to take control of Moldova.")] != ["190"]

@@ -240,7 +240,13 @@ class ActorResolver:
         given = span.doc[span.start - 1]
         if given.ent_type_ != "PERSON" or not _name_word(given) or self.refs.title_key([given.text]) is not None:
             return False
-        return self.kb.fuzzy(f"{given.text} {span.text}") not in actor_ids
+        if self.kb.fuzzy(f"{given.text} {span.text}") in actor_ids:
+            return False
+        # a given name that starts like one of the holder's may be its short or long form ("Joseph Biden"
+        # for Joe Biden); one that starts otherwise is another person's
+        initials = {form.split()[0][:1].casefold() for a in actor_ids if (actor := self.kb.get(a)) is not None
+                    for form in [actor.name, *actor.aliases] if len(form.split()) > 1}
+        return bool(initials) and fold(given.text)[:1] not in initials
 
     def _in_person_name(self, span: Span, actor_ids: list[str]) -> bool:
         """A state's name that is one word of a person's name ("Israel Katz", "Senator Chad Smith",

@@ -93,7 +93,8 @@ class NounPatterns:
                 find = self._target_actors if p.optional_target or p.generic_target else self.actors
                 if p.code == "042":
                     find = self._visited
-                targets = [a for t in _prep_objects(noun, spec) for a in find(t)]
+                objects = _prep_objects(noun, spec) or (_for_clause_subject(noun) if spec == "for" else [])
+                targets = [a for t in objects for a in find(t)]
             targets = [a for a in targets if a not in sources]
             if targets:
                 break
@@ -139,3 +140,16 @@ class NounPatterns:
             # "During a meeting with X, the sides discussed": the sides are this meeting's own
             return [self.state.protagonist] if self.state.protagonist else []
         return self._subject_actors(node) if node.pos_ in {"VERB", "AUX"} else []
+
+
+def _for_clause_subject(noun: Token) -> list[Token]:
+    """The one a demand named by an object noun is made of, when the parser hangs its "for X to DO"
+    clause on the verb: "We reiterate our calls for Russia to reverse its recognition" → Russia."""
+    if noun.dep_ != "dobj":
+        return []
+    for clause in noun.head.children:
+        if clause.dep_ == "advcl" and clause.i > noun.i and any(
+                c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
+            subject = _child(clause, {"nsubj"})
+            return [subject] if subject is not None else []
+    return []

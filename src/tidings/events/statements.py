@@ -106,7 +106,8 @@ class Statements:
         found = self._evaluation_passage()
         if found is None:
             return
-        speaker, tokens, anaphoric = found
+        speaker, tokens, mode = found
+        anaphoric = mode != "words"
         # names say nothing of blame or praise ("the Party of Action and Solidarity")
         code = Valence.load().code(" ".join(t.text for t in tokens if t.ent_type_ not in _NAME_ENTS))
         if code is None:
@@ -118,10 +119,14 @@ class Statements:
             target = self._evaluated(tokens, speaker)
         if target is None and (anaphoric or self._opens_with_anaphor() or _refers_back(tokens)):
             # "This step seems unfounded": the step just spoken of, by the state an envoy summoned over
-            # it speaks for ("summoned the Chargé d'Affaires of Poland. ... This step" is Poland's)
+            # it speaks for ("summoned the Chargé d'Affaires of Poland. ... This step" is Poland's); in a
+            # release, the one it last spoke of. But the people a release stood with are not what its
+            # later words judge ("solidarity with the people of Belarus. This sixth round of sanctions")
             target = self.state.voice_target
             if _sector(target) in {"GOV", "DIP"} and raw_country(target):
                 target = raw_country(target)
+            if _sector(target) == "CVL" and mode != "refers":
+                target = None
         if target is None or target == speaker:
             return
         self._add(RawEvent(self.index, tokens[0].i, speaker, target, code, "evaluation", tokens[0].i,
@@ -148,36 +153,38 @@ class Statements:
         self._add(RawEvent(self.index, top.i, speaker, target, "111", "warning", tokens[0].i,
                            tokens[-1].i + 1, speaker=speaker, from_speech=True))
 
-    def _evaluation_passage(self) -> tuple[str, list[Token], bool] | None:
-        """(speaker, the words spoken, whether they refer back) for a sentence whose speaker is known:
-        a quote's attributed speaker; a reporting verb's subject (its reported clause); the issuer
-        writing as "we"; or the issuer's next sentence opening with "This", "These", "It"."""
+    def _evaluation_passage(self) -> tuple[str, list[Token], str] | None:
+        """(speaker, the words spoken, how they are read) for a sentence whose speaker is known: a
+        quote's attributed speaker; a reporting verb's subject (its reported clause); the issuer
+        writing as "we" (all "words"); the speaker's next sentence opening with "This", "These", "It"
+        ("refers": a verdict on its subject or on what it refers back to); any other sentence of a
+        government's or an IGO's release ("issuer": a verdict on its subject only)."""
         quoted = self.state.quote_speakers.get(self.index)
         if quoted is not None:
             # only the quoted words: "..., Tsikhanouskaya said on the sidelines of the World Economic Forum"
             words = [t for t in self.sent if _inside(t.idx, self.state.quotes)]
-            return (quoted, words, False) if words else None
+            return (quoted, words, "words") if words else None
         # the reported clause itself before a fronted phrase ("In a letter to X, he warned that ...")
         reported = sorted((key for key in self.frames if key >= 0), key=lambda k: self.doc[k].dep_ != "ccomp")
         for key in reported:
             content = sorted(self.doc[key].subtree, key=lambda t: t.i)
-            return self.frames[key].speaker[0], content, False
+            return self.frames[key].speaker[0], content, "words"
         judge = self._judging_subject()
         if judge is not None:
-            return judge, list(self.sent), False
+            return judge, list(self.sent), "words"
         voice = self.state.voice
         if voice is None:
             return None
         if any(t.lower_ in {"we", "i"} and t.dep_ in _SUBJ for t in self.sent):
             singular = any(t.lower_ == "i" and t.dep_ in _SUBJ for t in self.sent)
-            return self._voice(singular)[0], list(self.sent), False
+            return self._voice(singular)[0], list(self.sent), "words"
         if self._opens_with_anaphor() and self.state.voice_sentence == self.index - 1:
-            return voice, list(self.sent), True
+            return voice, list(self.sent), "refers"
         if self.state.issuer is not None and self._issuer_side(voice):
             # a government's or an IGO's release is its own statement throughout: what it blames or
             # praises in its own words ("Poland's actions are damaging to many countries") is its verdict
             # on the sentence's subject, or on what it refers back to ("This step seems unfounded")
-            return voice, list(self.sent), True
+            return voice, list(self.sent), "issuer"
         return None
 
     def _opens_with_anaphor(self) -> bool:

@@ -88,7 +88,8 @@ class VerbPatterns:
             return  # "we call on him to condemn the attacks": what one is asked to do is not done
         demanded = verb.dep_ == "ccomp" or verb.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
-        if demanded and any(e.trigger == verb.head.i and e.code[:2] in {"02", "10"} for e in self.events):
+        asked_by = {verb.head.i} | {c.i for c in verb.head.children if c.dep_ == "dobj"}
+        if demanded and any(e.trigger in asked_by and e.code[:2] in {"02", "10"} for e in self.events):
             # "demanded that Turkey provide information", "called for Russia to withdraw its troops": what
             # was demanded is not an event
             return
@@ -720,7 +721,9 @@ def _act_by_phrases(verb: Token, obj: Token) -> list[Token]:
 def _asked_to(verb: Token) -> bool:
     """The infinitive of someone asked or wanted to act: "called on him to condemn" (an object or "on"
     phrase before an xcomp), "expect the Prosecutor to issue" (a ccomp with its own subject and "to")."""
-    if verb.dep_ == "xcomp":
+    if verb.dep_ == "xcomp" or verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                             for c in verb.children):
+        # (the parser makes "call on Russia to reverse" an adverbial clause as often as a complement)
         return any(c.dep_ in {"dobj", "prep"} for c in verb.head.children if c.i < verb.i)
     return verb.dep_ == "ccomp" and _child(verb, {"nsubj"}) is not None and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

