@@ -1593,3 +1593,17 @@ def test_a_place_retaken_from_someone_is_force_against_them(pipeline):
     # counterexample: control of a market, or a country's politics, is no place taken by force
     assert roles(pipeline, "The company took control of the market from its rival.") == []
     assert [g[2] for g in roles(pipeline, "Russia is trying to take control of Moldova.")] != ["190"]
+
+
+def test_delegations_sent_truces_ended_and_ties_scaled_down(pipeline):
+    # RFI, AP and RT, development set
+    got = roles(pipeline, "Mali and Burkina Faso will send a joint official delegation to Niger on Monday.")
+    assert [(g[0], g[2], g[3]) for g in got] == [("MLI", "036", "NER"), ("BFA", "036", "NER")]
+    got = roles(pipeline, "The ELN ended a cease-fire with the Colombian government in August.")
+    assert [(g[0], g[2], g[4]) for g in got] == [("eln", "196", "COL.GOV")]
+    got = roles(pipeline, "Moscow responded by scaling down bilateral ties with Estonia.")
+    assert [(g[0], g[2], g[3]) for g in got] == [("RUS", "161", "EST")]
+    # counterexamples: a team sent to no actor, fire opened, a forecast scaled down
+    assert roles(pipeline, "The company will send a team to Mars.") == []
+    assert [g[2] for g in roles(pipeline, "The rebels opened fire on the convoy.")] == ["190"]
+    assert roles(pipeline, "The central bank scaled down its growth forecast for Estonia.") == []
