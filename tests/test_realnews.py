@@ -1607,3 +1607,16 @@ def test_delegations_sent_truces_ended_and_ties_scaled_down(pipeline):
     assert roles(pipeline, "The company will send a team to Mars.") == []
     assert [g[2] for g in roles(pipeline, "The rebels opened fire on the convoy.")] == ["190"]
     assert roles(pipeline, "The central bank scaled down its growth forecast for Estonia.") == []
+
+
+def test_words_of_repression_in_a_quote_blame_whom_they_are_about(pipeline):
+    # UN press and CPJ, development set
+    text = ("Hans Grundberg, the Special Envoy of the Secretary-General for Yemen, said the country is "
+            "“facing a clamp down by Ansar Allah on the humanitarian and civic space”.")
+    assert [(g[0], g[2], g[3]) for g in roles(pipeline, text)] == [("hans-grundberg", "111", "houthis")]
+    text = ("“The Belarusian authorities seem determined to snuff out the last vestiges of independent journalism,” "
+            "CPJ Deputy Director Robert Mahoney said.")
+    # the rank before a name is no part of it: "Deputy Director Robert Mahoney" is Robert Mahoney
+    assert [(g[0], g[2], g[4]) for g in roles(pipeline, text)] == [("robert-mahoney", "111", "BLR.GOV")]
+    # counterexample: a crackdown no one is said to carry out blames no one
+    assert roles(pipeline, "“There will be a clamp down on littering in the park,” the mayor said.") == []
