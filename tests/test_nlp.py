@@ -55,3 +55,11 @@ def test_an_abbreviated_rank_does_not_end_a_sentence():
     # counterexample: a sentence that ends in another abbreviation still ends there
     doc = parse(nlp, "The talks were held in the U.S. The ministers then left.")
     assert len(list(doc.sents)) == 2
+
+
+def test_hyphenated_modifiers_of_talks_stay_one_word():
+    nlp = load_nlp()
+    doc = parse(nlp, "The two leaders had an in-depth and frank exchange of views. High-level talks followed.")
+    assert "in-depth" in [t.text for t in doc] and "High-level" in [t.text for t in doc]
+    # counterexample: other hyphenated words are split as the model was trained to split them
+    assert "-" in [t.text for t in parse(nlp, "The pro-Kremlin party won.")]

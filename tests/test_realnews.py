@@ -1620,3 +1620,13 @@ def test_words_of_repression_in_a_quote_blame_whom_they_are_about(pipeline):
     assert [(g[0], g[2], g[4]) for g in roles(pipeline, text)] == [("robert-mahoney", "111", "BLR.GOV")]
     # counterexample: a crackdown no one is said to carry out blames no one
     assert roles(pipeline, "“There will be a clamp down on littering in the park,” the mayor said.") == []
+
+
+def test_an_exchange_of_views_and_a_meeting_that_discussed_are_the_sides_talks(pipeline):
+    # kremlin.ru and Rudaw, development set
+    got = roles(pipeline, "Putin and Macron had an in-depth and frank exchange of views on the situation in Ukraine.")
+    assert [(g[0], g[2], g[3]) for g in got] == [("vladimir-putin", "040", "emmanuel-macron")]
+    got = roles(pipeline, "Al-Sharaa met Tom Barrack in Istanbul. The meeting discussed foreign investment in Syria.")
+    assert [(g[0], g[2], g[3]) for g in got] == [("ahmed-al-sharaa", "040", "tom-barrack")] * 2
+    # counterexample: a meeting with no talks told before it names no sides
+    assert roles(pipeline, "The meeting discussed foreign investment in Syria.") == []

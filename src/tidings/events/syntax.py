@@ -143,6 +143,10 @@ def _misparsed_verb(token: Token) -> bool:
 
 def _object(verb: Token) -> Token | None:
     obj = _child(verb, {"dobj", "obj"})
+    if obj is not None and obj.pos_ == "ADJ":
+        # "had an in-depth and frank exchange of views": the parser makes the first of two joined
+        # adjectives the object and the noun its conjunct
+        obj = next((c for c in obj.children if c.dep_ == "conj" and c.pos_ == "NOUN"), obj)
     if obj is not None and (obj.lemma_.lower() in _MEASURES or obj.lemma_.lower() in _QUANTITIES):
         # "sent 50 tons of aid", "launched hundreds of drones": what is counted is the object
         inner = next((c for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"

@@ -330,6 +330,9 @@ class VerbPatterns:
             sources = self._subject_actors(verb, generic=True)
             if not sources and "17" <= p.code[:2] <= "20":
                 sources = self._instrument_agent(verb)
+            if not sources and p.code.startswith("04") and self._meeting_subject(verb) and self._talks_near():
+                # "The meeting discussed foreign investment in Syria": the sides of the talks just told
+                return self.state.last_meeting[:1], self.state.last_meeting[1:2], passive
         obj = _object(verb)
         if not targets and p.code[:2] in _VERDICT_ROOTS and obj is not None \
                 and obj.lemma_.lower() in LEXICON.patient_acts and not _prep_said(verb, p):
@@ -353,6 +356,12 @@ class VerbPatterns:
         subject = _child(verb, {"nsubjpass"})
         return subject is not None and subject.lower_ == "it" and any(
             c.dep_ in {"xcomp", "ccomp"} for c in verb.children)
+
+    def _meeting_subject(self, verb: Token) -> bool:
+        """The verb's subject is a meeting that names no one ("The meeting discussed ...", "The talks
+        focused on ...")."""
+        subject = _child(verb, {"nsubj"})
+        return subject is not None and subject.lemma_.lower() in LEXICON.meeting_nouns and not self.actors(subject)
 
     def _topic_passive(self, verb: Token) -> bool:
         """A passive whose subject is what was talked about, no actor: "Pressing items on the agenda were

