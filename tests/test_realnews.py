@@ -1630,3 +1630,15 @@ def test_an_exchange_of_views_and_a_meeting_that_discussed_are_the_sides_talks(p
     assert [(g[0], g[2], g[3]) for g in got] == [("ahmed-al-sharaa", "040", "tom-barrack")] * 2
     # counterexample: a meeting with no talks told before it names no sides
     assert roles(pipeline, "The meeting discussed foreign investment in Syria.") == []
+
+
+def test_an_envoy_ordered_to_leave_is_expelled_and_revenge_vowed_is_a_threat(pipeline):
+    # RT and ANI, development set
+    got = roles(pipeline, "Moscow ordered the Estonian ambassador to leave the country within two weeks.")
+    assert [(g[0], g[2], g[4]) for g in got] == [("RUS", "174", "EST.GOV")]
+    assert [(g[0], g[2], g[3]) for g in roles(pipeline, "The Houthis vowed revenge against Israel.")] == [
+        ("houthis", "138", "ISR")]
+    assert [g[2] for g in roles(pipeline, "The Houthis vowed to take revenge against Israel.")] == ["138"]
+    # counterexamples: a state's own police told to leave a square are not expelled; a pledge of support is one
+    assert [g[2] for g in roles(pipeline, "The ministry ordered the police to leave the square.")] != ["174"]
+    assert [g[2] for g in roles(pipeline, "The president vowed to support Ukraine.")] == ["030"]

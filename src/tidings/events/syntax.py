@@ -275,6 +275,9 @@ def _path(verb: Token, path: str) -> list[Token]:
     if path.startswith("obj.amod:") or path.startswith("obj.compound:"):
         word = path.split(":", 1)[1]
         return [c for c in obj.children if c.lemma_.lower() == word]
+    if path == "xcomp":
+        # "ordered the ambassador to leave": the infinitive itself, for a requirement on its lemma
+        return [x for x in [_child(verb, {"xcomp"})] if x is not None]
     if path == "xcomp.dobj":
         xcomp = _child(verb, {"xcomp"})
         return [o for o in [_child(xcomp, {"dobj"})] if o is not None]

@@ -143,7 +143,7 @@ class VerbPatterns:
         for child in verb.children:
             if child.dep_ == "xcomp" and child.lemma_.lower() in self.book.verbs:
                 fits = [p for p in self.book.verbs[child.lemma_.lower()] if self._fits(child, p)]
-                if fits and (not hostile or fits[0].code[:2] >= "14" or fits[0].code[:2] in {"10", "11", "12"}):
+                if fits and (not hostile or fits[0].code[:2] >= "13" or fits[0].code[:2] in {"10", "11", "12"}):
                     return True
         return False
 
