@@ -1642,3 +1642,18 @@ def test_an_envoy_ordered_to_leave_is_expelled_and_revenge_vowed_is_a_threat(pip
     # counterexamples: a state's own police told to leave a square are not expelled; a pledge of support is one
     assert [g[2] for g in roles(pipeline, "The ministry ordered the police to leave the square.")] != ["174"]
     assert [g[2] for g in roles(pipeline, "The president vowed to support Ukraine.")] == ["030"]
+
+
+def test_the_parties_are_the_sides_of_the_truce_just_named(pipeline):
+    # State Department, development set
+    text = ("The signing of a cessation of hostilities between the Government of Ethiopia and the Tigray People's "
+            "Liberation Front took place in Pretoria. We commend the parties for taking this initial step.")
+    document = Document(id="p", text=text, source="p.txt", published=date(2022, 11, 2),
+                        outlet="U.S. Department of State")
+    got = [(e.source_id, e.cameo, e.target_id or e.target_name) for e in pipeline.process(document).events]
+    assert got == [("USA", "051", "Government of Ethiopia"), ("USA", "051", "tplf")]
+    # counterexample: talks told in the same sentence keep their own sides, and the pact is no event
+    text = ("Lavrov met Blinken in Geneva to discuss the deal between Iran and the E3. "
+            "The parties agreed to meet again.")
+    got = [(e.source_id, e.cameo, e.target_id) for e in events(pipeline, text)]
+    assert ("sergey-lavrov", "040", "antony-blinken") in got and all(e[1] != "057" for e in got)

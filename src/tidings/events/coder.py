@@ -29,7 +29,16 @@ from tidings.events.patterns import PatternBook
 from tidings.events.raw import CodedDoc, RawEvent, _Frame, _State
 from tidings.events.speech import quote_spans
 from tidings.events.statements import Statements
-from tidings.events.syntax import _PRIVATE, _VOICE_ROOTS, _dedupe, _inside, _misparsed_verb, _object, _sector
+from tidings.events.syntax import (
+    _PRIVATE,
+    _VOICE_ROOTS,
+    _dedupe,
+    _inside,
+    _misparsed_verb,
+    _object,
+    _prep_objects,
+    _sector,
+)
 from tidings.events.verb_patterns import VerbPatterns
 from tidings.nlp import doc_text, sentences
 from tidings.records import Actor
@@ -143,6 +152,7 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, VerbPatterns, Announcements,
                 for pattern in self.book.nouns[token.lemma_.lower()]:
                     if self._code_noun(token, pattern):
                         break
+        self._pact_sides()
         self._code_speech()
         self._code_appended_verdict()
         if not any(self._in_main_clause(e) for e in self.events):
@@ -150,6 +160,23 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, VerbPatterns, Announcements,
             # credible reports that the RSF ... have razed multiple villages"
             self._code_evaluation()
         return self.events
+
+    def _pact_sides(self) -> None:
+        """An agreement or truce "between A and B" that no talks of this sentence name makes A and B the
+        sides a later "the parties" or "both sides" refers to; it is no event of its own (the signing
+        may be long past)."""
+        if any(e.code.startswith("04") for e in self.events):
+            return
+        for token in self.sent:
+            if token.pos_ != "NOUN" or token.lower_ not in LEXICON.pact_nouns and token.lemma_.lower() \
+                    not in LEXICON.pact_nouns:
+                continue
+            sides = [a for t in _prep_objects(token, "between") for a in self._agent(t, generic=True)
+                     if not a.startswith("?unknown")]
+            if len(sides) >= 2:
+                self.state.last_meeting = sides[:2]
+                self.state.last_meeting_sentence = self.index
+                return
 
     def _in_main_clause(self, event: RawEvent) -> bool:
         """The event's trigger is the sentence's main verb or joined to it by conjunction or an

@@ -34,6 +34,7 @@ class CoderLexicon:
     victim_sectors: frozenset[str]
     describing_verbs: frozenset[str]
     meeting_nouns: frozenset[str]
+    pact_nouns: frozenset[str]
     document_nouns: frozenset[str]
     spokespeople: frozenset[str]
     enforcers: dict[str, str]
