@@ -1657,3 +1657,12 @@ def test_the_parties_are_the_sides_of_the_truce_just_named(pipeline):
             "The parties agreed to meet again.")
     got = [(e.source_id, e.cameo, e.target_id) for e in events(pipeline, text)]
     assert ("sergey-lavrov", "040", "antony-blinken") in got and all(e[1] != "057" for e in got)
+
+
+def test_hope_expressed_is_optimism(pipeline):
+    # Dawn, development set
+    got = roles(pipeline, "Qatar also expressed the hope that this important step will contribute to ending tensions.")
+    assert [(g[0], g[2], g[3]) for g in got] == [("QAT", "013", None)]
+    # counterexamples: fans' hope is no politics; concern is pessimism
+    assert roles(pipeline, "The fans expressed hope for a win.") == []
+    assert [g[2] for g in roles(pipeline, "Qatar expressed concern about the escalation.")] == ["012"]
