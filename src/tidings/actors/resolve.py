@@ -240,26 +240,31 @@ class ActorResolver:
         given = span.doc[span.start - 1]
         if given.ent_type_ != "PERSON" or not _name_word(given) or self.refs.title_key([given.text]) is not None:
             return False
-        if self.kb.fuzzy(f"{given.text} {span.text}") in actor_ids:
-            return False
         # a given name that starts like one of the holder's may be its short or long form ("Joseph Biden"
-        # for Joe Biden); one that starts otherwise is another person's
+        # for Joe Biden); one that starts otherwise is another person's, unless the base knows the pair
         initials = {form.split()[0][:1].casefold() for a in actor_ids if (actor := self.kb.get(a)) is not None
                     for form in [actor.name, *actor.aliases] if len(form.split()) > 1}
-        return bool(initials) and fold(given.text)[:1] not in initials
+        if not initials or fold(given.text)[:1] in initials:
+            return False
+        return self.kb.fuzzy(f"{given.text} {span.text}") not in actor_ids
 
     def _in_person_name(self, span: Span, actor_ids: list[str]) -> bool:
         """A state's name that is one word of a person's name ("Israel Katz", "Senator Chad Smith",
         "Ambassador Neil Holland"): the parser's PERSON entity runs on past it, with no possessive
         between ("Jordan's King Abdullah" is Jordan's king)."""
+        doc = span.doc
+        if span[0].ent_type_ != "PERSON" or span.start > 0 and doc[span.start - 1].lower_ == "of":
+            return False  # (the end of a title: "Minister of Foreign Affairs of Armenia Edward Nalbandian")
         if not all((actor := self.kb.get(a)) is not None and actor.type == "state" for a in actor_ids):
             return False
-        ent = next((e for e in span.doc.ents if e.start <= span.start and span.end <= e.end), None)
-        if ent is None or ent.label_ != "PERSON" or (ent.start, ent.end) == (span.start, span.end):
+        start, end = span.start, span.end  # the PERSON entity around the span, from the tokens' IOB tags
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        if (start, end) == (span.start, span.end):
             return False
-        if span.start > 0 and span.doc[span.start - 1].lower_ == "of":
-            return False  # the end of a title: "Minister of Foreign Affairs of Armenia Edward Nalbandian"
-        return not any(t.tag_ == "POS" or t.lower_ in {"'s", "’s"} for t in ent)
+        return not any(t.tag_ == "POS" or t.lower_ in {"'s", "’s"} for t in doc[start:end])
 
     def _titled_surname_mentions(self, doc: Doc, mentions: list[DocMention]) -> list[DocMention]:
         """"President Bush", "the Bush administration": a surname that may not stand alone names the

@@ -48,7 +48,8 @@ class AgentPhrases:
     def _of_list_conjuncts(self, token: Token) -> list[Token]:
         """The last states of an "of" list that the parser hung on the list's head: in "the foreign
         ministers of Iran, China, and Russia", Russia is made a conjunct of "ministers", not of Iran."""
-        if token.tag_ != "NNS" or not any(self._is_state(a) for t in _prep_objects(token, "of")
+        if token.tag_ != "NNS" or not any(c.dep_ == "conj" for c in token.children) \
+                or not any(self._is_state(a) for t in _prep_objects(token, "of")
                                            for a in self._head_actors(t, 1)):
             return []
         return [c for c in token.children if c.dep_ == "conj" and c.pos_ == "PROPN"
