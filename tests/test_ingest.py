@@ -465,7 +465,8 @@ def test_dateline_shapes(opening, place, outlet):
 
 def test_two_names_before_a_dash_are_no_dateline():
     # counterexamples: names in a list, a city and a two-letter state code
-    for opening in ("Lukashenko, Putin – the two met", "Washington, DC — the two met"):
+    openings = ("Lukashenko, Putin – the two met", "Washington, DC — the two met", "Biden, McConnell – the two met")
+    for opening in openings:
         ex = extract(f"Leaders meet\n\n{opening} on Monday.")
         assert ex.dateline is None and ex.text.startswith(opening[:10]), opening
 

@@ -192,7 +192,7 @@ def test_the_development_set_is_scored_per_outlet_camp_and_region():
     assert len(figures["groups"]["region"]) >= 8 and len(figures["groups"]["camp"]) >= 4
     assert len(figures["groups"]["outlet"]) >= 20
     # a floor under the development figure, so that a change that loses ground is seen
-    assert figures["root_f1"] >= 0.45  # 81 documents since round six added 24 fresh ones (0.475 then)
+    assert figures["root_f1"] >= 0.5  # 81 documents since round six added 24 fresh ones (0.504 at its end)
     assert 0.0 < figures["placed_share"] <= 1.0
 
 
@@ -1493,16 +1493,21 @@ def test_a_decision_taken_is_the_act_it_decides(pipeline):
     got = roles(pipeline, "The Council of the EU decided to impose restrictive measures on 12 Belarusian officials.")
     assert [g[2] for g in got] == ["163"]
     assert not events(pipeline, "Moscow has decided to expel two Latvian diplomats.")[0].hypothetical
-    # counterexamples: a decision yet to be taken is an announcement, and a meeting decided on is not held
+    # counterexamples: a decision yet to be taken, or only possible or supposed, is no act; a meeting decided
+    # on is not held
     assert [g[2] for g in roles(pipeline, "The EU will decide to impose sanctions on Belarus next week.")] == ["1312"]
+    assert "163" not in [g[2] for g in roles(pipeline, "The EU may have decided to impose sanctions on Belarus.")]
+    text = "If the EU decided to impose sanctions on Belarus, Russia would retaliate."
+    assert "163" not in [g[2] for g in roles(pipeline, text)]
     assert [g[2] for g in roles(pipeline, "Putin decided to meet Trump in Alaska.")] == ["036"]
 
 
 def test_a_package_of_sanctions_approved_is_imposed(pipeline):
     got = roles(pipeline, "The EU foreign ministers approved the fourth package of sanctions against Belarus.")
     assert [g[2:4] for g in got] == [("163", "BLR")]
-    # counterexample: approving a budget or a plan sanctions no one
+    # counterexamples: approving a budget, or unveiling measures to help, sanctions no one
     assert roles(pipeline, "The EU foreign ministers approved the budget for Belarus' civil society.") == []
+    assert "163" not in [g[2] for g in roles(pipeline, "The EU unveiled new measures to support Ukraine.")]
 
 
 # -- a state's name inside a person's, and the state a document speaks from ---------------------------------
@@ -1510,7 +1515,7 @@ def test_a_state_name_inside_a_persons_name_is_no_state(pipeline):
     # GOV.UK, development set: "Ambassador Neil Holland reaffirms UK support ..." is no Dutch act
     assert roles(pipeline, "Israeli Defence Minister Israel Katz criticised Iran.")[0][:3] == (
         "israel-katz", "ISR.MIL", "111")
-    assert roles(pipeline, "Senator Chad Smith criticised Russia.")[0][1] != "TCD"
+    assert roles(pipeline, "Senator Chad Smith criticised Russia.")[0][:3] == ("chad-smith", None, "111")
     # counterexamples: a possessive state, a state ending a title, a state alone stay states
     assert roles(pipeline, "Jordan's King Abdullah met Biden.")[0][1] == "JOR"
     assert roles(pipeline, "Georgia condemned Russia.")[0][:3] == ("GEO", "GEO", "111")
@@ -1592,7 +1597,7 @@ def test_a_place_retaken_from_someone_is_force_against_them(pipeline):
     assert got == [("Sudanese military", "SDN.MIL", "190", "rapid-support-forces", "SDN.REB")]
     # counterexample: control of a market, or a country's politics, is no place taken by force
     assert roles(pipeline, "The company took control of the market from its rival.") == []
-    assert [g[2] for g in roles(pipeline, "Russia is trying to take control of Moldova.")] != ["190"]
+    assert "190" not in [g[2] for g in roles(pipeline, "Russia is trying to take control of Moldova.")]
 
 
 def test_delegations_sent_truces_ended_and_ties_scaled_down(pipeline):
@@ -1638,9 +1643,11 @@ def test_an_envoy_ordered_to_leave_is_expelled_and_revenge_vowed_is_a_threat(pip
     assert [(g[0], g[2], g[4]) for g in got] == [("RUS", "174", "EST.GOV")]
     assert [(g[0], g[2], g[3]) for g in roles(pipeline, "The Houthis vowed revenge against Israel.")] == [
         ("houthis", "138", "ISR")]
-    assert [g[2] for g in roles(pipeline, "The Houthis vowed to take revenge against Israel.")] == ["138"]
-    # counterexamples: a state's own police told to leave a square are not expelled; a pledge of support is one
-    assert [g[2] for g in roles(pipeline, "The ministry ordered the police to leave the square.")] != ["174"]
+    # counterexamples: a state's own police told to leave a square are not expelled, nor is a leader told to
+    # leave a country alone; revenge taken is no threat; a pledge of support is one
+    assert "174" not in [g[2] for g in roles(pipeline, "The ministry ordered the police to leave the square.")]
+    assert "174" not in [g[2] for g in roles(pipeline, "Lukashenko told Putin to leave Ukraine alone.")]
+    assert "138" not in [g[2] for g in roles(pipeline, "Hamas took revenge on Israel by firing rockets.")]
     assert [g[2] for g in roles(pipeline, "The president vowed to support Ukraine.")] == ["030"]
 
 
@@ -1648,6 +1655,9 @@ def test_the_parties_are_the_sides_of_the_truce_just_named(pipeline):
     # State Department, development set
     text = ("The signing of a cessation of hostilities between the Government of Ethiopia and the Tigray People's "
             "Liberation Front took place in Pretoria. We commend the parties for taking this initial step.")
+    cease_fire = "The cease-fire between Israel and Hamas collapsed. We commend the parties for their restraint."
+    got = released(pipeline, cease_fire, "U.S. Department of State", date(2024, 1, 5))
+    assert [(e[2], e[3]) for e in got] == [("051", "ISR"), ("051", "hamas")]
     document = Document(id="p", text=text, source="p.txt", published=date(2022, 11, 2),
                         outlet="U.S. Department of State")
     got = [(e.source_id, e.cameo, e.target_id or e.target_name) for e in pipeline.process(document).events]
@@ -1657,6 +1667,9 @@ def test_the_parties_are_the_sides_of_the_truce_just_named(pipeline):
             "The parties agreed to meet again.")
     got = [(e.source_id, e.cameo, e.target_id) for e in events(pipeline, text)]
     assert ("sergey-lavrov", "040", "antony-blinken") in got and all(e[1] != "057" for e in got)
+    # nor does a conflict between two states make them the sides of what a later sentence discusses
+    text = "The conflict between Russia and Ukraine has lasted three years. Both sides discussed a ceasefire."
+    assert [e for e in events(pipeline, text) if e.cameo.startswith("04")] == []
 
 
 def test_hope_expressed_is_optimism(pipeline):

@@ -219,7 +219,7 @@ class Pipeline:
         """The states a document speaks from, for officials it names with no country: the issuing
         state of a government's own release, the state of a dateline's place."""
         state = self.kb.get(issuer) if issuer else None
-        setting = place_country(document.dateline) if document.dateline else None
+        setting = self._setting_country(document.dateline)
         return Home(issuer=state.id if state is not None and state.type == "state" else None,
                     setting=setting if setting and self.kb.get(setting) is not None else None)
 

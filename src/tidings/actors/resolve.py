@@ -242,7 +242,7 @@ class ActorResolver:
             return False
         # a given name that starts like one of the holder's may be its short or long form ("Joseph Biden"
         # for Joe Biden); one that starts otherwise is another person's, unless the base knows the pair
-        initials = {form.split()[0][:1].casefold() for a in actor_ids if (actor := self.kb.get(a)) is not None
+        initials = {fold(form.split()[0])[:1] for a in actor_ids if (actor := self.kb.get(a)) is not None
                     for form in [actor.name, *actor.aliases] if len(form.split()) > 1}
         if not initials or fold(given.text)[:1] in initials:
             return False

@@ -434,6 +434,11 @@ class AgentPhrases:
                 named = self._sides_between()
             if named:
                 return named
+            if len(self.state.pact_sides) >= 2 and self.state.pact_sentence > self.state.last_meeting_sentence \
+                    and self.doc[mention.start].lower_ not in {"they", "them"}:
+                # "... a cessation of hostilities between A and B. We commend the parties"
+                self.state.coded.plural_resolutions[mention.start] = list(self.state.pact_sides)
+                return list(self.state.pact_sides)
             if self.doc[mention.start].lower_ in {"they", "them"} and \
                     self.index - self.state.last_meeting_sentence > _THEY_REACH:
                 return []  # a bare "they" far from the talks is someone else

@@ -31,7 +31,7 @@ class Announcements:
         infinitive = verb.dep_ == "xcomp" or verb.dep_ == "advcl" and verb.tag_ == "VB" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)  # "have sworn to fight until ..."
         head = verb.head.lemma_.lower() if infinitive else ""
-        if head in m.decisions and verb.head.tag_ in {"VBD", "VBN"} and not _future(verb.head, m.future):
+        if head in m.decisions and verb.head.tag_ in {"VBD", "VBN"} and not _announced_or_possible(verb.head, m):
             # "decided to impose restrictive measures": imposed; a meeting decided on is yet to be held
             return code, negated, hypothetical and code.startswith("04")
         if not (aux & m.future or head in m.heads or head in m.pledges or head in m.failures) \
@@ -114,6 +114,8 @@ class Announcements:
         return []
 
 
-def _future(verb: Token, future: frozenset[str]) -> bool:
-    """The verb is announced ("will have decided"), not done."""
-    return any(c.dep_ == "aux" and c.lower_ in future for c in verb.children)
+def _announced_or_possible(verb: Token, m: Modality) -> bool:
+    """The verb is announced, possible or a condition ("will have decided", "may have decided", "if the
+    EU decided"), not done."""
+    return any(c.dep_ == "aux" and c.lower_ in m.future | m.speculative
+               or c.dep_ == "mark" and c.lower_ in {"if", "whether"} for c in verb.children)

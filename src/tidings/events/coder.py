@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from tidings.actors.agents import AgentBook, parse_raw_id
 from tidings.actors.kb import ActorKB
@@ -110,6 +110,18 @@ class EventCoder:
         return out
 
 
+def _names_pact(token: Token) -> bool:
+    """An agreement or truce ("a deal", "a cease-fire", split by the tokenizer) or the hostilities a
+    cessation of them ends ("a cessation of hostilities between A and B")."""
+    word = token.lemma_.lower()
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_:
+        word = f"{doc[token.i - 2].lower_}-{word}"
+    if word in LEXICON.pact_nouns or token.lower_ in LEXICON.pact_nouns:
+        return True
+    return token.lower_ == "hostilities" and token.head.lower_ == "of" and _names_pact(token.head.head)
+
+
 # acts of detention, which charge no one: a denial of "the charges" answers whoever charged
 _ARRESTS = frozenset({"arrest", "detain", "apprehend"})
 
@@ -168,14 +180,14 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, VerbPatterns, Announcements,
         if any(e.code.startswith("04") for e in self.events):
             return
         for token in self.sent:
-            if token.pos_ != "NOUN" or token.lower_ not in LEXICON.pact_nouns and token.lemma_.lower() \
-                    not in LEXICON.pact_nouns:
+            if token.pos_ != "NOUN" or not _names_pact(token):
                 continue
             sides = [a for t in _prep_objects(token, "between") for a in self._agent(t, generic=True)
                      if not a.startswith("?unknown")]
             if len(sides) >= 2:
-                self.state.last_meeting = sides[:2]
-                self.state.last_meeting_sentence = self.index
+                # kept apart from the last talks' sides: a pact's parties are what "the parties" refers
+                # to, not who "discussed" or "agreed" what a later passive tells
+                self.state.pact_sides, self.state.pact_sentence = sides[:2], self.index
                 return
 
     def _in_main_clause(self, event: RawEvent) -> bool:

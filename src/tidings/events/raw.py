@@ -46,6 +46,8 @@ class _State:
 
     last_meeting: list[str] = field(default_factory=list)
     last_meeting_sentence: int = -1
+    pact_sides: list[str] = field(default_factory=list)  # the sides of the last agreement or truce named
+    pact_sentence: int = -1
     protagonist: str | None = None
     coded: CodedDoc = field(default_factory=CodedDoc)
     # who speaks: the speaker of each sentence inside an attributed quote; the last actor that made a

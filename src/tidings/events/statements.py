@@ -125,7 +125,7 @@ class Statements:
             target = self.state.voice_target
             if _sector(target) in {"GOV", "DIP"} and raw_country(target):
                 target = raw_country(target)
-            if _sector(target) == "CVL" and mode != "refers":
+            if _sector(target) == "CVL" and mode == "issuer":
                 target = None
         if target is None or target == speaker:
             return

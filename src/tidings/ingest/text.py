@@ -30,7 +30,7 @@ _DATE_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONT
 # A dateline's date: "Feb 3", "February 14, 2026", "3 February"
 _STAMP = r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}\.?)(?:,? \d{4})?"
 _CREDIT = r"(?:\s*\((?P<outlet>[^)]{2,40})\))?"
-_REGION = r"[A-Z][a-z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}"  # "Bangladesh", "South Korea", "N.Y."
+_REGION = r"[A-Z][a-z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}"  # "Bangladesh", "South Korea", "Ill."
 _DATELINES = [
     # "February 14, Pozirk. Belarus’ exiled ..." (month day, outlet.)
     re.compile(rf"^(?P<date>{_STAMP}),\s+(?P<outlet>[A-Z][\w.&-]{{1,40}})\.\s+"),
@@ -45,7 +45,7 @@ _DATELINES = [
                rf"(?:{_CREDIT}\s*[-—–]+|\s*\((?P<credit>[A-Z][\w.&-]{{1,20}})\))\s+"),
     # "Tehran, IRNA – ...": a place in Title Case, then an agency's name in capitals and a dash
     re.compile(r"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?),\s+"
-               r"(?P<outlet>(?=[A-Za-z]{3})[A-Z][A-Za-z]*[A-Z][A-Za-z]*)\s*[-—–]+\s+"),
+               r"(?P<outlet>[A-Z]{3,6})\s*[-—–]+\s+"),
 ]
 _NAME_WORD = r"(?!(?:The|A|An|In|On|At|This|That|It|He|She|They|We|As|For|After|Before)\b)[A-Z][\w'’.-]+"
 _BYLINE = re.compile(rf"^By (?P<author>{_NAME_WORD}(?: {_NAME_WORD}){{1,3}})(?:,\s*|\s+(?=[A-Z0-9“\"])|$)")
