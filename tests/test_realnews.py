@@ -1679,3 +1679,12 @@ def test_hope_expressed_is_optimism(pipeline):
     # counterexamples: fans' hope is no politics; concern is pessimism
     assert roles(pipeline, "The fans expressed hope for a win.") == []
     assert [g[2] for g in roles(pipeline, "Qatar expressed concern about the escalation.")] == ["012"]
+
+
+def test_other_camps_names_for_a_government_are_that_government(pipeline):
+    # IRNA, development set: "the armed forces of the Zionist regime shot at the UN convoy"
+    got = roles(pipeline, "Despite prior notification, the armed forces of the Zionist regime shot at the UN convoy.")
+    assert [(g[1], g[2], g[3]) for g in got] == [("ISR.MIL", "190", "united-nations")]
+    assert roles(pipeline, "The Kiev regime shelled Donetsk.")[0][:3] == ("UKR", "UKR", "194")
+    # counterexample: a movement named for Zionism is no state
+    assert "ISR" not in {g[1] for g in roles(pipeline, "The Zionist Organization of America criticised Iran.")}
