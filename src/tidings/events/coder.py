@@ -33,6 +33,7 @@ from tidings.events.syntax import (
     _PRIVATE,
     _VOICE_ROOTS,
     _dedupe,
+    _hyphenated_lemma,
     _inside,
     _misparsed_verb,
     _object,
@@ -113,11 +114,7 @@ class EventCoder:
 def _names_pact(token: Token) -> bool:
     """An agreement or truce ("a deal", "a cease-fire", split by the tokenizer) or the hostilities a
     cessation of them ends ("a cessation of hostilities between A and B")."""
-    word = token.lemma_.lower()
-    doc = token.doc
-    if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_:
-        word = f"{doc[token.i - 2].lower_}-{word}"
-    if word in LEXICON.pact_nouns or token.lower_ in LEXICON.pact_nouns:
+    if _hyphenated_lemma(token) in LEXICON.pact_nouns or token.lower_ in LEXICON.pact_nouns:
         return True
     return token.lower_ == "hostilities" and token.head.lower_ == "of" and _names_pact(token.head.head)
 

@@ -141,6 +141,16 @@ def _misparsed_verb(token: Token) -> bool:
         and any(c.dep_ in {"prep", "dobj", "xcomp", "advcl", "ccomp"} for c in token.rights)
 
 
+def _hyphenated_lemma(token: Token) -> str:
+    """A noun's lemma, with the word the tokenizer split off before a hyphen ("cease-fire", which the
+    parser reads as "fire" modified by "cease")."""
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_ \
+            and not doc[token.i - 2].whitespace_:
+        return f"{doc[token.i - 2].lower_}-{token.lemma_.lower()}"
+    return token.lemma_.lower()
+
+
 def _object(verb: Token) -> Token | None:
     obj = _child(verb, {"dobj", "obj"})
     if obj is not None and obj.pos_ == "ADJ":

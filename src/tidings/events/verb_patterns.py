@@ -25,6 +25,7 @@ from tidings.events.syntax import (
     _evidence,
     _first,
     _from_phrases,
+    _hyphenated_lemma,
     _hypothetical,
     _is_consult,
     _meets,
@@ -185,7 +186,7 @@ class VerbPatterns:
             return False  # "called off the strike"; "forced the agency out of the country"
         obj = _object(verb)
         if p.objects is not None:
-            if obj is None or _object_word(obj) not in p.objects:
+            if obj is None or _hyphenated_lemma(obj) not in p.objects:
                 return False
         if p.object_kind == "actor" and (obj is None or not self._target_actors(obj)) and not _by_agent(verb):
             return False
@@ -695,8 +696,9 @@ class VerbPatterns:
             for mod in obj.children:
                 if mod.dep_ in {"amod", "compound"} and mod.lemma_.lower() in p.object_mod_code:
                     return p.object_mod_code[mod.lemma_.lower()]
-            if _object_word(obj) in p.object_code:
-                return p.object_code[_object_word(obj)]
+            word = _hyphenated_lemma(obj)
+            if word in p.object_code:
+                return p.object_code[word]
         if p.intent_for:
             for child in verb.children:
                 if child.dep_ == "xcomp" and _is_consult(child, self.book):
@@ -761,13 +763,3 @@ def _included(noun: Token) -> list[Token]:
     if noun.dep_ == "pobj" and noun.head.lower_ == "among" and noun.head.head.lemma_ == "be":
         return [t for o in noun.head.head.children if o.dep_ in {"nsubj", "attr"} for t in (o, *o.conjuncts)]
     return []
-
-
-def _object_word(obj: Token) -> str:
-    """An object's lemma, with the word the tokenizer split off before a hyphen ("cease-fire", which
-    the parser reads as "fire" modified by "cease")."""
-    doc = obj.doc
-    if obj.i >= 2 and doc[obj.i - 1].text == "-" and not doc[obj.i - 1].whitespace_ \
-            and not doc[obj.i - 2].whitespace_:
-        return f"{doc[obj.i - 2].lower_}-{obj.lemma_.lower()}"
-    return obj.lemma_.lower()
