@@ -7,9 +7,11 @@ In: a gold file or folder path, the store URL, options. Out: figures on the cons
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.markup import escape
@@ -20,6 +22,10 @@ from tidings.errors import DataFileError
 from tidings.evaluate.devset import DevsetScore
 from tidings.evaluate.negatives import NegativeScore
 from tidings.records import Actor, Document
+
+if TYPE_CHECKING:
+    from tidings.pipeline import Pipeline
+    from tidings.records import DocResult
 
 __all__ = ["run_eval"]
 
@@ -170,6 +176,15 @@ def _print_details(result: object, out: Console) -> None:
                   f"{event.target_name or '-'} «{event.evidence}»\n    in: {sentence}", highlight=False)
 
 
+def _code_alone(pipeline: Pipeline, document: Document) -> list[DocResult]:
+    """Code one document, or say on one line why it could not be coded (it then codes nothing)."""
+    try:
+        return list(pipeline.process_many([document]))
+    except Exception as exc:  # noqa: BLE001 - reported, and the run goes on
+        print(f"error: {document.source}: could not be coded ({type(exc).__name__}: {exc})", file=sys.stderr)
+        return []
+
+
 def _eval_devset(folder: Path, actor_files: tuple[Path, ...]) -> DevsetScore:
     """Code every article of a development set as a user would ingest it (its text file, with the
     index's publication date and outlet) and score it; nothing is stored."""
@@ -188,9 +203,15 @@ def _eval_devset(folder: Path, actor_files: tuple[Path, ...]) -> DevsetScore:
             documents.append(document)
         docs: dict[str, DocRecords] = {}
         learned: dict[str, Actor] = {}
-        for result in pipeline.process_many(documents):
+        try:
+            results = list(pipeline.process_many(documents))
+        except Exception:  # noqa: BLE001 - one bad document must not stop the scoring of the rest
+            results = [r for document in documents for r in _code_alone(pipeline, document)]
+        for result in results:
             docs[Path(result.document.source).name] = DocRecords(result.document, result.sentences, result.events)
             learned.update({a.id: a for a in result.actors if pipeline.kb.get(a.id) is None})
+        for document in documents:  # a document that could not be coded is scored as coding nothing
+            docs.setdefault(Path(document.source).name, DocRecords(document, [], []))
         return docs, learned
 
     def names(learned: dict[str, Actor]) -> Callable[[str | None], tuple[list[str], str | None]]:

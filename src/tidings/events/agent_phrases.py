@@ -463,6 +463,15 @@ class AgentPhrases:
     def _sides_between(self) -> list[str]:
         """"escalation between Armenian and Azerbaijani forces, ... called for the sides to show
         restraint": the two states a "between" phrase of the sentence names, by name or adjective."""
+        if getattr(self, "_reading_between", False):
+            return []  # "talks between the two presidents": the plural inside the phrase is no side of it
+        self._reading_between = True
+        try:
+            return self._between_sides()
+        finally:
+            self._reading_between = False
+
+    def _between_sides(self) -> list[str]:
         for prep in (t for t in self.sent if t.lower_ == "between" and t.dep_ == "prep"):
             found: list[str] = []
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):

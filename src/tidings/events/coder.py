@@ -21,6 +21,7 @@ from tidings.actors.references import References
 from tidings.actors.resolve import ResolvedDoc
 from tidings.events.agent_phrases import AgentPhrases
 from tidings.events.announcements import Announcements
+from tidings.events.directives import Directives
 from tidings.events.domains import is_sport
 from tidings.events.frames import ReportingFrames
 from tidings.events.lexicon import LEXICON, act_kind
@@ -123,7 +124,8 @@ def _names_pact(token: Token) -> bool:
 _ARRESTS = frozenset({"arrest", "detain", "apprehend"})
 
 
-class _SentenceCoder(AgentPhrases, ReportingFrames, VerbPatterns, Announcements, NounPatterns, Statements):
+class _SentenceCoder(AgentPhrases, ReportingFrames, Directives, VerbPatterns, Announcements, NounPatterns,
+                     Statements):
     """Codes one sentence; reads and updates the document state."""
 
     def __init__(
@@ -153,7 +155,7 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, VerbPatterns, Announcements,
                     continue
             if (token.pos_ in {"VERB", "AUX"} or _misparsed_verb(token)) and token.lemma_.lower() in self.book.verbs:
                 self._code_verb(token)
-            elif token.pos_ == "VERB":
+            elif token.pos_ == "VERB" and not self._code_directive(token):
                 self._code_obligation(token)
             if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in self.book.intent_verbs:
                 self._code_intent(token)

@@ -23,7 +23,7 @@ __all__ = ["Accusation", "Modality", "NounPattern", "PatternBook", "VerbPattern"
 _VERB_KEYS = frozenset({
     "id", "lemmas", "code", "targets", "particle", "object", "object_code", "object_mod_code", "object_kind",
     "requires", "symmetric", "context_target", "intent_for", "needs_intent", "source_from", "inherit_target",
-    "requires_target", "patient_source", "stative",
+    "requires_target", "patient_source", "stative", "received",
 })
 _TARGET_KINDS = ("dobj", "dative", "prep:", "obj.prep:", "obj.poss", "xcomp.dobj", "ccomp.nsubj", "for.nsubj", "acomp")
 
@@ -49,6 +49,7 @@ class VerbPattern:
     requires_target: bool = False
     patient_source: bool = False
     stative: bool = False
+    received: bool = False  # "drew criticism from X": X is the source, the subject (or its doer) the target
 
     @property
     def specificity(self) -> int:
@@ -91,7 +92,9 @@ class Modality:
     decisions: frozenset[str] = frozenset()
     wishes: frozenset[str] = frozenset()
     demand_nouns: frozenset[str] = frozenset()
+    necessity: frozenset[str] = frozenset()
     demand: dict[str, str] = field(default_factory=dict)
+    appeal: dict[str, str] = field(default_factory=dict)
     intent: dict[str, str] = field(default_factory=dict)
     threat: dict[str, str] = field(default_factory=dict)
     refusal: dict[str, str] = field(default_factory=dict)
@@ -106,7 +109,7 @@ class Modality:
 
     def codes(self) -> set[str]:
         return set(self.intent.values()) | set(self.threat.values()) | set(self.refusal.values()) | set(
-            self.demand.values())
+            self.demand.values()) | set(self.appeal.values())
 
 
 @dataclass(frozen=True)
@@ -264,6 +267,7 @@ def _verb_pattern(entry: dict[str, Any]) -> VerbPattern:
         requires_target=bool(entry.get("requires_target", False)),
         patient_source=bool(entry.get("patient_source", False)),
         stative=bool(entry.get("stative", False)),
+        received=bool(entry.get("received", False)),
     )
 
 
@@ -282,7 +286,9 @@ def _modality(raw: dict[str, Any]) -> Modality:
         decisions=frozenset(raw.get("decisions", [])),
         wishes=frozenset(raw.get("wishes", [])),
         demand_nouns=frozenset(raw.get("demand_nouns", [])),
+        necessity=frozenset(raw.get("necessity", [])),
         demand={str(k): str(v) for k, v in raw.get("demand", {}).items()},
+        appeal={str(k): str(v) for k, v in raw.get("appeal", {}).items()},
         intent={str(k): str(v) for k, v in raw.get("intent", {}).items()},
         threat={str(k): str(v) for k, v in raw.get("threat", {}).items()},
         refusal={str(k): str(v) for k, v in raw.get("refusal", {}).items()},

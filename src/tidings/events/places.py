@@ -58,6 +58,8 @@ class _Gazetteer:
 
 _LOCATIVE = frozenset("in at near outside inside during within throughout".split())
 _MOTION = frozenset("visit trip travel go come fly arrive journey return head tour".split())
+# verbs whose "at" names who is aimed at, not where: "lashed out at Washington", "took aim at Brussels"
+_AIMED_AT = frozenset("lash hit rail aim swipe jab scoff snap point direct level".split())
 # A place passes its location on to the event only through these clause links ("met ... and
 # discussed"), not through reported speech: "said in Geneva that ..." says nothing of where.
 _PLACE_LINKS = frozenset("conj xcomp advcl".split())
@@ -184,6 +186,8 @@ def _locative(root: Token, city: bool) -> Attachment | None:
     if where is None:
         return None
     near = where.near.lemma_.lower()
+    if where.rel == "at" and (near in _AIMED_AT or where.near.lower_ == "aim"):
+        return None
     if where.rel in _LOCATIVE:
         return where
     if where.rel == "of" and (near in BRIDGE_NOUNS or where.near.lower_ in BRIDGE_NOUNS):

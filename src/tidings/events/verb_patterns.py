@@ -73,12 +73,18 @@ _VERDICT_ROOTS = frozenset({"05", "11", "12"})
 _PLACE_ROLES = frozenset({"pobj", "compound", "poss", "dobj", "nmod", "appos"})
 
 
+# sectors that fire on others: what comes "under fire" from them is an attack, not criticism
+_ARMED = frozenset({"MIL", "REB", "INS", "SPY"})
+
+
 class VerbPatterns:
     """A part of ``_SentenceCoder``: its methods read the sentence coder's state (``self.c``, ``self.doc``,
     ``self.sent``, ``self.resolved``, ``self.state``, ``self.events``)."""
 
     # -- verb patterns ---------------------------------------------------------------------
     def _code_verb(self, verb: Token) -> None:
+        if self._code_directive(verb):
+            return  # "Free all political prisoners," X said: asked for, not done
         if verb.dep_ == "xcomp" and any(e.trigger == verb.head.i for e in self.events) \
                 and not self._protest_lodged(verb):
             return  # "urged Belarus to release", "met X to discuss": part of the event already coded
@@ -218,7 +224,7 @@ class VerbPatterns:
         obj = _object(verb)
         if obj is not None and p.objects:
             self.consumed.add(obj.i)
-        sources, targets, _passive = self._verb_roles(verb, p)
+        sources, targets, _passive = self._received(verb, obj) if p.received else self._verb_roles(verb, p)
         via: list[str] = []
         if p.source_from and obj is not None:
             given = [a for t in _from_phrases(obj) for a in self.actors(t)]
@@ -266,6 +272,23 @@ class VerbPatterns:
                 speaker=speaker, via=relay, negated=negated, hypothetical=hypothetical,
                 core=verb.dep_ != "relcl",
             ))
+
+    def _received(self, verb: Token, obj: Token | None) -> tuple[list[str], list[str], bool]:
+        """"The move drew condemnation from the African Union", "Orban came under fire from Brussels":
+        the one it came from is the source; the subject, or whoever did what the subject names ("the
+        Israeli strikes", "Orban's visit"), is the target. No "from" phrase, no event."""
+        # the "from" phrase on the verb, its object or what "under" governs ("under fire from Brussels")
+        holders = [verb, *([obj] if obj is not None else []), *_prep_objects(verb, "under")]
+        phrases = [t for h in holders for t in _prep_objects(h, "from")]
+        sources = [a for t in phrases for a in self._agent(t, True)]
+        subj = _child(verb, {"nsubj"})
+        if not sources or subj is None or any(_sector(s) in _ARMED for s in sources):
+            return [], [], False  # "the convoy came under fire from militants" is no criticism
+        targets = self._agent(subj, True) or self._doer(subj) or self.actors(_child(subj, {"poss"})) or [
+            s for c in subj.children if c.dep_ in {"amod", "compound"} for s in [self._demonym(c)] if s][:1] \
+            or self._act_referred(subj, sources)
+        targets = [t for t in targets if t not in sources]
+        return (sources, targets, False) if targets else ([], [], False)
 
     def _plural_subject(self, verb: Token) -> bool:
         """The verb's subject, through conjoined verbs, is a plural reference to the sides of talks

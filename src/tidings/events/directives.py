@@ -1,0 +1,115 @@
+"""Directives: acts asked for rather than done. An imperative in what someone says ("Free all
+political prisoners," X told the authorities) and an impersonal necessity ("It is essential that
+Russia withdraw its troops", "it is important for Iran to return to the table") are appeals by the
+speaker to whoever must act, never the act itself.
+
+A mixin of ``tidings.events.coder._SentenceCoder``; in: the parsed sentence, its reporting frames and
+resolved mentions; out: ``RawEvent`` records added through ``self._add`` (appeals, 02x), and the
+directive verbs marked as consumed so that no pattern codes them as done.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from tidings.events.patterns import Modality
+from tidings.events.raw import RawEvent, _Frame
+from tidings.events.syntax import _child, _evidence, _first, _object, _prep_objects
+
+__all__ = ["Directives"]
+
+# what may stand before an imperative in its clause: "now free them", "please release", "and stop"
+_BEFORE_IMPERATIVE = frozenset({"advmod", "intj", "cc"})
+# nouns that carry a message to an addressee: "our message to the regime is clear: release ..."
+_MESSAGE_NOUNS = frozenset({"message", "appeal", "call", "demand", "plea", "warning", "request", "signal"})
+# verbs that address someone: "told the authorities", "addressing Israel"
+_ADDRESSING = frozenset({"tell", "urge", "ask", "warn", "address", "call", "implore", "beg", "remind"})
+
+
+def _imperative(verb: Token) -> bool:
+    """A base-form verb that opens its clause with no subject, auxiliary or marker: "Free all
+    political prisoners", "stop the repression" (joined to one), never "to free" or "we free"."""
+    if verb.tag_ != "VB" or verb.lemma_.lower() == "let":
+        return False
+    if verb.dep_ == "conj":
+        return _imperative(verb.head) if verb.head.pos_ == "VERB" else False
+    if verb.dep_ not in {"ROOT", "ccomp", "parataxis", "advcl"}:
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "mark", "expl"} for c in verb.children):
+        return False
+    # the words just before it, back to a quote mark, a colon or the sentence start, are adverbs only
+    i = verb.i - 1
+    while i >= verb.sent.start and not verb.doc[i].is_punct:
+        if verb.doc[i].dep_ not in _BEFORE_IMPERATIVE:
+            return False
+        i -= 1
+    return True
+
+
+def _necessity(verb: Token, words: frozenset[str]) -> bool:
+    """The clause is what "it is essential / important / urgent" asks: "It is essential that Russia
+    withdraw", "it was important for Iran to return"; the clause has its own subject."""
+    if verb.dep_ not in {"ccomp", "advcl", "xcomp"} or _child(verb, {"nsubj"}) is None:
+        return False
+    head = verb.head
+    if head.pos_ == "ADJ" and head.lemma_.lower() in words:
+        return True
+    # the parser makes the empty "it" an expletive or a subject
+    return head.lemma_ == "be" and any(c.dep_ == "expl" or c.dep_ == "nsubj" and c.lower_ == "it"
+                                       for c in head.children) and any(
+        c.dep_ == "acomp" and c.lemma_.lower() in words for c in head.children)
+
+
+class Directives:
+    """A part of ``_SentenceCoder``: its methods read the sentence coder's state (``self.c``, ``self.doc``,
+    ``self.sent``, ``self.book``, ``self.events``, ``self.consumed``)."""
+
+    def _code_directive(self, verb: Token) -> bool:
+        """Code an imperative or a clause of necessity as an appeal; ``True`` when ``verb`` is one (even
+        when no addressee is found, it is then no event at all)."""
+        if verb.pos_ != "VERB":
+            return False
+        if _imperative(verb):
+            frame = self._frame_of(verb) or self._sentence_voice()
+            if frame is None:
+                return False  # a headline or a slogan of no one: left to the patterns
+            self._appeal_to(verb, frame, self._addressees(verb, frame))
+            return True
+        if _necessity(verb, self.book.modality.necessity):
+            frame = self._frame_of(verb) or self._sentence_voice()
+            targets = self._subject_actors(verb, generic=True)
+            if frame is not None:
+                self._appeal_to(verb, frame, [t for t in targets if t not in frame.speaker])
+            return True
+        return False
+
+    def _addressees(self, verb: Token, frame: _Frame) -> list[str]:
+        """Who an imperative is said to: the one the reporting verb addresses ("told the Belarusian
+        authorities", "addressing Israel"), else the one a message is to ("our message to the regime")."""
+        node = verb
+        while node.head.i != node.i:
+            node = node.head
+            for word in (node, *[c for c in node.children if c.dep_ in {"advcl", "xcomp"}]):
+                if word.lemma_.lower() in _ADDRESSING:
+                    found = self.actors(_child(word, {"dobj", "dative"}))
+                    if found:
+                        return [a for a in found if a not in frame.speaker]
+        for token in self.sent:
+            if token.lemma_.lower() in _MESSAGE_NOUNS and token.pos_ == "NOUN":
+                found = [a for t in _prep_objects(token, "to") for a in self._agent(t, True)]
+                if found:
+                    return [a for a in found if a not in frame.speaker]
+        return []
+
+    def _appeal_to(self, verb: Token, frame: _Frame, targets: list[str]) -> None:
+        self.consumed.add(verb.i)
+        if not targets:
+            return
+        fits = [p for p in self.book.verbs.get(verb.lemma_.lower(), ()) if self._fits(verb, p)]
+        code = self._verb_code(verb, fits[0], _object(verb)) if fits else "020"
+        code = Modality.lookup(self.book.modality.appeal, code) or "020"
+        start, end = _evidence(verb, _object(verb))
+        speaker = frame.speaker[0]
+        for target in targets:
+            self._add(RawEvent(self.index, verb.i, speaker, target, code, "directive", start, end,
+                               speaker=speaker, via=_first(frame.via), from_speech=True))
