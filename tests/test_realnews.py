@@ -1745,3 +1745,25 @@ def test_a_plural_inside_a_between_phrase_codes_without_looping(pipeline):
     # the "between" phrase would resolve through itself
     text = "He also said that Ukraine proposed direct talks between the two presidents."
     assert [(g[0], g[2][:2]) for g in roles(pipeline, text)] == [("UKR", "03")]
+
+
+def test_force_told_of_another_actor_accuses_it(pipeline):
+    # any verb the pattern book codes as force, coercion or assault, not only the listed hostile verbs
+    text = "South Korea's military said North Korea fired a short-range ballistic missile into the sea."
+    assert ("KOR.MIL", "112", "PRK") in {(g[1], g[2], g[3]) for g in roles(pipeline, text)}
+    # counterexample: a speaker telling its own act accuses no one
+    text = "Venezuela's government said it had detained seven mercenaries, including two Americans."
+    assert [g[2] for g in roles(pipeline, text)] == ["173"]
+
+
+def test_a_verdict_on_a_described_act_falls_on_its_owner(pipeline):
+    got = roles(pipeline, "Minsk described the Lithuanian decision as unfriendly and provocative.")
+    assert [(g[0], g[2], g[3]) for g in got] == [("BLR", "111", "LTU")]
+    got = roles(pipeline, "Minsk described the decision of Vilnius as unfriendly.")
+    assert [(g[0], g[2], g[3]) for g in got] == [("BLR", "111", "LTU")]
+    # "the attack" refers back to the shelling just told
+    got = roles(pipeline, "Ukraine shelled Donetsk on Monday. Moscow described the attack as a war crime.")
+    assert ("RUS", "111", "UKR") in {(g[0], g[2], g[3]) for g in got}
+    # counterexamples: talks no one held, a verdict with no owner
+    assert roles(pipeline, "The minister described the talks as productive.") == []
+    assert roles(pipeline, "Moscow described the weather as terrible.") == []

@@ -40,6 +40,10 @@ _TIES = frozenset({"partnership", "alliance", "relations", "relationship", "coop
 _POSING = frozenset({"pose", "present", "represent", "constitute"})
 
 
+# roots of acts that, told of another actor, accuse it: threats, force posture, coercion, assault, fighting
+_HOSTILE_ROOTS = frozenset({"13", "15", "17", "18", "19", "20"})
+
+
 class ReportingFrames:
     """A part of ``_SentenceCoder``: its methods read the sentence coder's state (``self.c``, ``self.doc``,
     ``self.sent``, ``self.resolved``, ``self.state``, ``self.events``)."""
@@ -256,7 +260,7 @@ class ReportingFrames:
     def _hostile_acts(self, root: Token, frame: _Frame) -> None:
         speaker = frame.speaker[0]
         for token in _content_tokens(root, verbs=True):
-            if token.pos_ != "VERB" or token.lemma_.lower() not in self.book.hostile:
+            if token.pos_ != "VERB" or not (token.lemma_.lower() in self.book.hostile or self._hostile_pattern(token)):
                 continue
             for agent in self._subject_actors(token) or self._planner(token):
                 if agent in frame.speaker or self._same_side(agent, speaker):
@@ -266,6 +270,15 @@ class ReportingFrames:
                 self._add(RawEvent(self.index, token.i, speaker, agent, self.book.hostile_code, "hostile-act",
                                    start, _verb_evidence_end(token), speaker=speaker, via=_first(frame.via),
                                    from_speech=True))
+
+    def _hostile_pattern(self, verb: Token) -> bool:
+        """A verb the pattern book codes as force, coercion or assault ("the army stopped a UN convoy at
+        gunpoint", "the group fired rockets"): told by a speaker of another actor, an accusation."""
+        subj = _child(verb, {"nsubj"})
+        if subj is not None and subj.lower_ in {"it", "we", "i"}:
+            return False  # "the government said it had detained seven mercenaries": its own act
+        fits = [p for p in self.book.verbs.get(verb.lemma_.lower(), ()) if self._fits(verb, p)]
+        return bool(fits) and fits[0].code[:2] in _HOSTILE_ROOTS
 
     def _planner(self, act: Token) -> list[str]:
         """Who made a plan or plot whose act an infinitive names: "Bolsonaro knew and agreed to a plan to

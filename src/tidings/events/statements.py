@@ -25,6 +25,7 @@ from tidings.events.syntax import (
     _inside,
     _inside_name,
     _object,
+    _prep_objects,
     _sector,
 )
 
@@ -74,7 +75,13 @@ class Statements:
             for actor in self.actors(token) if token is not None else []:
                 if actor not in sources and not actor.startswith("?unknown"):
                     return actor
-        return None
+        # "the Lithuanian decision", "the decision of Vilnius", "the move by Washington", "the visit"
+        # (the last visit told): the one whose act is described
+        owners = [s for c in described.children if c.dep_ in {"amod", "compound"}
+                  for s in [self._demonym(c), *self.actors(c)] if s]
+        owners += [a for t in _prep_objects(described, "of") for a in self.actors(t)]
+        owners += self._doer(described) + self._act_referred(described, sources)
+        return next((a for a in owners if a not in sources and not a.startswith("?unknown")), None)
 
     # -- a verdict appended to what the sentence tells --------------------------------------
     def _code_appended_verdict(self) -> None:
