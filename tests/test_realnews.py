@@ -1767,3 +1767,29 @@ def test_a_verdict_on_a_described_act_falls_on_its_owner(pipeline):
     # counterexamples: talks no one held, a verdict with no owner
     assert roles(pipeline, "The minister described the talks as productive.") == []
     assert roles(pipeline, "Moscow described the weather as terrible.") == []
+
+
+def test_blame_qualifying_an_act_falls_on_the_acts_owner_not_the_speaking_state(pipeline):
+    # Al Jazeera, development set: Qatar speaks; the reckless behaviour is Israel's
+    text = ("“The State of Qatar affirms that it will not tolerate this reckless Israeli behavior,” ministry "
+            "spokesperson Majed al-Ansari said in a statement.")
+    assert [(g[2], g[3]) for g in roles(pipeline, text)] == [("111", "ISR")]
+    # counterexample: praise of an owned act is praise, and welcoming an approach hosts no one
+    got = roles(pipeline, "“We welcome the constructive Russian approach,” the minister said.")
+    assert [(g[2], g[3]) for g in got] == [("051", "RUS")]
+
+
+def test_only_someone_received_is_hosted(pipeline):
+    got = roles(pipeline, "The Iranian president was welcomed by the Emir of Qatar in Doha.")
+    assert [(g[0], g[2], g[3]) for g in got] == [("QAT", "043", "Iranian president")]
+    assert [g[2] for g in roles(pipeline, "Putin received Lukashenko in the Kremlin.")] == ["043"]
+    # counterexample: a decision welcomed is praised, not hosted
+    assert [g[2] for g in roles(pipeline, "Beijing welcomed Manila's decision to resume the talks.")] == ["051"]
+
+
+def test_the_evidence_of_a_reported_act_holds_its_doer(pipeline):
+    # Al Jazeera, fusion set: the launch is told with its doer, as the accusation that reports it
+    text = "Israel’s military says Iran has launched a number of drones at Israel."
+    got = {e.cameo: e.evidence for e in events(pipeline, text)}
+    assert got["195"] == "Iran has launched a number of drones at Israel"
+    assert got["112"] == "Iran has launched a number of drones at Israel"

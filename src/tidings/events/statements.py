@@ -75,6 +75,8 @@ class Statements:
             for actor in self.actors(token) if token is not None else []:
                 if actor not in sources and not actor.startswith("?unknown"):
                     return actor
+        if described.pos_ != "NOUN":
+            return None  # "what it called ...": the words described are in the verdict itself
         # "the Lithuanian decision", "the decision of Vilnius", "the move by Washington", "the visit"
         # (the last visit told): the one whose act is described
         owners = [s for c in described.children if c.dep_ in {"amod", "compound"}
@@ -247,6 +249,18 @@ class Statements:
         doers = [a for t in tokens if _agent_of_wrong(t, wrongs) for a in self._agent(t, generic=True)]
         return next((a for a in doers if self._judgeable(a, speaker)), None)
 
+    def _qualified_owner(self, tokens: list[Token], speaker: str) -> str | None:
+        """The owner of an act a word of blame or praise qualifies, by demonym or possessive ("this reckless
+        Israeli behavior", "Washington's irresponsible moves"): the one judged, before the clause's subject
+        (in "Qatar will not tolerate this reckless Israeli behavior" Qatar speaks)."""
+        for noun in _qualified_acts(tokens, Valence.load()):
+            owners = [a for c in noun.children if c.dep_ in {"amod", "compound"} for a in
+                      [self._demonym(c)] if a] + self.actors(_child(noun, {"poss"}))
+            found = next((a for a in owners if self._judgeable(a, speaker)), None)
+            if found is not None:
+                return found
+        return None
+
     def _issuer_side(self, voice: str) -> bool:
         """The voice is the release's issuer or one of its own state's bodies or people (a foreign
         ministry's release whose last act was the ministry's own summons)."""
@@ -271,6 +285,9 @@ class Statements:
             # "These advances constitute ...": about what was just spoken of, unless the words name whose
             # act it is ("This is yet another sign of the Iranian authorities' violent repression")
             return self._wrong_owner(heads, speaker)
+        qualified = self._qualified_owner(tokens, speaker)
+        if qualified is not None:
+            return qualified
         subject = next((t for t in heads if t.dep_ in _SUBJ), None)
         if subject is not None and subject.lemma_.lower() in self.book.accusations and not self.actors(subject) \
                 and not self.actors(_child(subject, {"poss"})) and self.prior_act \
@@ -283,6 +300,13 @@ class Statements:
         # names ("the attacks carried out by Israel"); last whom a fronted phrase names ("In a letter
         # addressed to Guterres, Araghchi warned that ...": the letter's addressee is not the one blamed)
         return self._first_judged(sorted(heads, key=lambda t: (_judged_rank(t), t.i)), speaker)
+
+
+def _qualified_acts(tokens: list[Token], valence: Valence) -> list[Token]:
+    """Nouns an adjective of blame or praise qualifies: "this reckless Israeli behavior", "the illegal
+    Russian occupation" (the adjective's own valence, VADER's with the political words)."""
+    return [t.head for t in tokens if t.dep_ == "amod" and t.pos_ == "ADJ" and t.head.pos_ == "NOUN"
+            and valence.code(t.text) is not None]
 
 
 def _agent_of_wrong(token: Token, wrongs: AbstractSet[str]) -> bool:

@@ -360,7 +360,8 @@ def _first(items: list[str]) -> str | None:
 
 
 def _evidence(verb: Token, obj: Token | None) -> tuple[int, int]:
-    start = min([verb.i, *[c.i for c in verb.lefts if c.dep_ in {"aux", "neg", "advmod", "auxpass"}]])
+    start = min([verb.i, *[c.i for c in verb.lefts if c.dep_ in {"aux", "neg", "advmod", "auxpass"}],
+                 *[c.left_edge.i for c in verb.lefts if c.dep_ in {"nsubj", "nsubjpass"}]])
     return start, _verb_evidence_end(verb)
 
 

@@ -196,6 +196,8 @@ class VerbPatterns:
                 return False
         if p.object_kind == "actor" and (obj is None or not self._target_actors(obj)) and not _by_agent(verb):
             return False
+        if p.object_kind == "guest" and not self._guest(obj, verb):
+            return False  # "welcomed the constructive Russian approach" hosts no one
         if p.object_kind == "actor_or_none" and obj is not None and not self._target_actors(obj) \
                 and not any(self.actors(t) for t in _prep_objects(verb, "with")):
             # "met expectations", "met the deadline": no one was met; but "met with X ..., the need to"
@@ -207,6 +209,14 @@ class VerbPatterns:
         if p.needs_intent and not any(c.dep_ == "xcomp" for c in verb.children):
             return False
         return all(self._holds(verb, req) for req in p.requires)
+
+    def _guest(self, obj: Token | None, verb: Token) -> bool:
+        """The object is someone received, not an act or a thing owned by someone: an actor by its own name
+        or a kind of agent ("the delegation", "the Iranian president"); a passive's subject likewise."""
+        obj = obj if obj is not None else _child(verb, {"nsubjpass"})
+        if obj is None:
+            return False
+        return bool(self.actors(obj)) or obj.pos_ in {"NOUN", "PROPN"} and bool(self.c.agents.sector_of(obj))
 
     def _holds(self, verb: Token, requirement: str) -> bool:
         """A pattern requirement: a path filled (see ``_meets``), or with "@person" a path that leads to
