@@ -1793,3 +1793,13 @@ def test_the_evidence_of_a_reported_act_holds_its_doer(pipeline):
     got = {e.cameo: e.evidence for e in events(pipeline, text)}
     assert got["195"] == "Iran has launched a number of drones at Israel"
     assert got["112"] == "Iran has launched a number of drones at Israel"
+
+
+def test_an_act_one_is_committed_or_ready_to_do_is_announced(pipeline):
+    got = roles(pipeline, "Japan is committed to supporting Ukraine's reconstruction.")
+    assert [(g[0], g[2], g[3]) for g in got] == [("JPN", "032", "UKR")]
+    got = roles(pipeline, "Russia is ready to resume talks with Ukraine.")
+    assert [(g[0], g[2], g[3]) for g in got] == [("RUS", "036", "UKR")]
+    # counterexamples: talks resumed are held; support given is support
+    assert [g[2] for g in roles(pipeline, "Russia resumed talks with Ukraine.")] == ["040"]
+    assert [g[2] for g in roles(pipeline, "Japan has been supporting Ukraine since 2022.")] == ["051"]

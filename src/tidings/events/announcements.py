@@ -31,6 +31,8 @@ class Announcements:
         infinitive = verb.dep_ == "xcomp" or verb.dep_ == "advcl" and verb.tag_ == "VB" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)  # "have sworn to fight until ..."
         head = verb.head.lemma_.lower() if infinitive else ""
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "to" and verb.tag_ == "VBG":
+            head = verb.head.head.lower_  # "is committed to supporting", "remains committed to working"
         if head in m.decisions and verb.head.tag_ in {"VBD", "VBN"} and not _announced_or_possible(verb.head, m):
             # "decided to impose restrictive measures": imposed; a meeting decided on is yet to be held
             return code, negated, hypothetical and code.startswith("04")

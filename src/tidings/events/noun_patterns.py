@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from tidings.events.patterns import NounPattern
+from tidings.events.patterns import Modality, NounPattern
 from tidings.events.raw import RawEvent
 from tidings.events.syntax import (
     _HYPOTHETICAL_MODS,
@@ -47,7 +47,8 @@ class NounPatterns:
             return False
         hypothetical = any(c.lemma_.lower() in _HYPOTHETICAL_MODS for c in noun.children) or (
             _hypothetical(noun.head) if noun.dep_ in {"nsubj", "nsubjpass"} else False
-        ) or (noun.dep_ == "pobj" and noun.head.head.pos_ == "ADJ")  # "open to talks", "ready for talks"
+        ) or (noun.dep_ == "pobj" and noun.head.head.pos_ == "ADJ") \
+            or (noun.dep_ == "dobj" and _announcing(noun.head, self.book.modality))  # "ready to resume talks"
         start, end = noun.left_edge.i, _noun_evidence_end(noun)
         # talks only planned or offered are an intent to meet (036), one with a verb that says so
         code = "036" if hypothetical and p.code.startswith("04") else p.code
@@ -153,3 +154,12 @@ def _for_clause_subject(noun: Token) -> list[Token]:
             subject = _child(clause, {"nsubj"})
             return [subject] if subject is not None else []
     return []
+
+
+def _announcing(verb: Token, m: Modality) -> bool:
+    """The verb's act is announced, not done: "is ready to resume talks", "will hold talks", "plans to
+    open talks", "is committed to holding talks"."""
+    if any(c.dep_ == "aux" and c.lower_ in m.future for c in verb.children):
+        return True
+    head = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "to" else verb.head
+    return verb.dep_ in {"xcomp", "pcomp"} and (head.lemma_.lower() in m.heads | m.pledges or head.lower_ in m.heads)

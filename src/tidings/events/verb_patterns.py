@@ -681,6 +681,13 @@ class VerbPatterns:
                 # "urged the UNHCR to keep": the object controls the infinitive; an object that is a
                 # thing does not ("used teargas to disperse demonstrators": the police disperse them)
                 return controller
+            if node.dep_ == "pcomp" and node.head.lower_ == "to" \
+                    and node.head.head.lower_ in self.book.modality.heads:
+                node = node.head.head  # "Japan is committed to supporting", "remains committed to working"
+                committed = _child(node, {"nsubjpass"})
+                if committed is not None:
+                    return self._agent(committed, generic)
+                continue
             if node.dep_ == "pcomp" and node.head.head.pos_ == "ADJ" and node.head.head.dep_ == "acomp":
                 node = node.head.head  # "X is guilty of violating", "X is responsible for killing"
                 continue
