@@ -40,8 +40,8 @@ SAY
 - * {ARMS SHIPMENT}                                   [072]         # EXPEDITE
 - * PLEDGE                                            [9999]        # RUSH
 
----  SCOLD   [111]  ---
-SCOLD
+---  JEER   [111]  ---
+JEER
 +TELL_OFF {+TOLD_OFF +TELLING_OFF}
 REPROACH [---]
 """
@@ -66,7 +66,7 @@ def test_converter_on_an_excerpt(converter, tmp_path):
         "p2-expedite-073",
         "p2-expedite-to-x-154",
         "p2-expedite-against-140",
-        "p2-scold",
+        "p2-jeer",
     }
     aid = by_id["p2-expedite-070"]
     # "say" is a frame verb: never a derived lemma
@@ -85,11 +85,11 @@ def test_converter_on_an_excerpt(converter, tmp_path):
         "requires_target": True,
     }
     # the group's default: its one-word verbs without a code of their own (REPROACH [---], +TELL_OFF out)
-    assert by_id["p2-scold"]["lemmas"] == ["scold"] and by_id["p2-scold"]["code"] == "111"
+    assert by_id["p2-jeer"]["lemmas"] == ["jeer"] and by_id["p2-jeer"]["code"] == "111"
     assert stats["skipped_code"] == 2  # [042:043] and [9999]
     # the shipped default leaves the groups' default codes out
     default, _ = converter.convert(tmp_path, kinds={"object", "prep"})
-    assert "p2-scold" not in {p["id"] for p in default}
+    assert "p2-jeer" not in {p["id"] for p in default}
 
 
 def test_converter_output_loads(converter, tmp_path):

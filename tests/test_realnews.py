@@ -1803,3 +1803,30 @@ def test_an_act_one_is_committed_or_ready_to_do_is_announced(pipeline):
     # counterexamples: talks resumed are held; support given is support
     assert [g[2] for g in roles(pipeline, "Russia resumed talks with Ukraine.")] == ["040"]
     assert [g[2] for g in roles(pipeline, "Japan has been supporting Ukraine since 2022.")] == ["051"]
+
+
+def test_working_with_advancing_against_and_taking_control_from(pipeline):
+    # Iran Daily and Africanews, development set
+    got = roles(pipeline, "Tehran is working closely with Moscow and Beijing to secure its interests.")
+    assert [(g[0], g[2], g[3]) for g in got] == [("IRN", "050", "RUS"), ("IRN", "050", "CHN")]
+    got = roles(pipeline, "Sudan's army advanced against the Rapid Support Forces in Khartoum.")
+    assert [(g[1], g[2], g[3]) for g in got] == [("SDN.MIL", "190", "rapid-support-forces")]
+    got = roles(pipeline, "The army gained control of the palace from the Rapid Support Forces.")
+    assert [(g[2], g[3]) for g in got] == [("190", "rapid-support-forces")]
+    # counterexamples: work with no actor, prices that advance, control taken from no one
+    assert roles(pipeline, "The players worked with the coach on their technique.") == []
+    assert roles(pipeline, "Prices advanced on Monday.") == []
+    assert roles(pipeline, "The rebels took control of the town.") == []
+
+
+def test_a_condemned_acts_doer_is_found_past_the_parsers_attachments(pipeline):
+    # U.S. State Department, development set: "reported" is parsed as a clause that takes the object, and
+    # "by" hangs on it; "in the region by the SAF": "by" may also hang on the place
+    text = ("We also condemn reported indiscriminate aerial bombardments in the region by the Sudanese Armed "
+            "Forces (SAF), the State Department said.")
+    assert [(g[2], g[3]) for g in roles(pipeline, text)] == [("111", "sudanese-armed-forces")]
+    got = roles(pipeline, "The EU condemned the attacks in Darfur by the Rapid Support Forces.")
+    assert [(g[2], g[3]) for g in got] == [("111", "rapid-support-forces")]
+    # counterexample: "by the end of the year" is a time, no doer
+    got = roles(pipeline, "The EU condemned the surge of violence in Darfur by the end of the year.")
+    assert [(g[2], g[3]) for g in got] == [("111", None)]

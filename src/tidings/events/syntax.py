@@ -169,7 +169,17 @@ def _object(verb: Token) -> Token | None:
         prt = _child(verb, {"prt"})
         if prt is not None:
             return _child(prt, {"pobj"})
-    return obj if obj is not None else _shared_object(verb)
+    return obj if obj is not None else (_shared_object(verb) or _participle_object(verb))
+
+
+def _participle_object(verb: Token) -> Token | None:
+    """"condemn reported bombardments by the SAF": the parser makes the participle that modifies the
+    object a clause of its own right after the verb, and gives it the object."""
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if nxt is None or nxt.head.i != verb.i or nxt.dep_ != "advcl" or nxt.tag_ not in {"VBN", "VBD"} \
+            or _child(nxt, {"nsubj", "nsubjpass", "aux", "auxpass", "mark"}) is not None:
+        return None
+    return _child(nxt, {"dobj"})
 
 
 def _shared_object(verb: Token) -> Token | None:

@@ -73,6 +73,8 @@ _VERDICT_ROOTS = frozenset({"05", "11", "12"})
 _PLACE_ROLES = frozenset({"pobj", "compound", "poss", "dobj", "nmod", "appos"})
 
 
+# prepositions of a place phrase inside a named act ("bombardments in the region by the SAF")
+_WHERE_PREPS = frozenset({"in", "across", "near", "around", "along", "over", "throughout"})
 # sectors that fire on others: what comes "under fire" from them is an attack, not criticism
 _ARMED = frozenset({"MIL", "REB", "INS", "SPY"})
 
@@ -760,11 +762,16 @@ def _act_by_phrases(verb: Token, obj: Token) -> list[Token]:
     ("condemn reported bombardments ... by the SAF"); an active verb has no agent of its own, so such a
     phrase is the act's doer. A passive verb's "by" is its own agent ("was condemned by the EU")."""
     found = _prep_objects(obj, "by")
+    if not found:
+        # "bombardments in the region by the SAF": the parser hangs "by" on the place phrase's noun
+        found = [b for prep in obj.children if prep.dep_ == "prep" and prep.lower_ in _WHERE_PREPS
+                 for place in prep.children if place.dep_ == "pobj" for b in _prep_objects(place, "by")]
     if found or _child(verb, {"nsubjpass"}) is not None:
         return found
     found = _prep_objects(verb, "by")
     for clause in verb.children:
-        if clause.dep_ in {"advcl", "amod"} and clause.tag_ == "VBN" and _child(clause, {"nsubj", "nsubjpass"}) is None:
+        if clause.dep_ in {"advcl", "amod"} and clause.tag_ in {"VBN", "VBD"} \
+                and _child(clause, {"nsubj", "nsubjpass"}) is None:
             found += _prep_objects(clause, "by")
     return [t for t in found if t.pos_ in {"PROPN", "NOUN"}]
 
