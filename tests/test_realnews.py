@@ -1830,3 +1830,12 @@ def test_a_condemned_acts_doer_is_found_past_the_parsers_attachments(pipeline):
     # counterexample: "by the end of the year" is a time, no doer
     got = roles(pipeline, "The EU condemned the surge of violence in Darfur by the end of the year.")
     assert [(g[2], g[3]) for g in got] == [("111", None)]
+
+
+def test_sites_struck_are_force_not_a_labour_strike(pipeline):
+    got = roles(pipeline, "Israeli jets hit Hezbollah positions in southern Lebanon.")
+    assert [(g[1], g[2], g[3]) for g in got] == [("ISR.MIL", "190", "hezbollah")]
+    assert [g[2] for g in roles(pipeline, "Israeli jets struck targets in Gaza City.")] == ["190"]
+    # counterexamples: a storm that hits a town; workers who strike
+    assert roles(pipeline, "The hurricane hit the town on Monday.") == []
+    assert [g[2] for g in roles(pipeline, "Dock workers will strike on Monday.")] != ["190"]
