@@ -1839,3 +1839,11 @@ def test_sites_struck_are_force_not_a_labour_strike(pipeline):
     # counterexamples: a storm that hits a town; workers who strike
     assert roles(pipeline, "The hurricane hit the town on Monday.") == []
     assert [g[2] for g in roles(pipeline, "Dock workers will strike on Monday.")] != ["190"]
+
+
+def test_addressing_is_speaking_to_someone_not_tackling_a_problem(pipeline):
+    got = roles(pipeline, "Lukashenko addressed the people of Lithuania, Poland and Ukraine.")
+    assert {(g[2], g[3]) for g in got} == {("010", "LTU"), ("010", "POL"), ("010", "UKR")}
+    # counterexample (U.S. State Department, development set): challenges addressed are no audience
+    text = "Blinken and Cho met to address the complex and evolving security challenges posed by the DPRK."
+    assert all(g[2] != "010" for g in roles(pipeline, text))
