@@ -1847,3 +1847,16 @@ def test_addressing_is_speaking_to_someone_not_tackling_a_problem(pipeline):
     # counterexample (U.S. State Department, development set): challenges addressed are no audience
     text = "Blinken and Cho met to address the complex and evolving security challenges posed by the DPRK."
     assert all(g[2] != "010" for g in roles(pipeline, text))
+
+
+def test_a_city_attacked_is_its_states_and_where_it_happened(pipeline):
+    # the small model tags neither "Kharkiv" (FAC) nor "Belgorod" (ORG) as places: the gazetteer does
+    got = events(pipeline, "Russian troops shelled Kharkiv on Monday.")
+    assert [(e.cameo, e.target_id, e.location) for e in got] == [("194", "UKR", "Kharkiv")]
+    got = roles(pipeline, "Ukrainian drones attacked Belgorod.")
+    assert [(g[1], g[2], g[3]) for g in got] == [("UKR.MIL", "190", "RUS")]
+    # counterexamples: a state attacked is no place of the attack; a place near the villages shelled is no
+    # target (its state may be the attacker's own or no party)
+    assert [e.location for e in events(pipeline, "Russia attacked Ukraine.")] == [None]
+    got = roles(pipeline, "Russian troops shelled villages near Kharkiv overnight.")
+    assert [(g[2], g[3]) for g in got] == [("194", None)]

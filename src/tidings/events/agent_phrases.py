@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from tidings.actors.agents import GenericAgent, parse_raw_id, raw_country
 from tidings.actors.resolve import DocMention
 from tidings.events.lexicon import LEXICON
-from tidings.events.places import place_country
+from tidings.events.places import find_places, place_country
 from tidings.events.syntax import _AGENT_ENTS, _ORG_ENTS, _QUANTITIES, _SUBJ, _inside, _prep_objects
 from tidings.nlp import entity_at
 from tidings.records import Actor
@@ -399,7 +399,8 @@ class AgentPhrases:
         any city the gazetteer knows (only where the place is what an act is done to, not where a
         thing stands: "masonry in central London" is no British agent)."""
         if token.ent_type_ != "GPE":
-            return []
+            # "shelled Kharkiv": a city the tagger missed but the gazetteer knows, where an act is done to it
+            return self._gazetteer_place_state(token) if gazetteer else []
         ent = entity_at(token)
         if ent is None:
             return []
@@ -409,6 +410,18 @@ class AgentPhrases:
             country = place_country(ent.text)
             states = [country] if country and self._is_state(country) else []
         return states
+
+    def _gazetteer_place_state(self, token: Token) -> list[str]:
+        """The state of the gazetteer place the token is the head of, if any."""
+        if token.pos_ != "PROPN" or token.ent_type_ == "PERSON":
+            return []
+        name = next((m.name for m in find_places(token.sent)
+                     for span in [token.doc.char_span(m.start, m.end, alignment_mode="expand")]
+                     if span is not None and span.root.i == token.i), None)
+        if name is None and not any(t.pos_ == "PROPN" for t in token.lefts):
+            name = token.text  # a one-word name the curated gazetteer lacks ("Belgorod"): GeoNames
+        country = place_country(name) if name else None
+        return [country] if country and self._is_state(country) else []
 
     def _is_state(self, actor_id: str) -> bool:
         actor = self.c.kb.get(actor_id)

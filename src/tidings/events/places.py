@@ -58,6 +58,9 @@ class _Gazetteer:
 
 _LOCATIVE = frozenset("in at near outside inside during within throughout".split())
 _MOTION = frozenset("visit trip travel go come fly arrive journey return head tour".split())
+# verbs whose object, when a place, is where they happened: "shelled Kharkiv", "stormed Goma"
+_ASSAULT = frozenset(
+    "shell bomb bombard strike attack hit raid storm besiege capture seize retake occupy invade".split())
 # verbs whose "at" names who is aimed at, not where: "lashed out at Washington", "took aim at Brussels"
 _AIMED_AT = frozenset("lash hit rail aim swipe jab scoff snap point direct level".split())
 # A place passes its location on to the event only through these clause links ("met ... and
@@ -192,8 +195,8 @@ def _locative(root: Token, city: bool) -> Attachment | None:
         return where
     if where.rel == "of" and (near in BRIDGE_NOUNS or where.near.lower_ in BRIDGE_NOUNS):
         return where  # "on the sidelines of the Munich Security Conference"
-    if where.rel in ("to", "dobj") and near in _MOTION:
-        return where  # "a visit to Brussels", "visited Kyiv"
+    if where.rel in ("to", "dobj") and near in _MOTION or where.rel == "dobj" and near in _ASSAULT and city:
+        return where  # "a visit to Brussels", "visited Kyiv", "shelled Kharkiv"
     if where.rel == "compound" and city and near in EVENT_NOUNS:
         return where  # "the Vilnius summit"
     return None

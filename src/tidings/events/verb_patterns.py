@@ -617,7 +617,7 @@ class VerbPatterns:
             found = [owner, *self._conjoined_owners(token, owner)] if owner else []
         if not found and token.dep_ == "pobj" and token.head.lower_ in {"in", "to"}:
             found = self._place_state(token)  # "arrived in Amman on a visit": the state of its capital
-        if not found and token.dep_ == "dobj" and token.ent_type_ == "GPE":
+        if not found and token.dep_ == "dobj" and (token.ent_type_ == "GPE" or token.pos_ == "PROPN"):
             found = self._place_state(token, gazetteer=True)  # "attacked Kharkiv": the state of the city
         if not found and token.pos_ == "NOUN":
             # "detained dozens of protesters", "fired on civilians": a kind of actor as the target
