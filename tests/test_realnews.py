@@ -1860,3 +1860,14 @@ def test_a_city_attacked_is_its_states_and_where_it_happened(pipeline):
     assert [e.location for e in events(pipeline, "Russia attacked Ukraine.")] == [None]
     got = roles(pipeline, "Russian troops shelled villages near Kharkiv overnight.")
     assert [(g[2], g[3]) for g in got] == [("194", None)]
+
+
+def test_a_wrong_one_is_asked_to_end_accuses_the_one_asked(pipeline):
+    # EEAS, development set
+    text = "We urge the Taliban to put an end to these systematic abuses against Afghan women and girls, the EU said."
+    assert {(g[2], g[3]) for g in roles(pipeline, text)} == {("020", "taliban"), ("1122", "taliban")}
+    got = roles(pipeline, "The EU called on Russia to stop its aggression against Ukraine.")
+    assert {(g[2], g[3]) for g in got} == {("020", "RUS"), ("1123", "RUS")}
+    # counterexamples: abuses one is asked to investigate are not the asked one's; an appeal names no wrong
+    assert [g[2] for g in roles(pipeline, "The EU urged Belarus to investigate the abuses.")] == ["020"]
+    assert [g[2] for g in roles(pipeline, "The UN urged Israel to allow aid into Gaza.")] == ["020"]

@@ -22,6 +22,7 @@ from tidings.events.syntax import (
     _VICTIMS,
     _by_agent,
     _child,
+    _content_tokens,
     _evidence,
     _first,
     _from_phrases,
@@ -31,6 +32,7 @@ from tidings.events.syntax import (
     _meets,
     _nearest_subject,
     _negated,
+    _noun_evidence_end,
     _object,
     _pairs,
     _path,
@@ -75,6 +77,8 @@ _PLACE_ROLES = frozenset({"pobj", "compound", "poss", "dobj", "nmod", "appos"})
 
 # prepositions of a place phrase inside a named act ("bombardments in the region by the SAF")
 _WHERE_PREPS = frozenset({"in", "across", "near", "around", "along", "over", "throughout"})
+# verbs of ending what one is asked to stop ("urged X to stop the abuses"), and nouns of doing it
+_ENDING = frozenset({"end", "stop", "cease", "halt", "abandon", "renounce"})
 # sectors that fire on others: what comes "under fire" from them is an attack, not criticism
 _ARMED = frozenset({"MIL", "REB", "INS", "SPY"})
 
@@ -284,6 +288,24 @@ class VerbPatterns:
                 speaker=speaker, via=relay, negated=negated, hypothetical=hypothetical,
                 core=verb.dep_ != "relcl",
             ))
+        if code[:2] in {"02", "10"} and targets and not negated:
+            self._wrongs_asked_to_end(verb, sources[0], targets)
+
+    def _wrongs_asked_to_end(self, verb: Token, source: str, asked: list[str]) -> None:
+        """"urged the Taliban to put an end to these systematic abuses", "called on Russia to stop its
+        aggression": a wrong named in what one asks for accuses its owner, else the one asked to end it."""
+        for act in (c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}):
+            for noun in _content_tokens(act):
+                rule = self.book.accusations.get(noun.lemma_.lower())
+                if noun.pos_ != "NOUN" or rule is None or rule.needs_modifier and not (
+                        {c.lemma_.lower() for c in noun.children if c.dep_ in {"amod", "compound"}}
+                        & rule.needs_modifier):
+                    continue
+                agents = self._noun_agents(noun) or (asked if _ended(noun) else [])
+                for agent in agents:
+                    if agent != source:
+                        self._add(RawEvent(self.index, noun.i, source, agent, rule.code, "wrong-asked-to-end",
+                                           noun.left_edge.i, _noun_evidence_end(noun)))
 
     def _received(self, verb: Token, obj: Token | None) -> tuple[list[str], list[str], bool]:
         """"The move drew condemnation from the African Union", "Orban came under fire from Brussels":
@@ -774,6 +796,16 @@ def _act_by_phrases(verb: Token, obj: Token) -> list[Token]:
                 and _child(clause, {"nsubj", "nsubjpass"}) is None:
             found += _prep_objects(clause, "by")
     return [t for t in found if t.pos_ in {"PROPN", "NOUN"}]
+
+
+def _ended(noun: Token) -> bool:
+    """The noun is what its verb ends: "stop the repression", "put an end to these abuses"."""
+    head = noun.head
+    if head.dep_ == "prep" and head.lower_ == "to":
+        # "put an end to": the parser hangs "to" on "end" or on "put"
+        return head.head.lemma_.lower() == "end" or any(c.dep_ == "dobj" and c.lemma_.lower() == "end"
+                                                      for c in head.head.children)
+    return head.pos_ == "VERB" and head.lemma_.lower() in _ENDING and noun.dep_ == "dobj"
 
 
 def _asked_to(verb: Token) -> bool:
