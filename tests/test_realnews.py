@@ -1871,3 +1871,16 @@ def test_a_wrong_one_is_asked_to_end_accuses_the_one_asked(pipeline):
     # counterexamples: abuses one is asked to investigate are not the asked one's; an appeal names no wrong
     assert [g[2] for g in roles(pipeline, "The EU urged Belarus to investigate the abuses.")] == ["020"]
     assert [g[2] for g in roles(pipeline, "The UN urged Israel to allow aid into Gaza.")] == ["020"]
+
+
+def test_what_someone_calls_an_act_is_their_verdict_on_its_doer(pipeline):
+    got = roles(pipeline, "Russia launched missiles at Kyiv, in what Ukraine called a terrorist attack.")
+    assert ("UKR", "111", "RUS") in {(g[0], g[2], g[3]) for g in got}
+    # Reuters, development set
+    text = ("Belarus put opposition leader Tsikhanouskaya on trial on Tuesday, in what she said would be a farce "
+            "and a show.")
+    assert ("sviatlana-tsikhanouskaya", "111", "BLR") in {(g[0], g[2], g[3]) for g in roles(pipeline, text)}
+    # counterexamples: a neutral name for the act is no verdict; no act told, nothing to judge
+    got = roles(pipeline, "Police detained 19 people in what officials said was a routine check.")
+    assert [g[2] for g in got] == ["173"]
+    assert roles(pipeline, "Russia and Ukraine swapped prisoners, in what Turkey called a breakthrough.") == []

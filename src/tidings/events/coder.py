@@ -166,6 +166,7 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, Directives, VerbPatterns, An
         self._pact_sides()
         self._code_speech()
         self._code_appended_verdict()
+        self._code_in_what()
         if not any(self._in_main_clause(e) for e in self.events):
             # a verdict on what the sentence's own subordinate clause tells: "is deeply troubled by
             # credible reports that the RSF ... have razed multiple villages"

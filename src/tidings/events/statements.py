@@ -107,6 +107,33 @@ class Statements:
             self._add(RawEvent(self.index, clause.i, speaker, act.source, "111", "appended-verdict", which.i,
                                words[-1].i + 1, speaker=speaker, from_speech=True))
 
+    def _code_in_what(self) -> None:
+        """"Russia launched missiles at Kyiv, in what Ukraine called a terrorist attack", "put her on trial,
+        in what she said would be a farce": the one who names the act so gives a verdict on its doer."""
+        for prep in (t for t in self.sent if t.lower_ == "in" and t.dep_ == "prep"):
+            verb = next((c for c in prep.children if c.dep_ == "pcomp" and c.pos_ == "VERB"
+                         and any(w.lower_ == "what" for w in c.subtree)), None)
+            if verb is None or verb.lemma_.lower() not in LEXICON.describing_verbs | self.book.frames:
+                continue
+            subj = _child(verb, _SUBJ)
+            frame = self._frame_of(prep.head)
+            if subj is not None and subj.lower_ in {"it", "they"} and frame is not None and frame.speaker:
+                judges = frame.speaker[:1]  # "X said that ..., in what it termed ...": X
+            else:
+                judges = [a for a in self._subject_actors(verb, generic=True) if not a.startswith("?unknown")]
+            words = [t for t in verb.subtree if t.i > verb.i and t.ent_type_ not in _NAME_ENTS]
+            code = Valence.load().verdict(" ".join(t.text for t in words)) if words else None
+            # the doer the verdict's words name ("a worsening of repression by the Maduro government"), else
+            # the doer of the act the sentence told
+            named = [a for t in verb.subtree if t.dep_ == "pobj" and t.head.lower_ == "by"
+                     for a in self._agent(t, True)]
+            doers = named or [e.source for e in self.events if e.trigger < prep.i
+                              and not e.source.startswith("?unknown")]
+            if not judges or code is None or not doers or not self._judgeable(doers[0], judges[0]):
+                continue
+            self._add(RawEvent(self.index, verb.i, judges[0], doers[0], code, "in-what", prep.i,
+                               verb.right_edge.i + 1, speaker=judges[0], from_speech=True))
+
     # -- evaluative statements ---------------------------------------------------------------
     def _code_evaluation(self) -> None:
         """Blame or praise in what a known speaker says ("“This is a hostile and irresponsible act,”
