@@ -1884,3 +1884,16 @@ def test_what_someone_calls_an_act_is_their_verdict_on_its_doer(pipeline):
     got = roles(pipeline, "Police detained 19 people in what officials said was a routine check.")
     assert [g[2] for g in got] == ["173"]
     assert roles(pipeline, "Russia and Ukraine swapped prisoners, in what Turkey called a breakthrough.") == []
+
+
+def test_a_quotes_speaker_is_the_reporting_verb_of_its_own_sentence_first(pipeline):
+    # CPJ, development set: "she told CPJ" ends the sentence before the quote, nearer than "Mahoney said"
+    text = ("KGB agents raided Charniauka's apartment in Minsk today and took her to their headquarters, she told "
+            "CPJ. “The Belarusian authorities seem determined to snuff out the last vestiges of independent "
+            "journalism,” CPJ Deputy Director Robert Mahoney said.")
+    got = [(e.source_id, e.cameo) for e in events(pipeline, text) if e.sentence == 1]
+    assert got == [("robert-mahoney", "111")]
+    # counterexample: a quote whose own sentence names no speaker takes the one beside it
+    text = "Lukashenko said on Monday that the West was to blame. “Poland is preparing aggression against Belarus.”"
+    got = [(e.source_id, e.cameo[:2], e.target_id) for e in events(pipeline, text) if e.sentence == 1]
+    assert got == [("alyaksandr-lukashenka", "11", "POL")]

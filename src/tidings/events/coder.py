@@ -91,19 +91,23 @@ class EventCoder:
         for start, end in spans:
             first = max(bisect_right(starts, start - 200) - 1, 0)
             last = bisect_right(starts, end + 200)
-            near: list[tuple[int, str]] = []
+            near: list[tuple[bool, int, str]] = []
             for index in range(first, last):
-                coder = _SentenceCoder(self, doc, sents[index], index, resolved, scratch)
+                sent = sents[index]
+                # a reporting verb in a sentence the quote touches comes before one in a sentence beside it
+                # ("..., she told CPJ. “...,” CPJ's director said": the director)
+                apart = sent.end_char <= start or end <= sent.start_char
+                coder = _SentenceCoder(self, doc, sent, index, resolved, scratch)
                 coder._find_frames()
                 for key, frame in coder.frames.items():
                     verb = doc[-key - 1] if key < 0 else None
                     if verb is None or start <= verb.idx < end or not start - 200 <= verb.idx <= end + 200:
                         continue
                     if not _inside(verb.idx, spans):
-                        near.append((min(abs(verb.idx - end), abs(verb.idx - start)), frame.speaker[0]))
+                        near.append((apart, min(abs(verb.idx - end), abs(verb.idx - start)), frame.speaker[0]))
             if not near:
                 continue
-            speaker = min(near)[1]
+            speaker = min(near)[2]
             for index in range(first, last):
                 sent = sents[index]
                 inside = min(end, sent.end_char) - max(start, sent.start_char)
