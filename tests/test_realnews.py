@@ -1897,3 +1897,13 @@ def test_a_quotes_speaker_is_the_reporting_verb_of_its_own_sentence_first(pipeli
     text = "Lukashenko said on Monday that the West was to blame. “Poland is preparing aggression against Belarus.”"
     got = [(e.source_id, e.cameo[:2], e.target_id) for e in events(pipeline, text) if e.sentence == 1]
     assert got == [("alyaksandr-lukashenka", "11", "POL")]
+
+
+def test_a_leaders_armed_men_are_his_states_agents(pipeline):
+    # Africanews, development set
+    got = roles(pipeline, "Burhan's forces advanced against the Rapid Support Forces.")
+    assert [(g[0], g[1], g[2]) for g in got] == [("forces", "SDN.MIL", "190")]
+    assert roles(pipeline, "Putin's troops invaded Ukraine.")[0][:2] == ("troops", "RUS.MIL")
+    # counterexample: a leader's regime or government stands for the leader
+    got = roles(pipeline, "Lukashenko's regime arrested dozens of protesters.")
+    assert got[0][:2] == ("alyaksandr-lukashenka", "BLR.GOV")

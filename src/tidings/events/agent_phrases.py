@@ -21,6 +21,8 @@ __all__ = ["AgentPhrases"]
 
 # prepositions of place, which end a body's name ("the Court of Grave Crimes in Baku")
 _PLACE_WORDS = frozenset({"in", "at", "near", "outside", "inside"})
+# sectors of armed men a leader commands ("Burhan's forces"): coded as the leader's state's agents
+_ARMED_SECTORS = frozenset({"MIL", "COP", "SPY", "SEC"})
 # sentences after talks within which a bare "they" may still be their sides
 _THEY_REACH = 2
 
@@ -89,6 +91,12 @@ class AgentPhrases:
                 hit = self.c.agents.sector_of(token)
                 if hit:
                     return [GenericAgent(self._phrase(token), hit[1], owners[0]).raw_id()]
+            if len(owners) == 1:
+                # "Burhan's forces", "Putin's troops": a leader's armed men are his state's, not the leader
+                hit = self.c.agents.sector_of(token)
+                owner = self.c.kb.get(owners[0])
+                if hit and hit[1] in _ARMED_SECTORS and owner is not None and owner.type == "person" and owner.country:
+                    return [GenericAgent(self._phrase(token), hit[1], owner.country).raw_id()]
             return owners
         return []
 
