@@ -483,7 +483,8 @@ class VerbPatterns:
         if code[:2] not in _TOPIC_ROOTS:
             # force and protest at home are done to one's own state ("the Sri Lankan army shelled rebel
             # positions near Jaffna"); anything else done to one's own state names no partner
-            found = self._state_named_in(verb, set() if code[:2] in _DOMESTIC_ROOTS else own, code)
+            found = [s for s in self._state_named_in(verb, set() if code[:2] in _DOMESTIC_ROOTS else own, code)
+                     if s not in sources]  # "Latvia imposed a curfew in Riga": no target, not itself
             if found or code != "016":
                 return found
             # "India blames it on Pakistan, which denies the charge": a denial answers its accuser
