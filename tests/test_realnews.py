@@ -1907,3 +1907,14 @@ def test_a_leaders_armed_men_are_his_states_agents(pipeline):
     # counterexample: a leader's regime or government stands for the leader
     got = roles(pipeline, "Lukashenko's regime arrested dozens of protesters.")
     assert got[0][:2] == ("alyaksandr-lukashenka", "BLR.GOV")
+
+
+def test_opposition_voiced_and_accusations_traded(pipeline):
+    # AFP, development set
+    got = roles(pipeline, "Lithuania and Belarus on Monday traded accusations over their border.")
+    assert [(g[0], g[2], g[3]) for g in got] == [("LTU", "112", "BLR")]
+    got = roles(pipeline, "Hungary expressed its opposition to the new EU sanctions on Russia.")
+    assert [(g[0], g[2], g[3]) for g in got] == [("HUN", "111", "european-union")]
+    # counterexamples: the political opposition is no target of an opposition voiced; teams are no actors
+    assert roles(pipeline, "The EU reiterates its firm opposition to the death penalty.") == []
+    assert roles(pipeline, "The teams traded accusations after the match.") == []
