@@ -1918,3 +1918,11 @@ def test_opposition_voiced_and_accusations_traded(pipeline):
     # counterexamples: the political opposition is no target of an opposition voiced; teams are no actors
     assert roles(pipeline, "The EU reiterates its firm opposition to the death penalty.") == []
     assert roles(pipeline, "The teams traded accusations after the match.") == []
+
+
+def test_a_description_the_parser_split_still_judges_the_acts_owner(pipeline):
+    # "as" parsed as an adverb of the adjective, "move" tagged as a verb
+    got = roles(pipeline, "The Iranian foreign minister described the US move as deceptive and illegal.")
+    assert [(g[1], g[2], g[3]) for g in got] == [("IRN.GOV", "111", "USA")]
+    # counterexample: the weather has no owner
+    assert roles(pipeline, "The minister described the weather as deceptive.") == []

@@ -47,7 +47,10 @@ class Statements:
         obj = _object(verb)
         verdict = _child(verb, {"oprd"}) or next(
             (c for node in (verb, obj) if node is not None for c in node.children
-             if c.dep_ == "prep" and c.lower_ == "as"), None)
+             if c.dep_ == "prep" and c.lower_ == "as"), None) or next(
+            # "described the US move as deceptive": the parser makes "as" an adverb of the adjective
+            (t.head for t in (obj.subtree if obj is not None else ()) if t.lower_ == "as" and t.dep_ == "advmod"
+             and t.head.pos_ == "ADJ"), None)
         if verdict is None:
             return
         words = [t for t in verdict.subtree if t.ent_type_ not in _NAME_ENTS and t.lower_ != "as"]
@@ -75,8 +78,10 @@ class Statements:
             for actor in self.actors(token) if token is not None else []:
                 if actor not in sources and not actor.startswith("?unknown"):
                     return actor
-        if described.pos_ != "NOUN":
-            return None  # "what it called ...": the words described are in the verdict itself
+        if described.pos_ != "NOUN" and not (described.pos_ == "VERB" and described.dep_ == "dobj"):
+            # "what it called ...": the words described are in the verdict itself (an object the tagger
+            # made a verb, "the US move", is still a noun)
+            return None
         # "the Lithuanian decision", "the decision of Vilnius", "the move by Washington", "the visit"
         # (the last visit told): the one whose act is described
         owners = [s for c in described.children if c.dep_ in {"amod", "compound"}
