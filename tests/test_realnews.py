@@ -1926,3 +1926,14 @@ def test_a_description_the_parser_split_still_judges_the_acts_owner(pipeline):
     assert [(g[1], g[2], g[3]) for g in got] == [("IRN.GOV", "111", "USA")]
     # counterexample: the weather has no owner
     assert roles(pipeline, "The minister described the weather as deceptive.") == []
+
+
+def test_the_attack_a_passive_killing_happened_in_names_its_doer(pipeline):
+    # Anadolu, development set
+    text = "At least 13 people were killed in overnight airstrikes staged by the Israeli army in southern Lebanon."
+    assert [(g[0], g[2]) for g in roles(pipeline, text)] == [("israel-defense-forces", "190")]
+    got = roles(pipeline, "Two soldiers were killed in a Russian missile attack on Kharkiv.")
+    assert [(g[0], g[2]) for g in got] == [("RUS", "190")]
+    # counterexample: an explosion of no one is coded by the place's state, as before
+    got = roles(pipeline, "Three people were killed in an explosion in Baghdad.")
+    assert [(g[0], g[2]) for g in got] == [("IRQ", "190")]

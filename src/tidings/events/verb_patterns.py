@@ -379,7 +379,8 @@ class VerbPatterns:
                 # the attacker is unknown; a violent or coercive act is coded by the state it happened in
                 violent = "17" <= p.code[:2] <= "20"
                 place = self._state_of_place(verb) if violent else None
-                sources = [self._enforcer(verb, place) or place or _UNKNOWN]
+                owner = self._attack_owner(verb) if violent else None
+                sources = [owner or self._enforcer(verb, place) or place or _UNKNOWN]
         elif p.stative:
             # "X is opposed to": the subject, which the parser may hang on the auxiliary
             subj = _child(verb, {"nsubj", "nsubjpass"}) or _child(_child(verb, {"auxpass", "aux"}), {"nsubj"})
@@ -407,6 +408,20 @@ class VerbPatterns:
         if sources == [_UNKNOWN] and not targets and not passive:
             return [], [], passive  # an unknown attacker of no one named is no event
         return sources, targets, passive
+
+    def _attack_owner(self, verb: Token) -> str | None:
+        """"were killed in overnight airstrikes staged by the Israeli army", "killed in an Israeli strike":
+        the one whose attack the passive's "in" phrase names (by its "by" phrase, possessive or demonym)."""
+        for attack in _prep_objects(verb, "in"):
+            if attack.lemma_.lower() not in self.book.instruments:
+                continue
+            found = self._doer(attack) or self.actors(_child(attack, {"poss"}))
+            if not found:
+                owner = self._affiliation(attack, 1)
+                found = [owner] if owner else []
+            if found:
+                return found[0]
+        return None
 
     @staticmethod
     def _impersonal(verb: Token) -> bool:
