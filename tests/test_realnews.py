@@ -1937,3 +1937,13 @@ def test_the_attack_a_passive_killing_happened_in_names_its_doer(pipeline):
     # counterexample: an explosion of no one is coded by the place's state, as before
     got = roles(pipeline, "Three people were killed in an explosion in Baghdad.")
     assert [(g[0], g[2]) for g in got] == [("IRQ", "190")]
+
+
+def test_an_imperative_is_addressed_to_those_the_speaker_addresses_before_it(pipeline):
+    # TASS, development set: the addressees are named before the colon, the parser may end the sentence there
+    text = ("Lukashenko spoke in Minsk. \"Therefore, I would like to address the people of Lithuania, Poland and "
+            "Ukraine: stop your mad politicians and don't let them start a war,\" he said.")
+    got = {(e.source_id, e.cameo, e.target_id) for e in events(pipeline, text)}
+    assert {("alyaksandr-lukashenka", "020", s) for s in ("LTU", "POL", "UKR")} <= got
+    # counterexample: whom someone told something in the sentence before, outside the quote, is not addressed
+    assert roles(pipeline, "The minister told reporters about the plan. \"Release them all,\" Michel said.") == []

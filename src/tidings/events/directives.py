@@ -86,14 +86,23 @@ class Directives:
     def _addressees(self, verb: Token, frame: _Frame) -> list[str]:
         """Who an imperative is said to: the one the reporting verb addresses ("told the Belarusian
         authorities", "addressing Israel"), else the one a message is to ("our message to the regime")."""
-        node = verb
-        while node.head.i != node.i:
-            node = node.head
-            for word in (node, *[c for c in node.children if c.dep_ in {"advcl", "xcomp"}]):
-                if word.lemma_.lower() in _ADDRESSING:
-                    found = self.actors(_child(word, {"dobj", "dative"}))
-                    if found:
-                        return [a for a in found if a not in frame.speaker]
+        own = {t.i for t in verb.subtree if t.i >= verb.i}  # (a clause before it may hang on it)
+        # the addressing verb nearest before the imperative, outside it: "told the Belarusian authorities",
+        # "I would like to address the people of Lithuania, Poland and Ukraine: stop your mad politicians"
+        # (the parser may end the sentence at the colon: the sentence before counts too)
+        before = self.doc[self.sent.start - 1].sent if self.sent.start > 0 else self.sent
+        quote = next(((a, b) for a, b in self.state.quotes if a <= verb.idx < b), None)
+        words = [t for t in (*before, *self.sent) if t.i not in own and t.lemma_.lower() in _ADDRESSING
+                 and t.pos_ == "VERB" and (t.i >= self.sent.start or quote and quote[0] <= t.idx < quote[1])]
+        for word in sorted(set(words), key=lambda t: abs(t.i - verb.i)):
+            addressed = _child(word, {"dobj", "dative"})
+            # "the people of Lithuania, Poland and Ukraine": the states the people are of
+            found = self._agent(addressed, True) or [
+                a for t in (_prep_objects(addressed, "of") if addressed is not None else [])
+                for a in self._target_actors(t)]
+            found = [a for a in found if a not in frame.speaker]
+            if found:
+                return found
         for token in self.sent:
             if token.lemma_.lower() in _MESSAGE_NOUNS and token.pos_ == "NOUN":
                 found = [a for t in _prep_objects(token, "to") for a in self._agent(t, True)]
