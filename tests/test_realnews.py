@@ -1947,3 +1947,13 @@ def test_an_imperative_is_addressed_to_those_the_speaker_addresses_before_it(pip
     assert {("alyaksandr-lukashenka", "020", s) for s in ("LTU", "POL", "UKR")} <= got
     # counterexample: whom someone told something in the sentence before, outside the quote, is not addressed
     assert roles(pipeline, "The minister told reporters about the plan. \"Release them all,\" Michel said.") == []
+
+
+def test_what_an_actor_needs_or_has_to_do_is_a_demand_not_done(pipeline):
+    # Human Rights Watch, development set
+    text = "\"The authorities need to free them without further delay,\" Human Rights Watch said."
+    assert [(g[0], g[2], g[3]) for g in roles(pipeline, text)] == [("human-rights-watch", "1053", "authorities")]
+    got = roles(pipeline, "\"Russia has to withdraw its troops from Ukraine,\" the NATO chief said.")
+    assert [(g[2][:2], g[3]) for g in got] == [("10", "RUS")]
+    # counterexample: a need for an act no pattern knows is no demand
+    assert roles(pipeline, "Belarus needs to import more oil, the minister said.") == []

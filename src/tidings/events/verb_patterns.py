@@ -163,7 +163,10 @@ class VerbPatterns:
     def _code_obligation(self, verb: Token) -> bool:
         """"Y must DO", said by X: X demands of Y that it do it (the code of the act decides the 10x)."""
         m = self.book.modality
-        if not any(c.dep_ == "aux" and c.lower_ in m.obligation for c in verb.children):
+        # "the authorities need to free them", "Russia has to withdraw": a semi-modal of obligation
+        needs = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in {"need", "have"} and \
+            _child(verb.head, {"dobj"}) is None and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if not needs and not any(c.dep_ == "aux" and c.lower_ in m.obligation for c in verb.children):
             return False
         if _child(verb, {"nsubjpass"}) is not None:
             return False  # "the rights ... must be respected": the subject is what is acted on, not who acts
@@ -180,6 +183,8 @@ class VerbPatterns:
         if not targets:
             return False
         fits = [p for p in self.book.verbs.get(verb.lemma_.lower(), ()) if self._fits(verb, p)]
+        if needs and not fits:
+            return False  # "Belarus needs to import more oil": a need, not a demand
         code = self._verb_code(verb, fits[0], _object(verb)) if fits else "100"
         code = Modality.lookup(m.demand, code) or ("100" if code[:2] not in {"10"} else code)
         if any(c.dep_ == "aux" and c.lower_ in {"have", "'ve"} for c in verb.children):
