@@ -1957,3 +1957,13 @@ def test_what_an_actor_needs_or_has_to_do_is_a_demand_not_done(pipeline):
     assert [(g[2][:2], g[3]) for g in got] == [("10", "RUS")]
     # counterexample: a need for an act no pattern knows is no demand
     assert roles(pipeline, "Belarus needs to import more oil, the minister said.") == []
+
+
+def test_they_after_agents_named_in_the_plural_are_those_agents(pipeline):
+    text = "Police detained 20 protesters in Minsk on Sunday. They also accused the opposition of organising the rally."
+    assert ("police", "112", "opposition") in {(g[0], g[2], g[3]) for g in roles(pipeline, text)}
+    got = roles(pipeline, "Protesters rallied in Tbilisi. They were detained by police.")
+    assert ("police", "173", "protesters") in {(g[0], g[2], g[3]) for g in got}
+    # counterexample: after talks, "they" are the sides of the talks
+    got = roles(pipeline, "Lukashenko met Putin in Sochi. They discussed energy prices.")
+    assert {(g[0], g[2], g[3]) for g in got} == {("alyaksandr-lukashenka", "040", "vladimir-putin")}

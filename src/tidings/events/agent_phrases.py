@@ -460,6 +460,12 @@ class AgentPhrases:
                 # "... a cessation of hostilities between A and B. We commend the parties"
                 self.state.coded.plural_resolutions[mention.start] = list(self.state.pact_sides)
                 return list(self.state.pact_sides)
+            if self.doc[mention.start].lower_ == "they" and self.doc[mention.start].dep_ in {"nsubj", "nsubjpass"} \
+                    and self.state.plural_agent and self.index - self.state.plural_agent_sentence == 1 \
+                    and self.state.plural_agent_sentence > self.state.last_meeting_sentence:
+                # the agents named in the plural who acted in the sentence before, when "they" acts too
+                # ("Police detained ... They also accused", "Burhan's forces advanced ... They retook")
+                return [self.state.plural_agent]
             if self.doc[mention.start].lower_ in {"they", "them"} and \
                     self.index - self.state.last_meeting_sentence > _THEY_REACH:
                 return []  # a bare "they" far from the talks is someone else

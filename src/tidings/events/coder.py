@@ -232,6 +232,8 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, Directives, VerbPatterns, An
         if event.code.startswith("04") and not event.hypothetical and event.target:
             self.state.last_meeting = [event.source, event.target]
             self.state.last_meeting_sentence = self.index
+        if _plural_agent(event.source):
+            self.state.plural_agent, self.state.plural_agent_sentence = event.source, self.index
         actor = self.c.kb.get(event.source)
         if (actor is None or actor.type == "person") and not event.source.startswith("?unknown"):
             self.state.protagonist = event.source  # an unknown attacker is no one to refer back to
@@ -259,6 +261,15 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, Directives, VerbPatterns, An
             event.via = None
             return speaker.id, None
         return event.source, event.speaker
+
+
+def _plural_agent(source: str) -> bool:
+    """A kind of agent named in the plural ("forces", "protesters", "police"), not a state or a person."""
+    if not source.startswith("?") or source.startswith("?unknown"):
+        return False
+    name = parse_raw_id(source)[0].lower().split()
+    last = name[-1] if name else ""
+    return last in {"police", "military"} or last.endswith("s") and not last.endswith("ss")
 
 
 _BYLINE_NOUNS = frozenset({"statement", "remark", "speech", "address", "briefing", "op-ed", "article", "letter"})

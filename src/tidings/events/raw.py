@@ -60,6 +60,10 @@ class _State:
     issuer: str | None = None  # whom a government's or IGO's own release speaks for
     byline: str | None = None  # the person a statement is by ("Statement by Ambassador X"): its "I"
     aggressor: str | None = None  # the source of the last violent or coercive act coded
+    # the last kind of agent named in the plural that acted ("Sudanese forces retook ...") and where:
+    # a "they" just after it that no talks explain is them
+    plural_agent: str | None = None
+    plural_agent_sentence: int = -10
     # head noun → the last body named with it ("court" → the Court of Grave Crimes): "the same court"
     bodies: dict[str, str] = field(default_factory=dict)
     # what was done and by whom: the lemma of an act's trigger and object → its source ("launched
