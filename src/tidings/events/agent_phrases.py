@@ -13,7 +13,7 @@ from tidings.actors.agents import GenericAgent, parse_raw_id, raw_country
 from tidings.actors.resolve import DocMention
 from tidings.events.lexicon import LEXICON
 from tidings.events.places import find_places, place_country
-from tidings.events.syntax import _AGENT_ENTS, _ORG_ENTS, _QUANTITIES, _SUBJ, _inside, _prep_objects
+from tidings.events.syntax import _AGENT_ENTS, _ORG_ENTS, _QUANTITIES, _SUBJ, _inside, _is_consult, _prep_objects
 from tidings.nlp import entity_at
 from tidings.records import Actor
 
@@ -462,7 +462,8 @@ class AgentPhrases:
                 return list(self.state.pact_sides)
             if self.doc[mention.start].lower_ == "they" and self.doc[mention.start].dep_ in {"nsubj", "nsubjpass"} \
                     and self.state.plural_agent and self.index - self.state.plural_agent_sentence == 1 \
-                    and self.state.plural_agent_sentence > self.state.last_meeting_sentence:
+                    and self.state.plural_agent_sentence > self.state.last_meeting_sentence \
+                    and not _is_consult(self.doc[mention.start].head, self.book):
                 # the agents named in the plural who acted in the sentence before, when "they" acts too
                 # ("Police detained ... They also accused", "Burhan's forces advanced ... They retook")
                 return [self.state.plural_agent]
