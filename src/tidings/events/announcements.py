@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from tidings.events.patterns import Modality
 from tidings.events.raw import RawEvent, _Frame
-from tidings.events.syntax import _evidence, _is_consult, _negated, _object, _pairs, _prep_objects
+from tidings.events.syntax import _evidence, _is_consult, _negated, _object, _pairs, _prep_objects, _to_completed
 
 __all__ = ["Announcements"]
 
@@ -31,8 +31,9 @@ class Announcements:
         infinitive = verb.dep_ == "xcomp" or verb.dep_ == "advcl" and verb.tag_ == "VB" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)  # "have sworn to fight until ..."
         head = verb.head.lemma_.lower() if infinitive else ""
-        if verb.dep_ == "pcomp" and verb.head.lower_ == "to" and verb.tag_ == "VBG":
-            head = verb.head.head.lower_  # "is committed to supporting", "remains committed to working"
+        completed = _to_completed(verb)
+        if completed is not None and verb.tag_ == "VBG":
+            head = completed.lower_  # "is committed to supporting", "remains committed to working"
         if head in m.decisions and verb.head.tag_ in {"VBD", "VBN"} and not _announced_or_possible(verb.head, m):
             # "decided to impose restrictive measures": imposed; a meeting decided on is yet to be held
             return code, negated, hypothetical and code.startswith("04")

@@ -114,7 +114,7 @@ class Directives:
         self.consumed.add(verb.i)
         if not targets:
             return
-        fits = [p for p in self.book.verbs.get(verb.lemma_.lower(), ()) if self._fits(verb, p)]
+        fits = self._fitting(verb)
         code = self._verb_code(verb, fits[0], _object(verb)) if fits else "020"
         code = Modality.lookup(self.book.modality.appeal, code) or "020"
         start, end = _evidence(verb, _object(verb))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from tidings.events.patterns import Accusation
 from tidings.events.raw import RawEvent, _Frame
 from tidings.events.syntax import (
     _PERSONAL,
@@ -116,12 +117,18 @@ class ReportingFrames:
             elif token.pos_ == "NOUN" and lemma in self.book.appeals:
                 self._appeal(token, frame)
 
-    def _accusation(self, noun: Token, frame: _Frame, top: Token) -> None:
-        rule = self.book.accusations[noun.lemma_.lower()]
-        if noun.pos_ == "VERB":
-            return  # verbs are handled as hostile acts
+    def _accusation_rule(self, noun: Token) -> Accusation | None:
+        """The accusation a noun makes, if any: "violations"; "pressure" only with a word that makes it
+        one ("illegal pressure"). Verbs are read as hostile acts instead."""
+        rule = self.book.accusations.get(noun.lemma_.lower())
+        if noun.pos_ != "NOUN" or rule is None:
+            return None
         mods = {c.lemma_.lower() for c in noun.children if c.dep_ in {"amod", "compound"}}
-        if rule.needs_modifier and not (mods & rule.needs_modifier):
+        return None if rule.needs_modifier and not (mods & rule.needs_modifier) else rule
+
+    def _accusation(self, noun: Token, frame: _Frame, top: Token) -> None:
+        rule = self._accusation_rule(noun)
+        if rule is None:
             return
         agents = self._noun_agents(noun)
         if not agents and _existential(noun):
@@ -277,7 +284,7 @@ class ReportingFrames:
         subj = _child(verb, {"nsubj"})
         if subj is not None and subj.lower_ in {"it", "we", "i"}:
             return False  # "the government said it had detained seven mercenaries": its own act
-        fits = [p for p in self.book.verbs.get(verb.lemma_.lower(), ()) if self._fits(verb, p)]
+        fits = self._fitting(verb)
         return bool(fits) and fits[0].code[:2] in _HOSTILE_ROOTS
 
     def _planner(self, act: Token) -> list[str]:

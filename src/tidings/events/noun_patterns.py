@@ -19,6 +19,7 @@ from tidings.events.syntax import (
     _pairs,
     _prep_objects,
     _target_candidates,
+    _to_completed,
 )
 
 _SETTING_PREPS = frozenset({"during", "at", "of"})
@@ -161,5 +162,5 @@ def _announcing(verb: Token, m: Modality) -> bool:
     open talks", "is committed to holding talks"."""
     if any(c.dep_ == "aux" and c.lower_ in m.future for c in verb.children):
         return True
-    head = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "to" else verb.head
+    head = _to_completed(verb) or verb.head
     return verb.dep_ in {"xcomp", "pcomp"} and (head.lemma_.lower() in m.heads | m.pledges or head.lower_ in m.heads)

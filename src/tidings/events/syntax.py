@@ -172,6 +172,11 @@ def _object(verb: Token) -> Token | None:
     return obj if obj is not None else (_shared_object(verb) or _participle_object(verb))
 
 
+def _to_completed(verb: Token) -> Token | None:
+    """The word a "to" and a gerund completes: "is committed to supporting" → "committed"."""
+    return verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "to" else None
+
+
 def _participle_object(verb: Token) -> Token | None:
     """"condemn reported bombardments by the SAF": the parser makes the participle that modifies the
     object a clause of its own right after the verb, and gives it the object."""

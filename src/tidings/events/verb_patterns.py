@@ -41,6 +41,7 @@ from tidings.events.syntax import (
     _sector,
     _subject_tokens,
     _target_candidates,
+    _to_completed,
     _unique_targets,
     _verb_evidence_end,
 )
@@ -143,7 +144,7 @@ class VerbPatterns:
         targets = [t for t in targets if t not in sources]
         if not sources or not targets:
             return False
-        fits = [p for p in self.book.verbs.get(verb.lemma_.lower(), ()) if self._fits(verb, p)]
+        fits = self._fitting(verb)
         code = self._verb_code(verb, fits[0], _object(verb)) if fits else "100"
         code = Modality.lookup(self.book.modality.demand, code) or "100"
         start, end = noun.left_edge.i, _verb_evidence_end(verb)
@@ -155,7 +156,7 @@ class VerbPatterns:
     def _act_in_infinitive(self, verb: Token, hostile: bool = False) -> bool:
         for child in verb.children:
             if child.dep_ == "xcomp" and child.lemma_.lower() in self.book.verbs:
-                fits = [p for p in self.book.verbs[child.lemma_.lower()] if self._fits(child, p)]
+                fits = self._fitting(child)
                 if fits and (not hostile or fits[0].code[:2] >= "13" or fits[0].code[:2] in {"10", "11", "12"}):
                     return True
         return False
@@ -182,7 +183,7 @@ class VerbPatterns:
         targets = [t for t in targets if t not in frame.speaker]
         if not targets:
             return False
-        fits = [p for p in self.book.verbs.get(verb.lemma_.lower(), ()) if self._fits(verb, p)]
+        fits = self._fitting(verb)
         if needs and not fits:
             return False  # "Belarus needs to import more oil": a need, not a demand
         code = self._verb_code(verb, fits[0], _object(verb)) if fits else "100"
@@ -220,6 +221,10 @@ class VerbPatterns:
         if p.needs_intent and not any(c.dep_ == "xcomp" for c in verb.children):
             return False
         return all(self._holds(verb, req) for req in p.requires)
+
+    def _fitting(self, verb: Token) -> list[VerbPattern]:
+        """The patterns of the book that fit the verb here, the most specific first."""
+        return [p for p in self.book.verbs.get(verb.lemma_.lower(), ()) if self._fits(verb, p)]
 
     def _guest(self, obj: Token | None, verb: Token) -> bool:
         """The object is someone received, not an act or a thing owned by someone: an actor by its own name
@@ -301,10 +306,8 @@ class VerbPatterns:
         aggression": a wrong named in what one asks for accuses its owner, else the one asked to end it."""
         for act in (c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}):
             for noun in _content_tokens(act):
-                rule = self.book.accusations.get(noun.lemma_.lower())
-                if noun.pos_ != "NOUN" or rule is None or rule.needs_modifier and not (
-                        {c.lemma_.lower() for c in noun.children if c.dep_ in {"amod", "compound"}}
-                        & rule.needs_modifier):
+                rule = self._accusation_rule(noun)
+                if rule is None:
                     continue
                 agents = self._noun_agents(noun) or (asked if _ended(noun) else [])
                 for agent in agents:
@@ -726,9 +729,9 @@ class VerbPatterns:
                 # "urged the UNHCR to keep": the object controls the infinitive; an object that is a
                 # thing does not ("used teargas to disperse demonstrators": the police disperse them)
                 return controller
-            if node.dep_ == "pcomp" and node.head.lower_ == "to" \
-                    and node.head.head.lower_ in self.book.modality.heads:
-                node = node.head.head  # "Japan is committed to supporting", "remains committed to working"
+            completed = _to_completed(node)
+            if completed is not None and completed.lower_ in self.book.modality.heads:
+                node = completed  # "Japan is committed to supporting", "remains committed to working"
                 committed = _child(node, {"nsubjpass"})
                 if committed is not None:
                     return self._agent(committed, generic)
