@@ -491,7 +491,7 @@ class AgentPhrases:
     def _sides_between(self) -> list[str]:
         """"escalation between Armenian and Azerbaijani forces, ... called for the sides to show
         restraint": the two states a "between" phrase of the sentence names, by name or adjective."""
-        if getattr(self, "_reading_between", False):
+        if self._reading_between:
             return []  # "talks between the two presidents": the plural inside the phrase is no side of it
         self._reading_between = True
         try:

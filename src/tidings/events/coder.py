@@ -147,6 +147,7 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, Directives, VerbPatterns, An
         self.events: list[RawEvent] = []
         self.sport = is_sport(sent)
         self.prior_act = state.last_act  # the doer of the last act told before this sentence
+        self._reading_between = False  # resolving a "between" phrase's sides (which may hold a plural)
 
     def run(self) -> list[RawEvent]:
         self._find_frames()
