@@ -1967,3 +1967,18 @@ def test_they_after_agents_named_in_the_plural_are_those_agents(pipeline):
     # counterexample: after talks, "they" are the sides of the talks
     got = roles(pipeline, "Lukashenko met Putin in Sochi. They discussed energy prices.")
     assert {(g[0], g[2], g[3]) for g in got} == {("alyaksandr-lukashenka", "040", "vladimir-putin")}
+
+
+def test_a_title_of_a_state_before_a_name_is_that_person_whichever_noun_the_title_is(pipeline):
+    # kremlin.ru, development set: "leader" is no office the references know, "Joseph" no given name the base
+    # holds; the parser hangs "Joseph Biden" on the first conjunct as its apposition
+    text = ("A telephone conversation initiated by the United States took place between President of the Russian "
+            "Federation Vladimir Putin and leader of the United States of America Joseph Biden.")
+    assert [(g[0], g[2], g[3]) for g in roles(pipeline, text)] == [("vladimir-putin", "041", "joe-biden")]
+    # counterexample: a leader "of" a body with no name after it is the body's state, no person
+    got = roles(pipeline, "Lukashenko met the leader of the United States Senate delegation.")
+    assert [(g[0], g[2], g[3]) for g in got] == [("alyaksandr-lukashenka", "040", "USA")]
+    # counterexample: an apposition before the conjunction still names the first conjunct
+    got = roles(pipeline, "The opposition leader, Sviatlana Tsikhanouskaya, and Pavel Latushka met Antony Blinken.")
+    assert {(g[0], g[3]) for g in got} == {("sviatlana-tsikhanouskaya", "antony-blinken"),
+                                         ("pavel-latushka", "antony-blinken")}

@@ -925,8 +925,11 @@ def _name_after(
         m = mentions[idx]
         adjacent = i in {token.i + 1, title_end}  # "Cichanoŭskaja’s aide Franak Viačorka"
         # headline style: "Deputy Minister of Foreign Affairs of Belarus I.Sekreta"
-        prev = token_mention.get(i - 1)
-        after_place = prev is not None and prev >= 0 and mentions[prev].end == i and not (
+        first = i  # a given name the base does not know stands before the mention: "Joseph Biden"
+        while first - 1 > token.i and doc[first - 1].pos_ == "PROPN" and token_mention.get(first - 1) is None:
+            first -= 1
+        prev = token_mention.get(first - 1)
+        after_place = prev is not None and prev >= 0 and mentions[prev].end == first and not (
             set(mentions[prev].actor_ids) & person_ids)
         if m.start == i and (adjacent or after_place or doc[i - 1].text == ",") and \
                 set(m.actor_ids) & person_ids:

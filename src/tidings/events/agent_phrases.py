@@ -62,6 +62,8 @@ class AgentPhrases:
         if mention is not None and mention.kind != "title":
             return self._mention_actors(mention)
         for child in token.children:
+            if any(c.dep_ == "conj" and c.i < child.i for c in token.children):
+                break  # an apposition after a conjunct is the conjunct's ("President of X Putin and leader of Y Biden")
             if child.dep_ == "appos" and not (token.pos_ == "PROPN" and child.ent_type_ in {"GPE", "LOC", "FAC"}):
                 # (a named body's place in apposition is where it sits, not what it is: "the Court of
                 # Grave Crimes in Azerbaijan's capital Baku")
@@ -438,7 +440,11 @@ class AgentPhrases:
     def _name_after(self, token: Token) -> list[str]:
         """"the UN Assistant High Commissioner for Refugees, Ruvendrini Menikdiwela": a title followed
         by a comma and a name is that person, wherever the parser hung the name."""
-        if self.c.refs.title_key([t.text for t in token.lefts if t.dep_ == "compound"] + [token.text]) is None:
+        if self.c.refs.title_key([t.text for t in token.lefts if t.dep_ == "compound"] + [token.text]) is None \
+                and not (token.pos_ == "NOUN" and _prep_objects(token, "of")):
+            # a common noun is a title when its "of" phrase names a place and then the person, as state
+            # media write ("leader of the United States of America Joseph Biden"); the resolver's
+            # ``name_after`` takes a name after an "of" place only when it follows the place at once
             return []
         mention = self.resolved.name_after(token)
         return list(mention.actor_ids) if mention is not None else []
