@@ -1982,3 +1982,27 @@ def test_a_title_of_a_state_before_a_name_is_that_person_whichever_noun_the_titl
     got = roles(pipeline, "The opposition leader, Sviatlana Tsikhanouskaya, and Pavel Latushka met Antony Blinken.")
     assert {(g[0], g[3]) for g in got} == {("sviatlana-tsikhanouskaya", "antony-blinken"),
                                          ("pavel-latushka", "antony-blinken")}
+
+
+def test_an_official_who_travels_to_a_state_visits_it(pipeline):
+    # Dawn, development set
+    text = ("Pakistan's Defence Minister Khawaja Asif travelled to Doha yesterday for talks with the Afghan "
+            "Taliban.")
+    assert ("khawaja-asif", "042", "QAT") in {(g[0], g[2], g[3]) for g in roles(pipeline, text)}
+    # counterexamples: people at large travel without visiting; a posting abroad is no trip
+    assert roles(pipeline, "Thousands of refugees traveled to Poland.") == []
+    text = ("He was assigned over the years to Jerusalem, Damascus, Cairo and Riyadh before heading to Libya as "
+            "the deputy chief of mission from 2007 to 2009.")
+    assert roles(pipeline, text) == []
+
+
+def test_a_dialogue_or_communications_held_with_someone_are_talks(pipeline):
+    # Xinhua, development set: "communications" as Chinese readouts use the word
+    text = ("Xie Feng met Daniel Kritenbrink in Beijing. The two sides conducted in-depth communications on "
+            "implementing the consensus.")
+    got = {(frozenset({e.source_id, e.target_id}), e.cameo) for e in events(pipeline, text) if e.sentence == 1}
+    assert got == {(frozenset({"xie-feng", "daniel-kritenbrink"}), "040")}
+    assert [(g[0], g[2], g[3]) for g in roles(pipeline, "Lukashenko held a dialogue with Putin in Sochi.")] == [
+        ("alyaksandr-lukashenka", "040", "vladimir-putin")]
+    # counterexample: a dialogue one only calls for is not held
+    assert [g[2] for g in roles(pipeline, "Lukashenko called for a dialogue with the West.")] == ["020"]

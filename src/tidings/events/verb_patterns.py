@@ -256,6 +256,8 @@ class VerbPatterns:
             given = [a for t in _from_phrases(obj) for a in self.actors(t)]
             if given:
                 via, sources = sources, given
+        if p.political_source:
+            sources = [s for s in sources if _sector(s) not in LEXICON.victim_sectors]
         if not sources:
             return
         if not targets and p.context_target:
