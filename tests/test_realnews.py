@@ -2006,3 +2006,14 @@ def test_a_dialogue_or_communications_held_with_someone_are_talks(pipeline):
         ("alyaksandr-lukashenka", "040", "vladimir-putin")]
     # counterexample: a dialogue one only calls for is not held
     assert [g[2] for g in roles(pipeline, "Lukashenko called for a dialogue with the West.")] == ["020"]
+
+
+def test_a_deal_brokered_between_two_capitals_is_mediation_between_their_states(pipeline):
+    got = roles(pipeline, "Qatar brokered a deal between Kigali and Kinshasa.")
+    assert {(g[0], g[2], g[3]) for g in got} == {("QAT", "045", "RWA"), ("QAT", "045", "COD")}
+    assert [(g[0], g[2], g[3]) for g in roles(pipeline, "Iran warned Tel Aviv against any attack.")] == [
+        ("IRN", "130", "ISR")]
+    # counterexamples: a city one is in is a place, and a body named after a city is no state
+    got = events(pipeline, "Thousands of Israelis protested in Tel Aviv against the government's plan.")
+    assert [(e.source_id, e.cameo, e.target_id, e.location) for e in got] == [("ISR", "140", None, "Tel Aviv")]
+    assert roles(pipeline, "Tel Aviv University hosted the conference.") == []
