@@ -2017,3 +2017,15 @@ def test_a_deal_brokered_between_two_capitals_is_mediation_between_their_states(
     got = events(pipeline, "Thousands of Israelis protested in Tel Aviv against the government's plan.")
     assert [(e.source_id, e.cameo, e.target_id, e.location) for e in got] == [("ISR", "140", None, "Tel Aviv")]
     assert roles(pipeline, "Tel Aviv University hosted the conference.") == []
+
+
+def test_them_is_the_kind_of_agent_named_in_the_plural_earlier_in_the_sentence(pipeline):
+    # Daily Trust, development set
+    text = ("A group of protesters went berserk at the Bulunkutu area, in Maiduguri, Borno State Capital as the "
+            "police officers used teargas against them.")
+    assert [(g[0], g[2], g[3]) for g in roles(pipeline, text)] == [("police officers", "175", "protesters")]
+    got = roles(pipeline, "Police detained journalists and later released them.")
+    assert [(g[0], g[2], g[3]) for g in got] == [("police", "173", "journalists"), ("police", "0841", "journalists")]
+    # counterexample: the ones who act are never "them"
+    got = roles(pipeline, "The police officers used teargas against them.")
+    assert [(g[0], g[2], g[3]) for g in got] == [("police officers", "175", None)]

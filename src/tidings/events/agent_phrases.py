@@ -73,6 +73,8 @@ class AgentPhrases:
                     return found
         if mention is not None:
             return self._mention_actors(mention)
+        if token.lower_ == "them":
+            return self._plural_agent_before(token.i)
         named = self._name_after(token)
         if named:
             return named
@@ -473,6 +475,8 @@ class AgentPhrases:
                 # the agents named in the plural who acted in the sentence before, when "they" acts too
                 # ("Police detained ... They also accused", "Burhan's forces advanced ... They retook")
                 return [self.state.plural_agent]
+            if self.doc[mention.start].lower_ == "them" and (earlier := self._plural_agent_before(mention.start)):
+                return earlier
             if self.doc[mention.start].lower_ in {"they", "them"} and \
                     self.index - self.state.last_meeting_sentence > _THEY_REACH:
                 return []  # a bare "they" far from the talks is someone else
@@ -483,6 +487,21 @@ class AgentPhrases:
         if mention.kind == "demonym":
             return []
         return list(mention.actor_ids)
+
+    def _plural_agent_before(self, start: int) -> list[str]:
+        """"Protesters went berserk as the police used teargas against them": "them" is the nearest kind of
+        agent named in the plural earlier in the sentence, other than the subject of the clause that
+        acts on them (who would be "themselves")."""
+        pronoun = self.doc[start]
+        clause = next((a for a in pronoun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        acting = {t.i for t in clause.subtree if t.dep_ in {"nsubj", "nsubjpass"} and t.head.i == clause.i} \
+            if clause is not None else set()
+        for token in reversed(self.doc[self.sent.start : start]):
+            if token.tag_ != "NNS" or token.i in acting or self.resolved.mention_at(token) is not None:
+                continue
+            if self.c.agents.sector_of(token):
+                return self._generic(token)
+        return []
 
     def _speaker_as_third_person(self, mention: DocMention) -> bool:
         """"If he thinks he can overwhelm (Eritrean forces), he is mistaken," Afwerki told: in what a
