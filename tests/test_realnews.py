@@ -2029,3 +2029,14 @@ def test_them_is_the_kind_of_agent_named_in_the_plural_earlier_in_the_sentence(p
     # counterexample: the ones who act are never "them"
     got = roles(pipeline, "The police officers used teargas against them.")
     assert [(g[0], g[2], g[3]) for g in got] == [("police officers", "175", None)]
+
+
+def test_a_name_before_a_verb_of_another_clause_is_not_its_subject(pipeline):
+    # EEAS, development set: the executed men were arrested; they arrested no one
+    text = ("The EU is appalled by the execution of Mohammad Mehdi Karami and Seyyed Mohammad Hosseini arrested "
+            "and sentenced to death in connection with the ongoing protests in Iran.")
+    assert [g for g in roles(pipeline, text) if g[0] == "seyyed-mohammad-hosseini"] == []
+    # counterexample: a main verb the parser left without a subject still has the name before it
+    text = ("On February 23 the Deputy Minister of Foreign Affairs of Belarus, Igor Sekreta, addressed the "
+            "Conference on Disarmament.")
+    assert [(g[0], g[2]) for g in roles(pipeline, text)] == [("igor-sekreta", "010")]

@@ -762,7 +762,12 @@ class VerbPatterns:
 
     def _stranded_subject(self, verb: Token) -> list[str]:
         """A main verb the parser left without a subject ("On February 23 the Deputy Minister ...,
-        Igor Sekreta, addressed"): the person named just before it, with no other verb between."""
+        Igor Sekreta, addressed"): the person named just before it, with no other verb between. A verb the
+        parser hung on another clause, or a past participle with no auxiliary, has none: the name before it
+        is whom it was done to ("the execution of X and Y arrested and sentenced to death", "Opposition
+        leader arrested in Minsk")."""
+        if verb.dep_ not in {"ROOT", "conj"} or verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children):
+            return []
         for token in reversed(self.doc[self.sent.start : verb.i]):
             if token.pos_ in {"VERB", "AUX"} and token.head.i != verb.i:
                 return []  # another clause's verb ("have" in "have agreed" is this verb's own)
