@@ -2040,3 +2040,14 @@ def test_a_name_before_a_verb_of_another_clause_is_not_its_subject(pipeline):
     text = ("On February 23 the Deputy Minister of Foreign Affairs of Belarus, Igor Sekreta, addressed the "
             "Conference on Disarmament.")
     assert [(g[0], g[2]) for g in roles(pipeline, text)] == [("igor-sekreta", "010")]
+
+
+def test_the_fact_a_speaker_stresses_is_what_he_says(pipeline):
+    # kremlin.ru, development set
+    text = ("Vladimir Putin further stressed the fact that Ukrainian armed forces have been using weapons supplied "
+            "by the West to specifically target non-military infrastructure in Donbass cities.")
+    got = {(g[0], g[2][:2], g[3]) for g in roles(pipeline, text)}
+    assert ("vladimir-putin", "11", "ukrainian-armed-forces") in got
+    # counterexample: a fact one only ignores is not said
+    got = roles(pipeline, "Lukashenko ignored the fact that Poland had deployed troops to the border.")
+    assert [(g[0], g[2]) for g in got] == [("POL", "154")]

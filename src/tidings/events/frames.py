@@ -80,6 +80,10 @@ class ReportingFrames:
                 fronted = child.dep_ in {"advcl", "dep"} and child.i < token.i
                 if child.dep_ in {"ccomp", "parataxis"} or fronted or (child.dep_ == "advcl" and _is_saying(child)):
                     self.frames[child.i] = frame
+            for fact in _facts_stated(token):
+                # "stressed the fact that Ukrainian forces have been using ...", "pointed to the fact that":
+                # the clause of "the fact" is what was said
+                self.frames[fact.i] = frame
             if token.dep_ in {"ccomp", "parataxis"} and token.head.i not in self.frames:
                 # "X discussed ..., Y said": the parser hangs the frame under the content
                 self.frames[token.head.i] = frame
@@ -344,3 +348,10 @@ class ReportingFrames:
                 return [self.state.issuer]
         speaker = quoted or self.state.voice
         return [speaker] if speaker else []
+
+
+def _facts_stated(verb: Token) -> list[Token]:
+    """The clauses of "the fact that ..." a reporting verb governs, as its object or through a preposition."""
+    nouns = [c for c in verb.children if c.dep_ == "dobj"] + _prep_objects(verb, "to")
+    return [c for noun in nouns if noun.lemma_.lower() == "fact"
+            for c in noun.children if c.dep_ in {"acl", "ccomp"} and c.pos_ in {"VERB", "AUX"}]
