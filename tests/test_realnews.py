@@ -2051,3 +2051,16 @@ def test_the_fact_a_speaker_stresses_is_what_he_says(pipeline):
     # counterexample: a fact one only ignores is not said
     got = roles(pipeline, "Lukashenko ignored the fact that Poland had deployed troops to the border.")
     assert [(g[0], g[2]) for g in got] == [("POL", "154")]
+
+
+def test_a_killing_with_no_agent_is_the_last_attackers(pipeline):
+    # ANI, development set (the first sentence written for the test)
+    text = ("Israeli jets struck targets in Yemen's capital on Thursday. Ahmed al-Rahawi, the prime minister of "
+            "Houthis' government was killed in an strike on Sanaa along with several other ministers, the Houthis "
+            "said in a statement on Saturday.")
+    got = [(e.source_name or e.source_id, e.cameo, e.target_id) for e in events(pipeline, text) if e.sentence == 1]
+    assert got == [("Israeli jets", "190", "ahmed-al-rahawi")]
+    # counterexample: those who only arrested someone killed no one
+    text = "Police arrested the opposition leader in Dhaka on Saturday. At least one police officer was killed."
+    got = [(e.source_name or e.source_id, e.cameo) for e in events(pipeline, text) if e.sentence == 1]
+    assert got == [("unknown", "190")]

@@ -220,6 +220,8 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, Directives, VerbPatterns, An
         self.events.append(event)
         if "17" <= event.code[:2] <= "20" and not event.source.startswith("?unknown"):
             self.state.aggressor = event.source
+            if event.code[:2] >= "18":
+                self.state.attacker = event.source
         if event.code[:2] not in _VOICE_ROOTS and not event.source.startswith("?unknown"):
             self._remember_act(event)
         if event.target and (event.code[:3] in {"111", "112"} or event.code[:3] == "173" and

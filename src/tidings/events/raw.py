@@ -60,6 +60,7 @@ class _State:
     issuer: str | None = None  # whom a government's or IGO's own release speaks for
     byline: str | None = None  # the person a statement is by ("Statement by Ambassador X"): its "I"
     aggressor: str | None = None  # the source of the last violent or coercive act coded
+    attacker: str | None = None  # the source of the last act of violence or force coded (18-20)
     # the last kind of agent named in the plural that acted ("Sudanese forces retook ...") and where:
     # a "they" just after it that no talks explain is them
     plural_agent: str | None = None

@@ -390,7 +390,10 @@ class VerbPatterns:
                 violent = "17" <= p.code[:2] <= "20"
                 place = self._state_of_place(verb) if violent else None
                 owner = self._attack_owner(verb) if violent else None
-                sources = [owner or self._enforcer(verb, place) or place or _UNKNOWN]
+                # a killing with no agent after an attacker was named: that attacker ("Israeli jets struck
+                # Sanaa ... al-Rahawi was killed in the strike")
+                attacker = self.state.attacker if p.code[:2] in {"18", "19", "20"} else None
+                sources = [owner or self._enforcer(verb, place) or attacker or place or _UNKNOWN]
         elif p.stative:
             # "X is opposed to": the subject, which the parser may hang on the auxiliary
             subj = _child(verb, {"nsubj", "nsubjpass"}) or _child(_child(verb, {"auxpass", "aux"}), {"nsubj"})
