@@ -393,7 +393,12 @@ class VerbPatterns:
                 # a killing with no agent after an attacker was named: that attacker ("Israeli jets struck
                 # Sanaa ... al-Rahawi was killed in the strike")
                 attacker = self.state.attacker if p.code[:2] in {"18", "19", "20"} else None
-                sources = [owner or self._enforcer(verb, place) or attacker or place or _UNKNOWN]
+                # the same act told again is its known doer's ("Police detained dozens ... Those detained
+                # included"), else whoever does such acts (coder.yaml enforcers: the authorities arrest)
+                patient = verb.head if _participle(verb) else _child(verb, {"nsubjpass"})
+                told = self.state.acts.get(act_kind(verb.lemma_.lower())) \
+                    if p.code[:2] == "17" and patient is not None and patient.lower_ in {"those", "they"} else None
+                sources = [owner or told or self._enforcer(verb, place) or attacker or place or _UNKNOWN]
         elif p.stative:
             # "X is opposed to": the subject, which the parser may hang on the auxiliary
             subj = _child(verb, {"nsubj", "nsubjpass"}) or _child(_child(verb, {"auxpass", "aux"}), {"nsubj"})
