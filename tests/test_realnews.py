@@ -2068,3 +2068,13 @@ def test_a_killing_with_no_agent_is_the_last_attackers(pipeline):
     text = "Police arrested the opposition leader in Dhaka on Saturday. At least one police officer was killed."
     got = [(e.source_name or e.source_id, e.cameo) for e in events(pipeline, text) if e.sentence == 1]
     assert got == [("unknown", "190")]
+
+
+def test_a_day_after_an_agent_is_no_part_of_its_name(pipeline):
+    got = roles(pipeline, "Police on Sunday detained the opposition leader.")
+    assert [(g[0], g[2], g[3]) for g in got] == [("police", "173", "opposition leader")]
+    got = roles(pipeline, "Belarus's Foreign Ministry on Friday accused Lithuania of provocations.")
+    assert [(g[0], g[1], g[2], g[3]) for g in got] == [("Foreign Ministry", "BLR.GOV", "112", "LTU")]
+    # counterexample: a capitalised "on" phrase that is not a day stays in the name
+    got = roles(pipeline, "The Inter-American Commission on Human Rights condemned the arrests in Managua.")
+    assert got[0][0] == "Inter-American Commission on Human Rights"

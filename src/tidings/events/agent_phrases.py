@@ -123,6 +123,8 @@ class AgentPhrases:
             # nor is a second body joined to it: "... on Human Rights and the Office of ..."
             inner = next((inner[:k] for k, t in enumerate(inner) if k and (t.lower_ in _PLACE_WORDS or t.pos_ == "CCONJ"
                           and t.i + 1 < len(self.doc) and self.doc[t.i + 1].pos_ == "DET")), inner)
+            if any(t.ent_type_ in {"DATE", "TIME"} for t in inner):
+                inner = []  # a day is no part of a name: "Police on Sunday detained", "the Foreign Ministry on Friday"
             if inner and all(t.text[:1].isupper() or t.pos_ in {"ADP", "CCONJ", "DET", "PUNCT"} for t in inner[1:]):
                 end = inner[-1].i + 1
         if end == token.i + 1:
