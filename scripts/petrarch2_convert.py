@@ -658,7 +658,7 @@ _NOT_AGENTS = {
     "network", "program", "programme", "project", "plan", "body", "bodies", "member", "family", "child",
     "children", "kid", "youth", "boy", "girl", "friend", "individual", "public", "population", "crowd",
     "mob", "majority", "minority", "community", "society", "world", "nation", "country", "state",
-    "province", "region", "city", "town", "village", "capital", "home", "house", "office", "building",
+    "province", "region", "city", "town", "village", "settlement", "capital", "home", "house", "office", "building",
     "car", "truck", "vehicle", "bus", "train", "plane", "aircraft", "jet", "helicopter", "tank", "gun",
     "weapon", "missile", "rocket", "bomb", "battlewagon", "cruiser", "destroyer", "frigate", "submarine",
     "carrier", "fleet", "unit", "post", "base", "camp", "facility", "site", "union", "association",

@@ -2078,3 +2078,11 @@ def test_a_day_after_an_agent_is_no_part_of_its_name(pipeline):
     # counterexample: a capitalised "on" phrase that is not a day stays in the name
     got = roles(pipeline, "The Inter-American Commission on Human Rights condemned the arrests in Managua.")
     assert got[0][0] == "Inter-American Commission on Human Rights"
+
+
+def test_a_settlement_is_an_agreement_or_a_place_not_people(pipeline):
+    got = roles(pipeline, "The Co-Chairs called for a peaceful settlement of the conflict.")
+    assert [g[3] for g in got] == [None]
+    # counterexample: settlers and villagers are people who act and are acted on
+    got = roles(pipeline, "Israeli settlers attacked Palestinian villagers near Ramallah.")
+    assert [(g[0], g[3]) for g in got] == [("Israeli settlers", "Palestinian villagers")]
