@@ -2086,3 +2086,13 @@ def test_a_settlement_is_an_agreement_or_a_place_not_people(pipeline):
     # counterexample: settlers and villagers are people who act and are acted on
     got = roles(pipeline, "Israeli settlers attacked Palestinian villagers near Ramallah.")
     assert [(g[0], g[3]) for g in got] == [("Israeli settlers", "Palestinian villagers")]
+
+
+def test_conjoined_demonyms_on_one_agent_are_two_sides(pipeline):
+    got = roles(pipeline, "Russian and Ukrainian delegations met in Istanbul on Friday for direct talks.")
+    assert [(g[0], g[2], g[3]) for g in got] == [("RUS", "040", "UKR")]
+    got = roles(pipeline, "Armenian and Azerbaijani troops clashed on the border.")
+    assert [(g[0], g[1], g[3], g[4]) for g in got] == [("Armenian troops", "ARM.MIL", "Azerbaijani troops", "AZE.MIL")]
+    # counterexample: one demonym is one side
+    assert [(g[0], g[1]) for g in roles(pipeline, "Belarusian police detained the protesters.")] == [
+        ("Belarusian police", "BLR.COP")]

@@ -89,12 +89,15 @@ class AgentPhrases:
                     break
             else:
                 owners = next(([s] for c in token.children if c.dep_ == "amod" for s in [self._demonym(c)] if s), [])
+                # "Russian and Ukrainian delegations": the sides of both states
+                owners += self._conjoined_owners(token, owners[0]) if owners else []
             # "Sudan's army", "the Belarusian police": a kind of actor of a state is coded with its sector;
             # "Łukašenka's regime", "NATO's members" stand for their owner
-            if len(owners) == 1 and self._is_state(owners[0]):
+            names = self._side_names(token)
+            if owners and len(names) == len(owners) and all(self._is_state(o) for o in owners):
                 hit = self.c.agents.sector_of(token)
                 if hit:
-                    return [GenericAgent(self._phrase(token), hit[1], owners[0]).raw_id()]
+                    return [GenericAgent(name, hit[1], o).raw_id() for name, o in zip(names, owners, strict=True)]
             if len(owners) == 1:
                 # "Burhan's forces", "Putin's troops": a leader's armed men are his state's, not the leader
                 hit = self.c.agents.sector_of(token)
@@ -103,6 +106,17 @@ class AgentPhrases:
                     return [GenericAgent(self._phrase(token), hit[1], owner.country).raw_id()]
             return owners
         return []
+
+    def _side_names(self, token: Token) -> list[str]:
+        """The phrase of each side an agent's conjoined demonyms name: "Armenian and Azerbaijani troops" is
+        "Armenian troops" and "Azerbaijani troops"; a phrase of one demonym is itself."""
+        phrase = self._phrase(token)
+        first = next((c for c in token.children if c.dep_ == "amod" and self._demonym(c)), None)
+        others = [c for c in first.children if c.dep_ == "conj"] if first is not None else []
+        if first is None or not others:
+            return [phrase]
+        joined = self.doc[first.i : others[-1].i + 1].text
+        return [phrase.replace(joined, d.text) for d in [first, *others]]
 
     def _phrase(self, token: Token) -> str:
         """An agent's words as written, without determiners or numbers: "Belarusian riot police"."""
@@ -207,9 +221,14 @@ class AgentPhrases:
             named = self._body_named_before(token) if owner is None else None
             if named is not None:
                 return [named]
-            return [self._body(token, GenericAgent(self._phrase(token), hit[1], self._country_of(owner)).raw_id())]
+            agent = self._body(token, GenericAgent(self._phrase(token), hit[1], self._country_of(owner)).raw_id())
+            # "Russian and Ukrainian troops": each state's agents (the phrase keeps both words)
+            return [agent, *(GenericAgent(self._phrase(token), hit[1], other).raw_id()
+                             for other in self._conjoined_owners(token, owner))] if owner else [agent]
         if owner and not (token.pos_ == "PROPN" and token.text[:1].isupper() and self.c.agents.institution(token)):
-            return [owner]  # "Israeli bulldozers", "a newspaper based in Beirut": the state they belong to
+            # "Israeli bulldozers", "a newspaper based in Beirut": the state they belong to; "Russian and
+            # Ukrainian delegations": each of the states
+            return [owner, *self._conjoined_owners(token, owner)]
         named = self._body_named_before(token) if token.lemma_.lower() in self.c.agents.institutions else None
         if named is not None:
             return [named]  # "The party" after "the Bangladesh Nationalist Party"
