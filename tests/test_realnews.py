@@ -2096,3 +2096,15 @@ def test_conjoined_demonyms_on_one_agent_are_two_sides(pipeline):
     # counterexample: one demonym is one side
     assert [(g[0], g[1]) for g in roles(pipeline, "Belarusian police detained the protesters.")] == [
         ("Belarusian police", "BLR.COP")]
+
+
+def test_an_office_of_a_body_named_with_no_holder_speaks_for_the_body(pipeline):
+    got = roles(pipeline, "The chairperson of the OSCE called on Russia to withdraw its troops.")
+    assert [(g[0], g[2], g[3]) for g in got] == [("osce", "020", "RUS")]
+    text = ("The Chairperson of the African Union Commission condemned the coup in Niger. The Chairperson also "
+            "called on the soldiers to release President Bazoum.")
+    assert [(e.source_id, e.cameo) for e in events(pipeline, text) if e.sentence == 1] == [
+        ("african-union-commission", "020")]
+    # counterexample: an office of a state is the state's official, not the state
+    got = roles(pipeline, "The president of Belarus met the head of the OSCE mission.")
+    assert [(g[0], g[1], g[3]) for g in got] == [("president of Belarus", "BLR.GOV", "osce")]

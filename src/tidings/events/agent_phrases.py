@@ -71,13 +71,16 @@ class AgentPhrases:
                 found = self.actors(child, depth + 1)
                 if found:
                     return found
-        if mention is not None:
+        if mention is not None and (mention.actor_ids or mention.kind != "title"):
             return self._mention_actors(mention)
         if token.lower_ == "them":
             return self._plural_agent_before(token.i)
         named = self._name_after(token)
         if named:
             return named
+        body = self._office_of_body(token)
+        if body:
+            return body
         if token.lemma_.lower() in self.c.refs.collectives or token.lower_ in self.c.refs.collectives:
             owners: list[str] = []
             for child in token.children:
@@ -106,6 +109,21 @@ class AgentPhrases:
                     return [GenericAgent(self._phrase(token), hit[1], owner.country).raw_id()]
             return owners
         return []
+
+    def _office_of_body(self, token: Token) -> list[str]:
+        """An office of a body named with no holder speaks for the body: "the chairperson of the OSCE",
+        "the head of the UN mission" (as "inspectors of the OSCE" do); an office of a state is left to
+        the generic agents ("the president of Belarus" is the state's official)."""
+        if token.pos_ not in {"NOUN", "PROPN"} or self.c.refs.title_key([token.text]) is None:
+            return []
+        body = next((a for t in _prep_objects(token, "of") for a in self.actors(t)
+                     if not self._is_state(a) and not a.startswith("?")), None)
+        office = f"office:{token.lemma_.lower()}"
+        if body is not None:
+            self.state.bodies[office] = body
+            return [body]
+        # the same office named bare later: "The Chairperson of the AU Commission ... The Chairperson also"
+        return [self.state.bodies[office]] if office in self.state.bodies and not _prep_objects(token, "of") else []
 
     def _side_names(self, token: Token) -> list[str]:
         """The phrase of each side an agent's conjoined demonyms name: "Armenian and Azerbaijani troops" is
