@@ -2108,3 +2108,14 @@ def test_an_office_of_a_body_named_with_no_holder_speaks_for_the_body(pipeline):
     # counterexample: an office of a state is the state's official, not the state
     got = roles(pipeline, "The president of Belarus met the head of the OSCE mission.")
     assert [(g[0], g[1], g[3]) for g in got] == [("president of Belarus", "BLR.GOV", "osce")]
+
+
+def test_a_capitalised_city_and_a_dash_open_a_dateline(pipeline):
+    got = roles(pipeline, "ISTANBUL — Ukraine and Russia agreed to exchange prisoners.")
+    assert [(g[0], g[2], g[3]) for g in got] == [("UKR", "030", "RUS")]
+    got = roles(pipeline, "Russian and Ukrainian negotiators held talks on Friday.")
+    assert [(g[0], g[1], g[3], g[4]) for g in got] == [
+        ("Russian negotiators", "RUS.GOV", "Ukrainian negotiators", "UKR.GOV")]
+    # counterexample: an acronym in capitals before a dash is the subject, not a place
+    got = roles(pipeline, "NATO - the military alliance - condemned the Russian strike on Kyiv.")
+    assert [(g[0], g[2], g[3]) for g in got] == [("nato", "111", "RUS")]

@@ -239,10 +239,13 @@ class AgentPhrases:
             named = self._body_named_before(token) if owner is None else None
             if named is not None:
                 return [named]
-            agent = self._body(token, GenericAgent(self._phrase(token), hit[1], self._country_of(owner)).raw_id())
-            # "Russian and Ukrainian troops": each state's agents (the phrase keeps both words)
-            return [agent, *(GenericAgent(self._phrase(token), hit[1], other).raw_id()
-                             for other in self._conjoined_owners(token, owner))] if owner else [agent]
+            # "Russian and Ukrainian negotiators": each state's agents, each named with its own demonym
+            others = self._conjoined_owners(token, owner) if owner else []
+            names = self._side_names(token)
+            if others and len(names) == len(others) + 1:
+                return [GenericAgent(name, hit[1], state).raw_id()
+                        for name, state in zip(names, [self._country_of(owner), *others], strict=True)]
+            return [self._body(token, GenericAgent(self._phrase(token), hit[1], self._country_of(owner)).raw_id())]
         if owner and not (token.pos_ == "PROPN" and token.text[:1].isupper() and self.c.agents.institution(token)):
             # "Israeli bulldozers", "a newspaper based in Beirut": the state they belong to; "Russian and
             # Ukrainian delegations": each of the states

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from tidings.events.lexicon import LEXICON
 from tidings.events.patterns import PatternBook
+from tidings.events.places import place_country
 from tidings.events.raw import RawEvent
 from tidings.nlp import child as _child_of_token
 
@@ -112,7 +113,8 @@ def _dateline_end(sent: Span) -> int:
     first = sent[0]
     if not (first.is_alpha and first.is_upper and len(first) > 2):
         return sent.start
-    end, marked = sent.start, False
+    # "ISTANBUL — Ukraine and Russia agreed": a city GeoNames knows needs no country or agency after it
+    end, marked = sent.start, len(sent) > 1 and sent[1].text in _DASHES and place_country(first.text) is not None
     for token in sent[:14]:
         if token.text in _DASHES:
             end = token.i + 1
