@@ -2119,3 +2119,15 @@ def test_a_capitalised_city_and_a_dash_open_a_dateline(pipeline):
     # counterexample: an acronym in capitals before a dash is the subject, not a place
     got = roles(pipeline, "NATO - the military alliance - condemned the Russian strike on Kyiv.")
     assert [(g[0], g[2], g[3]) for g in got] == [("nato", "111", "RUS")]
+
+
+def test_an_opposition_figure_is_an_agent_and_a_body_named_in_passing_is_remembered(pipeline):
+    # AP, development set
+    text = ("Authorities in Bangladesh arrested a key opposition figure from the Bangladesh Nationalist Party on "
+            "Sunday. The party had called for a nationwide strike.")
+    got = [(e.sentence, e.source_name or e.source_id, e.cameo, e.target_name or e.target_id, e.target_code)
+           for e in events(pipeline, text)]
+    assert got[0] == (0, "authorities", "173", "key opposition figure", "BGD.OPP")
+    assert [g[:3] for g in got[1:]] == [(1, "Bangladesh Nationalist Party", "020")]
+    # counterexample: "figure" alone is no one
+    assert roles(pipeline, "Police detained a famous figure of the film industry.")[0][3] is None

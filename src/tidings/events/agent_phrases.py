@@ -276,6 +276,14 @@ class AgentPhrases:
             self.state.bodies[token.lemma_.lower()] = raw_id
         return raw_id
 
+    def note_bodies(self) -> None:
+        """Remember every body the sentence names in full, acting or not ("arrested a key opposition
+        figure from the Bangladesh Nationalist Party ... The party had called"), for a later "the party"."""
+        for token in self.sent:
+            if token.pos_ == "PROPN" and token.dep_ != "compound" and token.i != self.sent.start \
+                    and self.resolved.mention_at(token) is None and self.c.agents.institution(token):
+                self._generic(token)
+
     def _body_named_before(self, token: Token) -> str | None:
         """"the same court", "the court" after "the Court of Grave Crimes": the body the document last
         named with that head noun, when the phrase adds no words of its own."""

@@ -150,6 +150,7 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, Directives, VerbPatterns, An
         self._reading_between = False  # resolving a "between" phrase's sides (which may hold a plural)
 
     def run(self) -> list[RawEvent]:
+        self.note_bodies()
         self._find_frames()
         for token in self.sent:
             if token.i in self.consumed:

@@ -98,7 +98,8 @@ def _nearest_subject(verb: Token) -> Token | None:
     if subjects and subjects[-1].i < end:
         # "DHAKA, Bangladesh (AP) — Authorities in Bangladesh arrested": the parser took the dateline for
         # the subject and the real one for its apposition
-        apposed = [c for c in subjects[-1].subtree if c.dep_ == "appos" and c.i >= end and c.head.i < end]
+        # (or its conjunct: "ISTANBUL, Turkey (AP) — Russia and Ukraine agreed")
+        apposed = [c for c in subjects[-1].subtree if c.dep_ in {"appos", "conj"} and c.i >= end and c.head.i < end]
         return apposed[0] if apposed else None
     return subjects[-1] if subjects else None
 
