@@ -192,7 +192,7 @@ def test_the_development_set_is_scored_per_outlet_camp_and_region():
     assert len(figures["groups"]["region"]) >= 8 and len(figures["groups"]["camp"]) >= 4
     assert len(figures["groups"]["outlet"]) >= 20
     # a floor under the development figure, so that a change that loses ground is seen
-    assert figures["root_f1"] >= 0.5  # 81 documents since round six added 24 fresh ones (0.504 at its end)
+    assert figures["root_f1"] >= 0.53  # 81 documents since round six added 24 fresh ones (0.549 at round eight's end)
     assert 0.0 < figures["placed_share"] <= 1.0
 
 
@@ -208,7 +208,7 @@ def test_the_held_out_set_is_well_formed_and_scored():
         assert gold["evidence"] in texts[gold["doc"]], gold["evidence"]
     result = CliRunner().invoke(app, ["eval", str(folder), "--format", "json"])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output)["root_f1"] >= 0.25
+    assert json.loads(result.output)["root_f1"] >= 0.26  # 96 documents: 0.274 at round eight's end
 
 
 def test_a_preposition_the_parser_labels_dative_leads_to_the_recipient(pipeline):
