@@ -2131,3 +2131,10 @@ def test_an_opposition_figure_is_an_agent_and_a_body_named_in_passing_is_remembe
     assert [g[:3] for g in got[1:]] == [(1, "Bangladesh Nationalist Party", "020")]
     # counterexample: "figure" alone is no one
     assert roles(pipeline, "Police detained a famous figure of the film industry.")[0][3] is None
+
+
+def test_a_phalanx_or_contingent_of_agents_is_those_agents(pipeline):
+    got = roles(pipeline, "A phalanx of riot police fired tear gas at the protesters in Caracas.")
+    assert [(g[0], g[1], g[2], g[3]) for g in got] == [("riot police", "VEN.COP", "175", "protesters")]
+    # counterexample: a column of refugees who only walk is no event
+    assert roles(pipeline, "The column of refugees reached the border.") == []
