@@ -96,11 +96,11 @@ class AgentPhrases:
                 owners += self._conjoined_owners(token, owners[0]) if owners else []
             # "Sudan's army", "the Belarusian police": a kind of actor of a state is coded with its sector;
             # "Łukašenka's regime", "NATO's members" stand for their owner
-            names = self._side_names(token)
-            if owners and len(names) == len(owners) and all(self._is_state(o) for o in owners):
+            if owners and all(self._is_state(o) for o in owners):
                 hit = self.c.agents.sector_of(token)
-                if hit:
-                    return [GenericAgent(name, hit[1], o).raw_id() for name, o in zip(names, owners, strict=True)]
+                sides = self._per_side(token, hit[1], list(owners)) if hit else None
+                if sides:
+                    return sides
             if len(owners) == 1:
                 # "Burhan's forces", "Putin's troops": a leader's armed men are his state's, not the leader
                 hit = self.c.agents.sector_of(token)
@@ -116,14 +116,24 @@ class AgentPhrases:
         the generic agents ("the president of Belarus" is the state's official)."""
         if token.pos_ not in {"NOUN", "PROPN"} or self.c.refs.title_key([token.text]) is None:
             return []
-        body = next((a for t in _prep_objects(token, "of") for a in self.actors(t)
+        owners = _prep_objects(token, "of")
+        body = next((a for t in owners for a in self.actors(t)
                      if not self._is_state(a) and not a.startswith("?")), None)
         office = f"office:{token.lemma_.lower()}"
         if body is not None:
             self.state.bodies[office] = body
             return [body]
         # the same office named bare later: "The Chairperson of the AU Commission ... The Chairperson also"
-        return [self.state.bodies[office]] if office in self.state.bodies and not _prep_objects(token, "of") else []
+        return [self.state.bodies[office]] if office in self.state.bodies and not owners else []
+
+    def _per_side(self, token: Token, sector: str, states: list[str | None]) -> list[str] | None:
+        """Each state's agents of an agent phrase, named with its own demonym ("Armenian and Azerbaijani
+        troops": "Armenian troops" of Armenia, "Azerbaijani troops" of Azerbaijan), when the phrase names
+        as many sides as there are states; else None."""
+        names = self._side_names(token)
+        if len(names) != len(states):
+            return None
+        return [GenericAgent(name, sector, state).raw_id() for name, state in zip(names, states, strict=True)]
 
     def _side_names(self, token: Token) -> list[str]:
         """The phrase of each side an agent's conjoined demonyms name: "Armenian and Azerbaijani troops" is
@@ -241,10 +251,9 @@ class AgentPhrases:
                 return [named]
             # "Russian and Ukrainian negotiators": each state's agents, each named with its own demonym
             others = self._conjoined_owners(token, owner) if owner else []
-            names = self._side_names(token)
-            if others and len(names) == len(others) + 1:
-                return [GenericAgent(name, hit[1], state).raw_id()
-                        for name, state in zip(names, [self._country_of(owner), *others], strict=True)]
+            sides = self._per_side(token, hit[1], [self._country_of(owner), *others]) if others else None
+            if sides:
+                return sides
             return [self._body(token, GenericAgent(self._phrase(token), hit[1], self._country_of(owner)).raw_id())]
         if owner and not (token.pos_ == "PROPN" and token.text[:1].isupper() and self.c.agents.institution(token)):
             # "Israeli bulldozers", "a newspaper based in Beirut": the state they belong to; "Russian and
