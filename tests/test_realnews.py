@@ -2139,3 +2139,65 @@ def test_a_phalanx_or_contingent_of_agents_is_those_agents(pipeline):
     assert [(g[0], g[1], g[2], g[3]) for g in got] == [("riot police", "VEN.COP", "175", "protesters")]
     # counterexample: a column of refugees who only walk is no event
     assert roles(pipeline, "The column of refugees reached the border.") == []
+
+
+# -- round nine: constructions read off the fresh development documents D5 and D6 ----------------------
+def test_two_sides_who_spoke_by_telephone_held_a_call(pipeline):
+    # White House, development set
+    got = roles(pipeline, "President Biden and President Lula spoke by telephone this afternoon.")
+    assert [(g[0], g[2], g[3]) for g in got] == [("joe-biden", "041", "lula")]
+    got = roles(pipeline, "Biden spoke by telephone with Lula on Monday.")
+    assert [(g[0], g[2], g[3]) for g in got] == [("joe-biden", "041", "lula")]
+    # counterexamples: a call with no partner, and a partner who is no political actor
+    assert roles(pipeline, "Biden spoke by phone from his office.") == []
+    assert roles(pipeline, "He talked by phone with his mother.") == []
+
+
+def test_posts_and_garrisons_attacked_are_their_owners(pipeline):
+    # Daily Pakistan, development set
+    got = roles(pipeline, "Afghan militants attacked two check posts of the Pakistan Army.")
+    assert [(g[0], g[1], g[2], g[3]) for g in got] == [("Afghan militants", "AFG.REB", "190", "pakistan-army")]
+    # counterexample: a post that is an office is no target of force
+    assert roles(pipeline, "The newspaper attacked the post of prime minister.") == []
+
+
+def test_clashes_between_kinds_of_agents_are_force_between_them(pipeline):
+    got = roles(pipeline, "Clashes between police and protesters broke out in Tbilisi.")
+    assert [(g[0], g[1], g[2], g[3], g[4]) for g in got] == [
+        ("police", "GEO.COP", "190", "protesters", "GEO.CVL")]
+    # counterexample: fighting only named in a call to end it is no fighting told
+    got = roles(pipeline, "The UN called for an end to the fighting between Armenia and Azerbaijan.")
+    assert [g[2] for g in got] == ["020"]
+
+
+def test_a_verdict_the_parser_hides_is_still_read(pipeline):
+    # Mehr and AP, development set: the adjective hung on the verb, the described nouns a compound
+    assert [(g[0], g[2], g[3]) for g in roles(pipeline, "Iran described the US move as deceptive.")] == [
+        ("IRN", "111", "USA")]
+    got = roles(pipeline, "Ortega has called his imprisoned opponents “traitors” and maintains they were "
+                          "behind the protests.")
+    assert [(g[0], g[2], g[3], g[4]) for g in got] == [
+        ("daniel-ortega", "111", "imprisoned opponents", "NIC.OPP")]
+    # counterexamples: a call to a meeting, and words of no verdict
+    assert roles(pipeline, "Lukashenko called the opposition leaders to a meeting.") == []
+    assert roles(pipeline, "The minister called the opposition leaders yesterday.") == []
+
+
+def test_a_by_phrase_hung_on_the_victims_names_the_doer(pipeline):
+    # GOV.UK, development set
+    got = roles(pipeline, "First, the United Kingdom condemns in the strongest terms the detentions of at least "
+                          "22 UN personnel by the Houthis.")
+    assert [(g[0], g[2], g[3]) for g in got] == [("GBR", "111", "houthis"), ("houthis", "173", "united-nations")]
+    # counterexample: with no "by" phrase the detention is the authorities', and the verdict names no doer
+    got = roles(pipeline, "The EU condemned the detentions of 22 UN personnel.")
+    assert ("european-union", "111", "houthis") not in [(g[0], g[2], g[3]) for g in got]
+
+
+def test_a_killing_told_with_a_when_clause_of_force_is_that_clauses_subjects(pipeline):
+    got = roles(pipeline, "Three soldiers were killed when rebels attacked their convoy.")
+    assert ("rebels", "190", "soldiers") in [(g[0], g[2], g[3]) for g in got]
+    got = roles(pipeline, "Two protesters were killed when police opened fire.")
+    assert [(g[0], g[2], g[3]) for g in got] == [("police", "190", "protesters")]
+    # counterexample: a "when" clause of no force names no killer
+    got = roles(pipeline, "Five people were killed when the minister visited the town.")
+    assert ("unknown", "190", "people") in [(g[0], g[2], g[3]) for g in got]

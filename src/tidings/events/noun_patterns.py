@@ -63,14 +63,20 @@ class NounPatterns:
         if not pairs and noun.dep_ in {"nsubj", "nsubjpass"}:
             # "A telephone conversation ... took place between Putin and Biden", "talks were held between"
             pairs = _prep_objects(noun.head, "between")
-        between = [a for t in pairs for a in self.actors(t)]
+        # kinds of agents too: "clashes between police and protesters", "between Kyrgyz and Tajik guards"
+        between = [a for t in pairs for a in self.actors(t) or self._agent(t, generic=True)
+                   if not a.startswith("?unknown")]
         sources: list[str] = []
         for spec in p.sources:
             if spec == "between" and between:
                 sources = between[:1]
             elif spec in {"by", "of"}:
                 # "a visit by X", "the visit of U.S. presidential envoy John Cole to Minsk"
-                sources = [a for t in _prep_objects(noun, spec) for a in self.actors(t)]
+                phrases = _prep_objects(noun, spec)
+                if spec == "by" and not phrases:
+                    # "the detention of UN staff by the Houthis": the parser hangs "by" on the staff
+                    phrases = [b for t in _prep_objects(noun, "of") for b in _prep_objects(t, "by")]
+                sources = [a for t in phrases for a in self.actors(t)]
             elif spec == "poss":
                 sources = self.actors(_child(noun, {"poss"}))
             elif spec == "clause" and not _prep_objects(noun, "of"):

@@ -51,14 +51,18 @@ class Statements:
             # "described the US move as deceptive": the parser makes "as" an adverb of the adjective
             (t.head for t in (obj.subtree if obj is not None else ()) if t.lower_ == "as" and t.dep_ == "advmod"
              and t.head.pos_ == "ADJ"), None)
+        described = obj or _child(verb, {"nsubjpass"})
+        if verdict is None:
+            verdict, described = _misparsed_verdict(verb, obj)
         if verdict is None:
             return
         words = [t for t in verdict.subtree if t.ent_type_ not in _NAME_ENTS and t.lower_ != "as"]
+        if verdict is obj:  # the words before the noun are those described, not the verdict
+            words = [t for t in words if t.i >= obj.i]
         code = Valence.load().verdict(" ".join(t.text for t in words)) if words else None
         if code is None:
             return
         sources = [a for a in self._subject_actors(verb, generic=True) if not a.startswith("?unknown")]
-        described = obj or _child(verb, {"nsubjpass"})
         if (described is None or described.lower_ in {"who", "whom", "which", "that"}) and verb.dep_ == "relcl":
             described = verb.head  # "Lai Ching-te, who China called a parasite"
         target = self._described_actor(described, sources)
@@ -78,6 +82,11 @@ class Statements:
             for actor in self.actors(token) if token is not None else []:
                 if actor not in sources and not actor.startswith("?unknown"):
                     return actor
+        if described.pos_ == "NOUN" and self.c.agents.sector_of(described):
+            # a kind of agent: "called his imprisoned opponents traitors"
+            kinds = [a for a in self._generic(described) if a not in sources and not a.startswith("?unknown")]
+            if kinds:
+                return kinds[0]
         if described.pos_ != "NOUN" and not (described.pos_ == "VERB" and described.dep_ == "dobj"):
             # "what it called ...": the words described are in the verdict itself (an object the tagger
             # made a verb, "the US move", is still a noun)
@@ -332,6 +341,21 @@ class Statements:
         # names ("the attacks carried out by Israel"); last whom a fronted phrase names ("In a letter
         # addressed to Guterres, Araghchi warned that ...": the letter's addressee is not the one blamed)
         return self._first_judged(sorted(heads, key=lambda t: (_judged_rank(t), t.i)), speaker)
+
+
+def _misparsed_verdict(verb: Token, obj: Token | None) -> tuple[Token | None, Token | None]:
+    """The verdict, and what it is on, where the small parser hides them: "described the US move as
+    deceptive" with the adjective hung on the verb; "branded the opposition leaders traitors" with the
+    described nouns a compound of the verdict. (None, obj) when neither shape is there."""
+    for child in verb.children:
+        if child.dep_ in {"advcl", "acomp", "xcomp"} and child.pos_ in {"ADJ", "NOUN"} \
+                and any(c.lower_ == "as" for c in child.children):
+            return child, obj
+    if obj is not None and obj.pos_ == "NOUN":
+        described = [c for c in obj.children if c.dep_ in {"compound", "nmod"} and c.pos_ in {"NOUN", "PROPN"}]
+        if described:
+            return obj, described[-1]
+    return None, obj
 
 
 def _qualified_acts(tokens: list[Token], valence: Valence) -> list[Token]:

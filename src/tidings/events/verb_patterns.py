@@ -274,8 +274,10 @@ class VerbPatterns:
                                 self._attacker(obj))
         elif not targets and p.code[:2] in _VERDICT_ROOTS and (referred := self._act_referred(obj, sources)):
             targets = referred
-        elif not targets and p.requires_target:
-            return  # "X expects a decision from Y", "X warned Y": the pattern's own role, or no event
+        elif not targets and p.requires_target and not (p.symmetric and len(sources) > 1):
+            # "X expects a decision from Y", "X warned Y": the pattern's own role, or no event; two sides
+            # of a symmetric act are each other's ("Biden and Lula spoke by telephone")
+            return
         elif not targets and not p.patient_source and (not p.symmetric or len(sources) == 1):
             # a symmetric act of one named side has its partner or beneficiary elsewhere in the clause
             # ("agreed to provide aid for Romania"); two named sides are each other's partners
@@ -286,7 +288,7 @@ class VerbPatterns:
             # a release tells its own side's acts first: the Kremlin's readout has Putin as the source
             sources = sorted(sources, key=lambda a: self._country_of(a) != self.state.issuer)
             sources, targets = sources[:1], sources[1:2]
-        if p.requires_target and not targets:
+        if p.requires_target and not targets and not (p.symmetric and len(sources) > 1):
             return
         code = self._verb_code(verb, p, obj)
         negated, hypothetical = _negated(verb), _hypothetical(verb)
@@ -437,6 +439,23 @@ class VerbPatterns:
             if not found:
                 owner = self._affiliation(attack, 1)
                 found = [owner] if owner else []
+            if found:
+                return found[0]
+        return self._striking_clause_subject(verb)
+
+    def _striking_clause_subject(self, verb: Token) -> str | None:
+        """"Three soldiers were killed when rebels attacked their convoy", "when police opened fire": the
+        armed subject of a "when" or "as" clause of force beside the passive (a verb the pattern book
+        has for force)."""
+        for clause in verb.children:
+            if clause.dep_ != "advcl" or not any(c.dep_ == "advmod" and c.lower_ in {"when", "as"} or
+                                                 c.dep_ == "mark" and c.lower_ in {"when", "as"}
+                                                 for c in clause.children):
+                continue
+            if not any(p.code[:2] in _FORCE_ROOTS for p in self.book.verbs.get(clause.lemma_.lower(), ())):
+                continue
+            found = [a for a in self._subject_actors(clause, generic=True)
+                     if _sector(a) in _ARMED | {"COP"} and a != _UNKNOWN]
             if found:
                 return found[0]
         return None
@@ -824,8 +843,9 @@ def _act_by_phrases(verb: Token, obj: Token) -> list[Token]:
     phrase is the act's doer. A passive verb's "by" is its own agent ("was condemned by the EU")."""
     found = _prep_objects(obj, "by")
     if not found:
-        # "bombardments in the region by the SAF": the parser hangs "by" on the place phrase's noun
-        found = [b for prep in obj.children if prep.dep_ == "prep" and prep.lower_ in _WHERE_PREPS
+        # "bombardments in the region by the SAF", "the detentions of 22 UN personnel by the Houthis": the
+        # parser hangs "by" on the noun of the place or of the ones the act was done to
+        found = [b for prep in obj.children if prep.dep_ == "prep" and prep.lower_ in (*_WHERE_PREPS, "of")
                  for place in prep.children if place.dep_ == "pobj" for b in _prep_objects(place, "by")]
     if found or _child(verb, {"nsubjpass"}) is not None:
         return found
