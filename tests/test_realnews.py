@@ -2201,3 +2201,26 @@ def test_a_killing_told_with_a_when_clause_of_force_is_that_clauses_subjects(pip
     # counterexample: a "when" clause of no force names no killer
     got = roles(pipeline, "Five people were killed when the minister visited the town.")
     assert ("unknown", "190", "people") in [(g[0], g[2], g[3]) for g in got]
+
+
+def test_a_releases_own_we_is_its_issuer_whoever_acted_last(pipeline):
+    # GOV.UK, development set: "Russia refuses" had made Russia the voice, and "we" Russia
+    text = ("Ambassador Neil Holland says that Ukrainian civilians continue to suffer while Russia refuses to engage "
+            "constructively on the world stage. Thank you, Mr Chair. We strongly condemn the huge wave of Russian "
+            "missile attacks overnight.")
+    got = released(pipeline, text, "GOV.UK", date(2023, 9, 21))
+    assert (2, "GBR", "111", "RUS") in got
+    # counterexample: inside a quote, "we" is the quote's speaker
+    text = "Russia refuses to engage. Sergei Lavrov said: “We reject the Western sanctions.”"
+    assert (1, "sergey-lavrov", "120", None) in released(pipeline, text, "GOV.UK", date(2023, 9, 21))
+
+
+def test_only_a_subject_whose_predicate_judges_passes_the_judgement(pipeline):
+    # GOV.UK, development set: the release judges Russia; Russia judges no one
+    text = ("Once more, Russia has shown it is willing to sink to any depths in its brutal war of aggression "
+            "against Ukraine.")
+    assert released(pipeline, text, "GOV.UK", date(2023, 9, 21)) == [(0, "GBR", "111", "RUS")]
+    # counterexample: a subject whose predicate is a word of feeling judges
+    text = "The European Union is appalled by the brutal execution of two protesters by the Iranian authorities."
+    got = released(pipeline, text, "Council of the EU", date(2023, 1, 8))
+    assert [(g[1], g[2]) for g in got] == [("european-union", "111")]

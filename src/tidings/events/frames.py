@@ -346,6 +346,11 @@ class ReportingFrames:
                 return [self.state.byline]
             if self.state.voice == self.state.byline and self.state.issuer:
                 return [self.state.issuer]
+        if quoted is None and not singular and self.state.issuer and self.state.voice \
+                and not self._issuer_side(self.state.voice):
+            # a release's own "we" is its issuer, whoever acted last ("Russia refuses to engage ... We
+            # strongly condemn" in the UK's statement)
+            return [self.state.issuer]
         speaker = quoted or self.state.voice
         return [speaker] if speaker else []
 

@@ -311,10 +311,21 @@ class Statements:
         """"The European Union is appalled by the decree issued by the Taliban", "Qatar deplores ...":
         a known actor who is the subject of the sentence's main clause passes the judgement itself."""
         subj = self._main_subject()
-        if subj is None or subj.lower_ in _PERSONAL | {"i"}:
+        if subj is None or subj.lower_ in _PERSONAL | {"i"} or not self._judging_predicate():
             return None
         found = [a for a in self.actors(subj) if not a.startswith("?")]
         return found[0] if len(found) == 1 else None
+
+    def _judging_predicate(self) -> bool:
+        """The main clause's predicate is itself a word of blame, praise or feeling ("is appalled",
+        "deplores", "is deeply troubled") or of describing; "Russia has shown it is willing to sink to any depths" and
+        "Moldova faces attempts from Russia" tell of their subjects, who judge nothing."""
+        root = self.sent.root
+        if root.lemma_.lower() in LEXICON.describing_verbs:
+            return True  # "Araghchi described the direct role of the Israeli regime ... as evident"
+        words = [root, *(c for c in root.children if c.dep_ in {"acomp", "advmod"})]
+        scores = Valence.load().analyzer.polarity_scores
+        return any(scores(w.text)["compound"] != 0 for w in words)
 
     def _evaluated(self, tokens: list[Token], speaker: str) -> str | None:
         """The actor blamed or praised: an owner ("Poland's actions"), else a subject, else the first
