@@ -2224,3 +2224,15 @@ def test_only_a_subject_whose_predicate_judges_passes_the_judgement(pipeline):
     text = "The European Union is appalled by the brutal execution of two protesters by the Iranian authorities."
     got = released(pipeline, text, "Council of the EU", date(2023, 1, 8))
     assert [(g[1], g[2]) for g in got] == [("european-union", "111")]
+
+
+def test_a_verdict_on_what_a_state_faces_falls_on_whoever_it_comes_from(pipeline):
+    # Council of the EU, development set
+    first = "The EU strongly condemns the attacks on Ukraine. "
+    text = first + ("Moldova faces massive direct attempts from Russia to destabilise the country, as well as "
+                    "challenges arising from Russia’s war of aggression against Ukraine.")
+    got = released(pipeline, text, "Council of the EU", date(2024, 10, 14))
+    assert (1, "european-union", "111", "RUS") in got
+    # counterexample: what a state faces from no one named blames no one, least of all the state
+    text = first + "Moldova faces challenges arising from the brutal war of aggression against Ukraine."
+    assert [g for g in released(pipeline, text, "Council of the EU", date(2024, 10, 14)) if g[0] == 1] == []

@@ -252,6 +252,11 @@ class Statements:
             # "This is yet another sign of the Iranian authorities' violent repression", "These verdicts
             # fit a pattern of politically motivated arrests pursued by authorities"
             return self._wrong_owner(self.sent, speaker)
+        root = self.sent.root
+        if root.lemma_.lower() in LEXICON.suffering_verbs and (obj := _object(root)) is not None:
+            # "Moldova faces massive direct attempts from Russia": the one the attempts come from
+            doers = [t for word in ("from", "by") for t in _prep_objects(obj, word)]
+            return self._first_judged([*doers, _child(obj, {"poss"})], speaker)
         candidates = [subject, _child(subject, {"poss"})]
         for acl in (c for c in subject.children if c.dep_ == "acl"):
             agent = _child(acl, {"agent"})
