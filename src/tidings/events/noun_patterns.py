@@ -12,6 +12,7 @@ from tidings.events.patterns import Modality, NounPattern
 from tidings.events.raw import RawEvent
 from tidings.events.syntax import (
     _HYPOTHETICAL_MODS,
+    _by_inside,
     _child,
     _hypothetical,
     _nearest_subject,
@@ -75,7 +76,7 @@ class NounPatterns:
                 phrases = _prep_objects(noun, spec)
                 if spec == "by" and not phrases:
                     # "the detention of UN staff by the Houthis": the parser hangs "by" on the staff
-                    phrases = [b for t in _prep_objects(noun, "of") for b in _prep_objects(t, "by")]
+                    phrases = _by_inside(noun, ("of",))
                 sources = [a for t in phrases for a in self.actors(t)]
             elif spec == "poss":
                 sources = self.actors(_child(noun, {"poss"}))

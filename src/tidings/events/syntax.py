@@ -250,6 +250,14 @@ def _prep_objects(token: Token, word: str) -> list[Token]:
     return out
 
 
+def _by_inside(noun: Token, preps: Iterable[str]) -> list[Token]:
+    """The "by" phrases the parser hangs on the object of one of the noun's prepositions instead of the
+    noun: "bombardments in the region by the SAF", "the detentions of 22 UN personnel by the Houthis"."""
+    wanted = set(preps)
+    return [b for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in wanted
+            for inner in prep.children if inner.dep_ == "pobj" for b in _prep_objects(inner, "by")]
+
+
 def _path(verb: Token, path: str) -> list[Token]:
     """Follow a pattern path ("dobj", "prep:with", "obj.prep:of", "obj.amod:phone") from a verb."""
     if path == "dobj":

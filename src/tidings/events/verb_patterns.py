@@ -21,6 +21,7 @@ from tidings.events.syntax import (
     _UNKNOWN,
     _VICTIMS,
     _by_agent,
+    _by_inside,
     _child,
     _content_tokens,
     _evidence,
@@ -260,6 +261,7 @@ class VerbPatterns:
             sources = [s for s in sources if _sector(s) not in LEXICON.victim_sectors]
         if not sources:
             return
+        two_sides = p.symmetric and len(sources) > 1  # each other's partners ("A and B spoke by phone")
         if not targets and p.context_target:
             targets = self._partners(sources)
         if not targets and p.inherit_target and verb.dep_ in {"conj", "xcomp"}:
@@ -274,7 +276,7 @@ class VerbPatterns:
                                 self._attacker(obj))
         elif not targets and p.code[:2] in _VERDICT_ROOTS and (referred := self._act_referred(obj, sources)):
             targets = referred
-        elif not targets and p.requires_target and not (p.symmetric and len(sources) > 1):
+        elif not targets and p.requires_target and not two_sides:
             # "X expects a decision from Y", "X warned Y": the pattern's own role, or no event; two sides
             # of a symmetric act are each other's ("Biden and Lula spoke by telephone")
             return
@@ -288,7 +290,7 @@ class VerbPatterns:
             # a release tells its own side's acts first: the Kremlin's readout has Putin as the source
             sources = sorted(sources, key=lambda a: self._country_of(a) != self.state.issuer)
             sources, targets = sources[:1], sources[1:2]
-        if p.requires_target and not targets and not (p.symmetric and len(sources) > 1):
+        if p.requires_target and not targets and not two_sides:
             return
         code = self._verb_code(verb, p, obj)
         negated, hypothetical = _negated(verb), _hypothetical(verb)
@@ -845,8 +847,7 @@ def _act_by_phrases(verb: Token, obj: Token) -> list[Token]:
     if not found:
         # "bombardments in the region by the SAF", "the detentions of 22 UN personnel by the Houthis": the
         # parser hangs "by" on the noun of the place or of the ones the act was done to
-        found = [b for prep in obj.children if prep.dep_ == "prep" and prep.lower_ in (*_WHERE_PREPS, "of")
-                 for place in prep.children if place.dep_ == "pobj" for b in _prep_objects(place, "by")]
+        found = _by_inside(obj, (*_WHERE_PREPS, "of"))
     if found or _child(verb, {"nsubjpass"}) is not None:
         return found
     found = _prep_objects(verb, "by")
