@@ -192,8 +192,9 @@ def test_the_development_set_is_scored_per_outlet_camp_and_region():
     assert len(figures["groups"]["region"]) >= 8 and len(figures["groups"]["camp"]) >= 4
     assert len(figures["groups"]["outlet"]) >= 20
     # a floor under the development figure, so that a change that loses ground is seen
-    # 105 documents since round nine added 24 fresh ones (0.549 on the 81 before them; 0.508 with them)
-    assert figures["root_f1"] >= 0.49
+    # 105 documents since round nine added 24 fresh ones (0.549 on the 81 before them; 0.508 with them);
+    # 117 since round ten added 12 more, six of them whole Voice of America stories (0.518 -> 0.483)
+    assert figures["root_f1"] >= 0.47
     assert 0.0 < figures["placed_share"] <= 1.0
 
 
