@@ -2237,3 +2237,22 @@ def test_a_verdict_on_what_a_state_faces_falls_on_whoever_it_comes_from(pipeline
     # counterexample: what a state faces from no one named blames no one, least of all the state
     text = first + "Moldova faces challenges arising from the brutal war of aggression against Ukraine."
     assert [g for g in released(pipeline, text, "Council of the EU", date(2024, 10, 14)) if g[0] == 1] == []
+
+
+def test_state_names_conjoined_before_an_agent_are_each_states_agents(pipeline):
+    # Voice of America, development set: a state's name or acronym as the modifier, not only a demonym
+    got = roles(pipeline, "Last week, Cameroon and C.A.R. officials met in Bangui and signed an agreement.")
+    assert got == [("Cameroon officials", "CMR.GOV", "040", "C.A.R. officials", "CAF.GOV"),
+                   ("Cameroon officials", "CMR.GOV", "057", "C.A.R. officials", "CAF.GOV")]
+    got = roles(pipeline, "Russian and DPRK leaders signed a treaty.")
+    assert got == [("Russian leaders", "RUS.GOV", "057", "DPRK leaders", "PRK.GOV")]
+    # counterexample: a body that is no state is not split off as one
+    assert [g[3] for g in roles(pipeline, "U.S. and EU officials met in Brussels.")] == [None]
+
+
+def test_a_dotted_acronym_names_what_the_acronym_names(pipeline):
+    assert roles(pipeline, "The D.R.C. army attacked M23 positions.") == [
+        ("D.R.C. army", "COD.MIL", "190", "m23", "COD.REB")]
+    # counterexample: the plain word is no acronym ("car" is not the Central African Republic)
+    pipeline_doc = pipeline.process(Document(id="c" * 64, text="Police stopped a car near the border.", source="t"))
+    assert [a.id for a in pipeline_doc.actors] == []

@@ -105,10 +105,11 @@ class _NameMatcher:
         self._automaton = ahocorasick.Automaton()
         entries: dict[str, list[tuple[str, str]]] = {}
         for form in kb.forms():
-            key = fold(form.text)
-            if len(key) < 2:
-                continue
-            entries.setdefault(key, []).append((form.actor_id, form.kind))
+            for text in (form.text, *_dotted(form.text)):
+                key = fold(text)
+                if len(key) < 2:
+                    continue
+                entries.setdefault(key, []).append((form.actor_id, form.kind))
         for key, values in entries.items():
             self._automaton.add_word(key, (len(key), values))
         self._automaton.make_automaton()
@@ -147,6 +148,13 @@ class _NameMatcher:
             if not found or cand[0] >= found[-1][1]:
                 found.append(cand)
         return found
+
+
+def _dotted(form: str) -> tuple[str, ...]:
+    """The dotted spelling of a short acronym, as news writes it: "C.A.R." for "CAR", "D.R.C." for "DRC"."""
+    if 2 <= len(form) <= 5 and form.isalpha() and form.isupper():
+        return (".".join(form) + ".",)
+    return ()
 
 
 def _is_word_bounded(text: str, start: int, end: int) -> bool:

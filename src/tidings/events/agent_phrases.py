@@ -139,7 +139,8 @@ class AgentPhrases:
         """The phrase of each side an agent's conjoined demonyms name: "Armenian and Azerbaijani troops" is
         "Armenian troops" and "Azerbaijani troops"; a phrase of one demonym is itself."""
         phrase = self._phrase(token)
-        first = next((c for c in token.children if c.dep_ == "amod" and self._demonym(c)), None)
+        first = next((c for c in token.children if c.dep_ in {"amod", "compound", "nmod"} and self._state_named(c)),
+                     None)
         others = [c for c in first.children if c.dep_ == "conj"] if first is not None else []
         if first is None or not others:
             return [phrase]
@@ -391,6 +392,13 @@ class AgentPhrases:
                     if found:
                         return found[0]
         return own
+
+    def _state_named(self, token: Token) -> str | None:
+        """The state a modifier names: a demonym ("Russian") or the state's own name ("Cameroon", "DPRK")."""
+        state = self._demonym(token)
+        if state is None and self.resolved.mention_at(token) is not None:
+            state = next((a for a in self.actors(token) if self._is_state(a)), None)
+        return state
 
     def _demonym(self, token: Token) -> str | None:
         """The state a demonym names, a multi-word one included ("Sri Lankan", "South Korean"); none

@@ -715,12 +715,13 @@ class VerbPatterns:
         return [a for t in authors for a in self._agent(t, True)][:1]
 
     def _conjoined_owners(self, token: Token, owner: str) -> list[str]:
-        """The states of demonyms conjoined to the one that gave a noun its owner: "entered Polish and
-        Romanian airspace" is done to Poland and to Romania."""
+        """The states of demonyms or state names conjoined to the one that gave a noun its owner: "entered
+        Polish and Romanian airspace" is done to Poland and to Romania; "Cameroon and C.A.R. officials"
+        are each state's."""
         found: list[str] = []
         for mod in token.children:
-            if mod.dep_ in {"amod", "compound"} and self._demonym(mod) == owner:
-                found += [s for c in mod.children if c.dep_ == "conj" for s in [self._demonym(c)]
+            if mod.dep_ in {"amod", "compound", "nmod"} and self._state_named(mod) == owner:
+                found += [s for c in mod.children if c.dep_ == "conj" for s in [self._state_named(c)]
                           if s and s != owner and s not in found]
         return found
 
