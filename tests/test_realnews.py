@@ -2256,3 +2256,14 @@ def test_a_dotted_acronym_names_what_the_acronym_names(pipeline):
     # counterexample: the plain word is no acronym ("car" is not the Central African Republic)
     pipeline_doc = pipeline.process(Document(id="c" * 64, text="Police stopped a car near the border.", source="t"))
     assert [a.id for a in pipeline_doc.actors] == []
+
+
+def test_a_body_the_base_lacks_is_named_by_its_apposition(pipeline):
+    # Voice of America, development set: rights groups named with a descriptor before or after the name
+    want = [("Licadho", None, "020", "Cambodian government", "KHM.GOV")]
+    assert roles(pipeline, "The rights group Licadho called on the Cambodian government to drop the charge.") == want
+    # the small parser hangs the main verb on the name as a reduced relative
+    assert roles(pipeline, "Licadho, a local rights group, called on the Cambodian government to drop the "
+                           "charge.") == want
+    # counterexample: a past participle hung on a headline's noun is no act of that noun
+    assert roles(pipeline, "Licadho report released in Phnom Penh on Monday.") == []

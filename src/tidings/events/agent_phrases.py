@@ -221,6 +221,11 @@ class AgentPhrases:
             return []
         if token.lemma_.lower() in self.book.agent_stop and not (token.pos_ == "PROPN" and token.ent_type_ == "ORG"):
             return []  # "the meeting", "the explosion"; but "the World Water Forum" is a body
+        named = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i == token.i + 1),
+                     None)
+        if named is not None and token.pos_ == "NOUN":
+            # "the rights group Licadho", "the militant group Jama'at Nusrat al-Islam": the name it describes
+            return self._agent(named, True)
         if token.lemma_.lower() in _QUANTITIES:
             # "thousands of students", "a group of refugees": the people counted are the agent
             inner = next((c for p in token.children if p.dep_ == "prep" and p.lower_ == "of"

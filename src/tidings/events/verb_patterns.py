@@ -751,6 +751,10 @@ class VerbPatterns:
                 return found
             if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in {"NOUN", "PROPN"}:
                 return self._agent(node.head, generic)  # "demonstrators protesting the results"
+            if node.dep_ == "acl" and node.tag_ == "VBD" and node.head.dep_ == "ROOT" and node.head.pos_ == "PROPN":
+                # "Licadho, a local rights group, called on ...": the parser hangs the main verb on the
+                # name it takes for the sentence's head; a past tense is no reduced relative
+                return self._agent(node.head, generic)
             raised = _child(node.head, {"nsubjpass"}) if node.dep_ == "xcomp" else None
             if raised is not None:
                 return self._agent(raised, generic)  # "A and B are expected to meet", "police were seen detaining"
