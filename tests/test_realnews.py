@@ -2267,3 +2267,15 @@ def test_a_body_the_base_lacks_is_named_by_its_apposition(pipeline):
                            "charge.") == want
     # counterexample: a past participle hung on a headline's noun is no act of that noun
     assert roles(pipeline, "Licadho report released in Phnom Penh on Monday.") == []
+
+
+def test_a_news_agency_that_reports_an_act_accuses_no_one_of_it(pipeline):
+    # Palestine Chronicle, development set: the agency is where the news comes from
+    got = roles(pipeline, "Israeli forces detained 16 Palestinians from the West Bank, the official news agency "
+                          "WAFA reported.")
+    assert [(g[0], g[2]) for g in got] == [("Israeli forces", "173")]
+    got = roles(pipeline, "Israel renewed air strikes on Damascus, Turkey's state news agency reported.")
+    assert [g[2] for g in got] == ["195"]
+    # counterexample: a ministry that tells of another state's strikes accuses it
+    got = roles(pipeline, "Israel renewed air strikes on Damascus, Turkey's foreign ministry said.")
+    assert ("foreign ministry", "TUR.GOV", "112", "ISR", "ISR") in got

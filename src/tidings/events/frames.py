@@ -25,9 +25,11 @@ from tidings.events.syntax import (
     _nominal_content,
     _noun_evidence_end,
     _prep_objects,
+    _sector,
     _target_candidates,
     _verb_evidence_end,
 )
+from tidings.ingest.outlets import OutletBook
 
 __all__ = ["ReportingFrames"]
 
@@ -268,8 +270,24 @@ class ReportingFrames:
                 node = nxt[0]
         return []
 
+    def _reports_only(self, speaker: str) -> bool:
+        """A news outlet or agency tells of an act without accusing anyone of it ("Israeli forces detained
+        16 Palestinians, according to WAFA", "the state news agency reported")."""
+        actor = self.c.kb.get(speaker)
+        if _sector(speaker) == "MED" or (actor is not None and (actor.code or "").endswith(".MED")):
+            return True
+        name = speaker.lstrip("?").split("#")[0]
+        # a state's news agency is coded as the government's (PETRARCH2's "official news agency"), but
+        # it still only reports
+        words = name.lower().split()
+        if any(self.c.agents.terms.get(" ".join(words[-k:])) == "MED" for k in (1, 2)):
+            return True
+        return OutletBook.load().named(name) is not None
+
     def _hostile_acts(self, root: Token, frame: _Frame) -> None:
         speaker = frame.speaker[0]
+        if self._reports_only(speaker):
+            return
         for token in _content_tokens(root, verbs=True):
             if token.pos_ != "VERB" or not (token.lemma_.lower() in self.book.hostile or self._hostile_pattern(token)):
                 continue
@@ -306,7 +324,8 @@ class ReportingFrames:
     def _alleged(self, root: Token, frame: _Frame) -> None:
         """"X alleged that Y ...": an accusation of Y, the subject of what is alleged."""
         speaker = frame.speaker[0]
-        if any(e.trigger == root.i or e.code[:3] == self.book.hostile_code for e in self.events):
+        if self._reports_only(speaker) or any(e.trigger == root.i or e.code[:3] == self.book.hostile_code
+                                              for e in self.events):
             return  # the clause's own act or a hostile act already says it
         for agent in self._subject_actors(root, generic=True):
             if agent in frame.speaker or self._same_side(agent, speaker) or agent.startswith("?unknown"):
