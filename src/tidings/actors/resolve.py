@@ -22,6 +22,7 @@ from tidings.actors.kb import ActorKB
 from tidings.actors.references import References
 from tidings.actors.translit import fold
 from tidings.nlp import child as _child_of_token
+from tidings.nlp import doc_text
 from tidings.records import Actor, Role
 
 __all__ = ["ActorResolver", "DocMention", "ResolvedDoc"]
@@ -208,7 +209,7 @@ class ActorResolver:
 
     # -- names -------------------------------------------------------------------------------
     def _name_mentions(self, doc: Doc) -> list[DocMention]:
-        text = doc.text
+        text = doc_text(doc)
         mentions: list[DocMention] = []
         for start, end, values in self._names.find(text):
             kind = _best_kind(values)

@@ -25,7 +25,7 @@ from typing import NamedTuple
 from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span, Token
 
-from tidings.nlp import sentence_entities, sentences
+from tidings.nlp import doc_text, sentence_entities, sentences
 
 __all__ = [
     "Attachment",
@@ -435,7 +435,7 @@ def paragraph_sentences(doc: Doc) -> Iterator[Span]:
     dateline into one sentence, and a blank line is the surer boundary."""
     sents = sentences(doc)
     first = 0  # both lists run in text order: walk them together, not one inside the other
-    for para in re.finditer(r"\S(?:.*?\S)?(?=\s*\n\s*\n|\s*$)", doc.text, re.DOTALL):
+    for para in re.finditer(r"\S(?:.*?\S)?(?=\s*\n\s*\n|\s*$)", doc_text(doc), re.DOTALL):
         while first < len(sents) and sents[first].end_char <= para.start():
             first += 1
         for sent in sents[first:]:
