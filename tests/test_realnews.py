@@ -2279,3 +2279,14 @@ def test_a_news_agency_that_reports_an_act_accuses_no_one_of_it(pipeline):
     # counterexample: a ministry that tells of another state's strikes accuses it
     got = roles(pipeline, "Israel renewed air strikes on Damascus, Turkey's foreign ministry said.")
     assert ("foreign ministry", "TUR.GOV", "112", "ISR", "ISR") in got
+
+
+def test_a_courtesy_title_is_no_part_of_a_name(pipeline):
+    # Associated Press of Pakistan and Voice of America, development set
+    got = roles(pipeline, "Qureshi met Foreign Minister of Malaysia Dr. Saifuddin Abdullah on Saturday.")
+    assert [g[3] for g in got] == ["saifuddin-abdullah"]
+    got = roles(pipeline, "UN rapporteur Richard Bennett criticized the Taliban. The Taliban said Mr. Bennett spread "
+                          "propaganda.")
+    assert got[-1][3] == "richard-bennett"
+    # counterexample: a lone surname no one was named by keeps its courtesy title as written
+    assert roles(pipeline, "Police detained Mr. Sevyarynets in Minsk.")[0][3] == "mr-sevyarynets"

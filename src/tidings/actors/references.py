@@ -33,6 +33,7 @@ class References:
     collectives: frozenset[str]
     pronoun_gender: dict[str, str]
     named_after: frozenset[str] = frozenset()
+    honorifics: tuple[tuple[str, ...], ...] = ()  # courtesy titles, longest first ("tan sri", "dr")
 
     @classmethod
     def load(cls, path: Path | None = None) -> References:
@@ -57,6 +58,8 @@ class References:
                 collectives=frozenset(w.lower() for w in raw["collectives"]),
                 pronoun_gender=genders,
                 named_after=frozenset(w.lower() for w in raw.get("named_after", [])),
+                honorifics=tuple(sorted((tuple(w.lower().split()) for w in raw.get("honorifics", [])),
+                                        key=len, reverse=True)),
             )
         except (yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
             raise DataFileError(name, f"malformed reference lexicon: {exc}") from exc

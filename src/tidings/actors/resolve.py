@@ -356,6 +356,10 @@ class ActorResolver:
             name = _clean_person(ent)
             if name is None:
                 continue
+            bare = _without_honorifics(name, self.refs.honorifics)
+            if len(bare) >= 2 or bare.text in surnames or self.kb.fuzzy(bare.text):
+                # "Mr. Bennett" after "Richard Bennett" is he; an unknown "Mr. Sevyarynets" stays as written
+                name = bare
             actor_id = self.kb.fuzzy(name.text) or self._learned_suffix(name, learned)
             if actor_id is None and len(name) >= 2:
                 actor = self._learned_actor(name, mentions, home)
@@ -899,6 +903,19 @@ def _of_named(token: Token, ctx: _Context) -> set[str]:
             if index is not None:
                 found.update(ctx.names[index].actor_ids)
     return found
+
+
+def _without_honorifics(name: Span, honorifics: tuple[tuple[str, ...], ...]) -> Span:
+    """A person's name without the courtesy titles before it ("Dato Sri Saifuddin Abdullah" → "Saifuddin
+    Abdullah"), one word of the name kept at least."""
+    words = [t.lower_.replace(".", "").replace("'", "").replace("’", "") for t in name]
+    start = 0
+    while True:
+        found = next((h for h in honorifics if tuple(words[start : start + len(h)]) == h
+                      and start + len(h) < len(words)), None)
+        if found is None:
+            return name[start:]
+        start += len(found)
 
 
 def _clean_person(ent: Span) -> Span | None:
