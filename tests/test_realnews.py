@@ -2290,3 +2290,22 @@ def test_a_courtesy_title_is_no_part_of_a_name(pipeline):
     assert got[-1][3] == "richard-bennett"
     # counterexample: a lone surname no one was named by keeps its courtesy title as written
     assert roles(pipeline, "Police detained Mr. Sevyarynets in Minsk.")[0][3] == "mr-sevyarynets"
+
+
+def test_a_visit_by_phrase_hung_on_the_verb_and_the_sides_of_talks_beside_a_visit(pipeline):
+    # Vietnam News Agency, development set: the "by" the parser hangs on "discuss" is the visitor's, and
+    # "the two sides" are the talks', not the visit's
+    got = roles(pipeline, "Bui Thanh Son held talks with his Malaysian counterpart Saifuddin Abdullah to discuss "
+                          "preparations for the official visit to Vietnam by Malaysian Prime Minister Ismail Sabri "
+                          "Yaakob. During the talks, the two sides exchanged views.")
+    assert [(g[0], g[2], g[3]) for g in got] == [("bui-thanh-son", "040", "saifuddin-abdullah"),
+                                                 ("sabri-yaakob", "042", "VNM"),
+                                                 ("bui-thanh-son", "040", "saifuddin-abdullah")]
+    # Dawn, development set: a visit told before the talks gives way to them too
+    got = roles(pipeline, "A Pakistani delegation led by Defence Minister Khawaja Asif travelled to Doha for talks "
+                          "with Afghan Taliban officials. The two sides agreed to an immediate ceasefire.")
+    assert got[-1][2:4] == ("030", "taliban")
+    # counterexamples: a visit alone still gives the sides; a passive's "by" is its own agent
+    got = roles(pipeline, "Putin visited Minsk on Monday. The two sides discussed trade.")
+    assert got[-1][2:4] == ("040", "BLR")
+    assert roles(pipeline, "The visit to Minsk was announced by the Kremlin on Monday.") == []

@@ -124,6 +124,9 @@ def _names_pact(token: Token) -> bool:
     return token.lower_ == "hostilities" and token.head.lower_ == "of" and _names_pact(token.head.head)
 
 
+# visits made and hosted: who travelled where, not the sides of the talks held there
+_VISITS = frozenset({"042", "043"})
+
 # acts of detention, which charge no one: a denial of "the charges" answers whoever charged
 _ARRESTS = frozenset({"arrest", "detain", "apprehend"})
 
@@ -233,7 +236,12 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, Directives, VerbPatterns, An
                 self.state.voice, self.state.voice_sentence = event.speaker or event.source, self.index
             # "Poland's actions are damaging ... This is a clear abuse": the next "This" is Poland's
             self.state.voice_target = event.target or self.state.voice_target
-        if event.code.startswith("04") and not event.hypothetical and event.target:
+        visit = event.code[:3] in _VISITS
+        if event.code.startswith("04") and not event.hypothetical and event.target and not (
+                visit and self.state.last_meeting_sentence == self.index and not self.state.last_meeting_visit):
+            # talks a sentence tells are its sides, not a visit beside them, told before or after ("held talks
+            # ... to discuss preparations for the visit to Vietnam by X", "travelled to Doha for talks with")
+            self.state.last_meeting_visit = visit
             self.state.last_meeting = [event.source, event.target]
             self.state.last_meeting_sentence = self.index
         if _plural_agent(event.source):

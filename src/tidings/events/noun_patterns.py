@@ -13,6 +13,7 @@ from tidings.events.raw import RawEvent
 from tidings.events.syntax import (
     _HYPOTHETICAL_MODS,
     _by_inside,
+    _by_stranded,
     _child,
     _hypothetical,
     _nearest_subject,
@@ -76,7 +77,7 @@ class NounPatterns:
                 phrases = _prep_objects(noun, spec)
                 if spec == "by" and not phrases:
                     # "the detention of UN staff by the Houthis": the parser hangs "by" on the staff
-                    phrases = _by_inside(noun, ("of",))
+                    phrases = _by_inside(noun, ("of",)) or _by_stranded(noun)
                 sources = [a for t in phrases for a in self.actors(t)]
             elif spec == "poss":
                 sources = self.actors(_child(noun, {"poss"}))

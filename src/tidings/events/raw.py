@@ -46,6 +46,7 @@ class _State:
 
     last_meeting: list[str] = field(default_factory=list)
     last_meeting_sentence: int = -1
+    last_meeting_visit: bool = False  # the last meeting remembered is a visit (042, 043), not talks
     pact_sides: list[str] = field(default_factory=list)  # the sides of the last agreement or truce named
     pact_sentence: int = -1
     protagonist: str | None = None

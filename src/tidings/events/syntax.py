@@ -258,6 +258,19 @@ def _by_inside(noun: Token, preps: Iterable[str]) -> list[Token]:
             for inner in prep.children if inner.dep_ == "pobj" for b in _prep_objects(inner, "by")]
 
 
+def _by_stranded(noun: Token) -> list[Token]:
+    """A "by" phrase after a noun that the parser hangs on the active verb governing it: "to discuss
+    preparations for the official visit to Vietnam by Malaysian Prime Minister X". An active verb takes
+    no agent of its own ("by doing" is a means, not a doer), so the phrase is the noun's."""
+    verb = noun.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.dep_ in {"pobj", "prep", "dobj", "conj"} and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"} or any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+        return []
+    return [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "by" and prep.i > noun.i
+            for p in prep.children if p.dep_ == "pobj"]
+
+
 def _path(verb: Token, path: str) -> list[Token]:
     """Follow a pattern path ("dobj", "prep:with", "obj.prep:of", "obj.amod:phone") from a verb."""
     if path == "dobj":
