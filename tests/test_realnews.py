@@ -2309,3 +2309,12 @@ def test_a_visit_by_phrase_hung_on_the_verb_and_the_sides_of_talks_beside_a_visi
     got = roles(pipeline, "Putin visited Minsk on Monday. The two sides discussed trade.")
     assert got[-1][2:4] == ("040", "BLR")
     assert roles(pipeline, "The visit to Minsk was announced by the Kremlin on Monday.") == []
+
+
+def test_a_people_named_as_the_object_of_force_is_its_civilians(pipeline):
+    # Palestine Chronicle, development set
+    got = roles(pipeline, "Israeli forces detained 16 Palestinians in the West Bank.")
+    assert got == [("Israeli forces", "ISR.MIL", "173", "Palestinians", "PSE.CVL")]
+    # counterexamples: a people that acts, or that is told of in diplomacy, is its polity
+    assert roles(pipeline, "The Palestinians rejected the plan.") == [("PSE", "PSE", "120", None, None)]
+    assert roles(pipeline, "Lukashenko thanked the Russians for their support.")[0][3] == "RUS"

@@ -73,6 +73,8 @@ _WHEN_PREPS = frozenset({"after", "before", "upon", "on", "while", "since", "by"
 _DEFINITE = frozenset({"the", "this", "these", "that", "those", "such"})
 # verdicts: praise, criticism and rejection of an act are of the one it is by
 _VERDICT_ROOTS = frozenset({"05", "11", "12"})
+# acts of coercion and force, done to people: "detained 16 Palestinians" are civilians, not the state
+_FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 # the roles in which a place names where or to whom something is done ("in Nicaragua", "Nicaragua's")
 _PLACE_ROLES = frozenset({"pobj", "compound", "poss", "dobj", "nmod", "appos"})
 
@@ -247,6 +249,15 @@ class VerbPatterns:
                 return True
         return False
 
+    def _people_of(self, obj: Token, target: str) -> str:
+        """A people named by its plural demonym as the object of force or coercion is its civilians, not
+        its state: "Israeli forces detained 16 Palestinians", "killed three Ukrainians"."""
+        mention = self.resolved.mention_at(obj)
+        if mention is None or mention.kind != "demonym" or obj.tag_ not in {"NNS", "NNPS"} \
+                or target not in mention.actor_ids or not self._is_state(target):
+            return target
+        return GenericAgent(self._phrase(obj), "CVL", target).raw_id()
+
     def _emit_verb(self, verb: Token, p: VerbPattern) -> None:
         obj = _object(verb)
         if obj is not None and p.objects:
@@ -293,6 +304,8 @@ class VerbPatterns:
         if p.requires_target and not targets and not two_sides:
             return
         code = self._verb_code(verb, p, obj)
+        if code[:2] in _FORCE_ROOTS and obj is not None:
+            targets = [self._people_of(obj, t) for t in targets]
         negated, hypothetical = _negated(verb), _hypothetical(verb)
         start, end = _evidence(verb, obj)
         frame = self._frame_of(verb)
