@@ -2318,3 +2318,13 @@ def test_a_people_named_as_the_object_of_force_is_its_civilians(pipeline):
     # counterexamples: a people that acts, or that is told of in diplomacy, is its polity
     assert roles(pipeline, "The Palestinians rejected the plan.") == [("PSE", "PSE", "120", None, None)]
     assert roles(pipeline, "Lukashenko thanked the Russians for their support.")[0][3] == "RUS"
+
+
+def test_an_accusation_rejected_is_denied_to_its_maker(pipeline):
+    # Voice of America, development set: the denial answers the accuser, not the state the charge names
+    got = roles(pipeline, "U.N. experts accused Russia of buying weapons. Russia's envoy again dismissed accusations "
+                          "it is getting weapons from North Korea.")
+    assert got[-1] == ("envoy", "RUS.GOV", "016", "united-nations", "UN")
+    assert roles(pipeline, "Moscow rejected Kyiv's allegations as baseless.") == [("RUS", "RUS", "016", "UKR", "UKR")]
+    # counterexample: a claim of sovereignty rejected is a rejection, not a denial
+    assert roles(pipeline, "Lai rejects Beijing's sovereignty claims.")[0][2] == "120"

@@ -73,6 +73,8 @@ _WHEN_PREPS = frozenset({"after", "before", "upon", "on", "while", "since", "by"
 _DEFINITE = frozenset({"the", "this", "these", "that", "those", "such"})
 # verdicts: praise, criticism and rejection of an act are of the one it is by
 _VERDICT_ROOTS = frozenset({"05", "11", "12"})
+# what a denial answers: the accusation, whose maker is the one answered
+_CHARGES = frozenset({"accusation", "allegation", "charge", "report", "assertion"})
 # acts of coercion and force, done to people: "detained 16 Palestinians" are civilians, not the state
 _FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 # the roles in which a place names where or to whom something is done ("in Nicaragua", "Nicaragua's")
@@ -248,6 +250,17 @@ class VerbPatterns:
             if words & _ENVOY_WORDS or any(a is not None and a.type == "person" for a in actors):
                 return True
         return False
+
+    def _accuser(self, charge: Token, sources: list[str]) -> list[str]:
+        """Who made the accusation a denial answers: its owner or "by"/"from" phrase ("Kyiv's claims",
+        "the allegations by the UN panel"), else whoever last accused the denier."""
+        named = [a for t in [_child(charge, {"poss"}), *_prep_objects(charge, "by"), *_prep_objects(charge, "from")]
+                 if t is not None for a in self.actors(t) if a not in sources]
+        if named:
+            return named[:1]
+        # the denier's own state was the one accused: "accused Russia ... Russia's envoy dismissed"
+        deniers = [*sources, *self._own_states(sources)]
+        return [a for a in (self.state.accusers.get(s) for s in deniers) if a and a not in sources][:1]
 
     def _people_of(self, obj: Token, target: str) -> str:
         """A people named by its plural demonym as the object of force or coercion is its civilians, not
@@ -517,6 +530,10 @@ class VerbPatterns:
         ("offered to hand over two suspects to Britain", "promised military aid to Mozambique"); for a
         demand, appeal or accusation, the subject of the clause it governs ("demanding that President
         X abandon"); for a material act, the state it is done in ("deployed troops in Mali")."""
+        obj = _object(verb)
+        if code == "016" and obj is not None and obj.lemma_.lower() in _CHARGES:
+            # "dismissed accusations it is getting weapons from North Korea": the accuser, not North Korea
+            return self._accuser(obj, sources)
         candidates = list(_target_candidates(verb, 0))
         if _object(verb) is None:
             # "detaining and dragging demonstrators": conjoined verbs share the last one's object
