@@ -2328,3 +2328,12 @@ def test_an_accusation_rejected_is_denied_to_its_maker(pipeline):
     assert roles(pipeline, "Moscow rejected Kyiv's allegations as baseless.") == [("RUS", "RUS", "016", "UKR", "UKR")]
     # counterexample: a claim of sovereignty rejected is a rejection, not a denial
     assert roles(pipeline, "Lai rejects Beijing's sovereignty claims.")[0][2] == "120"
+
+
+def test_sides_that_act_on_each_other_are_each_others_targets(pipeline):
+    # Al Jazeera, development set
+    got = roles(pipeline, "Kyrgyzstan and Tajikistan have accused each other of breaching a ceasefire.")
+    assert got == [("KGZ", "KGZ", "112", "TJK", "TJK"), ("TJK", "TJK", "112", "KGZ", "KGZ")]
+    # counterexample: one side accusing another is one event
+    assert roles(pipeline, "Kyrgyzstan accused Tajikistan of breaching the ceasefire.") == [
+        ("KGZ", "KGZ", "112", "TJK", "TJK")]

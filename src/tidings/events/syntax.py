@@ -394,6 +394,14 @@ def _pairs(sources: list[str], targets: list[str], symmetric: bool) -> Iterable[
             yield source, None
 
 
+def _reciprocal(obj: Token | None) -> bool:
+    """"each other", "one another" as a verb's object."""
+    if obj is None:
+        return False
+    words = {obj.lower_, *(c.lower_ for c in obj.children if c.dep_ == "det")}
+    return words in ({"each", "other"}, {"one", "another"})
+
+
 def _first(items: list[str]) -> str | None:
     return items[0] if items else None
 

@@ -38,6 +38,7 @@ from tidings.events.syntax import (
     _pairs,
     _path,
     _prep_objects,
+    _reciprocal,
     _relcl_antecedent,
     _sector,
     _subject_tokens,
@@ -324,7 +325,11 @@ class VerbPatterns:
         frame = self._frame_of(verb)
         code, negated, hypothetical = self._announced(verb, code, negated, hypothetical, sources, frame)
         speaker, relay = self._attribution(frame, sources, via)
-        for source, target in _pairs(sources, targets, p.symmetric):
+        pairs = list(_pairs(sources, targets, p.symmetric))
+        if _reciprocal(obj) and len(sources) > 1:
+            # "Kyrgyzstan and Tajikistan have accused each other": each side to the other
+            pairs = [(a, b) for a in sources for b in sources if a != b]
+        for source, target in pairs:
             self._add(RawEvent(
                 self.index, verb.i, source, target, code, p.id, start, end, p.symmetric,
                 speaker=speaker, via=relay, negated=negated, hypothetical=hypothetical,
