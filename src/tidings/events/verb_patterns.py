@@ -77,7 +77,7 @@ _VERDICT_ROOTS = frozenset({"05", "11", "12"})
 # what a denial answers: the accusation, whose maker is the one answered
 _CHARGES = frozenset({"accusation", "allegation", "charge", "report", "assertion"})
 # acts of coercion and force, done to people: "detained 16 Palestinians" are civilians, not the state
-_FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
+_HARM_ROOTS = frozenset({"17", "18", "19", "20"})
 # the roles in which a place names where or to whom something is done ("in Nicaragua", "Nicaragua's")
 _PLACE_ROLES = frozenset({"pobj", "compound", "poss", "dobj", "nmod", "appos"})
 
@@ -318,7 +318,7 @@ class VerbPatterns:
         if p.requires_target and not targets and not two_sides:
             return
         code = self._verb_code(verb, p, obj)
-        if code[:2] in _FORCE_ROOTS and obj is not None:
+        if code[:2] in _HARM_ROOTS and obj is not None:
             targets = [self._people_of(obj, t) for t in targets]
         negated, hypothetical = _negated(verb), _hypothetical(verb)
         start, end = _evidence(verb, obj)
