@@ -210,7 +210,7 @@ def test_the_held_out_set_is_well_formed_and_scored():
         assert gold["evidence"] in texts[gold["doc"]], gold["evidence"]
     result = CliRunner().invoke(app, ["eval", str(folder), "--format", "json"])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output)["root_f1"] >= 0.27  # 120 documents: 0.286 at round nine's end
+    assert json.loads(result.output)["root_f1"] >= 0.27  # 144 documents: 0.281 at round ten's end
 
 
 def test_a_preposition_the_parser_labels_dative_leads_to_the_recipient(pipeline):
