@@ -31,6 +31,7 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "from", "to", "into", "throughout"}
 _INITIAL = re.compile(r"([A-ZА-ЯЁІЎ])\.\s?$")
 _INITIAL_NAME = re.compile(r"^[A-ZА-ЯЁІЎ]\.\s?\w")
+_DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,5}")  # "D.R.C.": an acronym, not a person's initials
 _GOVERNMENT_NOUNS = {"administration", "government", "cabinet", "presidency"}
 _MOTION_VERBS = {"return", "go", "come", "travel", "fly", "arrive", "flee", "move", "head", "retreat", "withdraw"}
 _MODIFIER_WORDS = {"deputy", "assistant", "vice", "first", "acting", "former", "chief", "senior", "special"}
@@ -222,7 +223,7 @@ class ActorResolver:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
-            if _INITIAL_NAME.match(span.text):
+            if _INITIAL_NAME.match(span.text) and not _DOTTED_ACRONYM.fullmatch(span.text):
                 kind = "initial"  # a base alias written as "I.Sekreta"
             if kind == "metonym" and _is_place_use(span):
                 continue
@@ -357,10 +358,11 @@ class ActorResolver:
             if name is None:
                 continue
             bare = _without_honorifics(name, self.refs.honorifics)
-            if len(bare) >= 2 or bare.text in surnames or self.kb.fuzzy(bare.text):
+            known = self.kb.fuzzy(bare.text)
+            if len(bare) >= 2 or bare.text in surnames or known:
                 # "Mr. Bennett" after "Richard Bennett" is he; an unknown "Mr. Sevyarynets" stays as written
                 name = bare
-            actor_id = self.kb.fuzzy(name.text) or self._learned_suffix(name, learned)
+            actor_id = known if name is bare else self.kb.fuzzy(name.text) or self._learned_suffix(name, learned)
             if actor_id is None and len(name) >= 2:
                 actor = self._learned_actor(name, mentions, home)
                 learned.setdefault(actor.id, actor)
@@ -906,15 +908,16 @@ def _of_named(token: Token, ctx: _Context) -> set[str]:
 
 
 def _without_honorifics(name: Span, honorifics: tuple[tuple[str, ...], ...]) -> Span:
-    """A person's name without the courtesy titles before it ("Dato Sri Saifuddin Abdullah" → "Saifuddin
-    Abdullah"), one word of the name kept at least."""
-    words = [t.lower_.replace(".", "").replace("'", "").replace("’", "") for t in name]
+    """A person's name without the courtesy titles before it ("Dato' Sri Saifuddin Abdullah" → "Saifuddin
+    Abdullah"), one word of the name kept at least; apostrophes and the tokens they make are skipped, a
+    title's dot is part of it ("H.E." is an honorific, "He Lifeng" is a name)."""
+    words = [(t.i - name.start, t.lower_.replace("'", "").replace("’", "")) for t in name if not t.is_punct]
     start = 0
     while True:
-        found = next((h for h in honorifics if tuple(words[start : start + len(h)]) == h
-                      and start + len(h) < len(words)), None)
+        texts = tuple(w for _, w in words[start:])
+        found = next((h for h in honorifics if texts[: len(h)] == h and len(h) < len(texts)), None)
         if found is None:
-            return name[start:]
+            return name[words[start][0]:] if start < len(words) else name
         start += len(found)
 
 

@@ -7,7 +7,7 @@ mentions; out: actor ids or ``RawEvent`` records added through ``self._add``.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from tidings.actors.agents import GenericAgent, parse_raw_id, raw_country
 from tidings.actors.resolve import DocMention
@@ -144,8 +144,17 @@ class AgentPhrases:
         others = [c for c in first.children if c.dep_ == "conj"] if first is not None else []
         if first is None or not others:
             return [phrase]
-        joined = self.doc[first.i : others[-1].i + 1].text
-        return [phrase.replace(joined, d.text) for d in [first, *others]]
+        # a state's name may be several words ("South Sudan and Central African Republic troops")
+        sides = [self._words_of(d) for d in [first, *others]]
+        joined = self.doc[sides[0].start : sides[-1].end].text
+        return [phrase.replace(joined, side.text) for side in sides]
+
+    def _words_of(self, token: Token) -> Span:
+        """The words of the name a token ends, or the token alone ("Central African Republic", "Russian")."""
+        mention = self.resolved.mention_at(token)
+        if mention is not None and mention.start <= token.i < mention.end:
+            return self.doc[mention.start : mention.end]
+        return self.doc[token.i : token.i + 1]
 
     def _phrase(self, token: Token) -> str:
         """An agent's words as written, without determiners or numbers: "Belarusian riot police"."""

@@ -43,6 +43,10 @@ _TIES = frozenset({"partnership", "alliance", "relations", "relationship", "coop
 _POSING = frozenset({"pose", "present", "represent", "constitute"})
 
 
+# the camps of outlets.yaml that are news organisations (a government's, an IGO's or an NGO's own site
+# speaks for a body that accuses)
+_NEWS_CAMPS = frozenset({"state-media", "ruling-party-media", "opposition-exile", "independent", "wire"})
+
 # roots of acts that, told of another actor, accuse it: threats, force posture, coercion, assault, fighting
 _HOSTILE_ROOTS = frozenset({"13", "15", "17", "18", "19", "20"})
 
@@ -274,7 +278,9 @@ class ReportingFrames:
         """A news outlet or agency tells of an act without accusing anyone of it ("Israeli forces detained
         16 Palestinians, according to WAFA", "the state news agency reported")."""
         actor = self.c.kb.get(speaker)
-        if _sector(speaker) == "MED" or (actor is not None and (actor.code or "").endswith(".MED")):
+        if actor is not None or self._learned(speaker) is not None:
+            return (actor.code or "").endswith(".MED") if actor is not None else False
+        if _sector(speaker) == "MED":
             return True
         name = speaker.lstrip("?").split("#")[0]
         # a state's news agency is coded as the government's (PETRARCH2's "official news agency"), but
@@ -282,7 +288,9 @@ class ReportingFrames:
         words = name.lower().split()
         if any(self.c.agents.terms.get(" ".join(words[-k:])) == "MED" for k in (1, 2)):
             return True
-        return OutletBook.load().named(name) is not None
+        # a name only the outlet book knows: a news outlet's, not a ministry's, an IGO's or an NGO's site
+        outlet = OutletBook.load().named(name)
+        return outlet is not None and outlet.camp in _NEWS_CAMPS
 
     def _hostile_acts(self, root: Token, frame: _Frame) -> None:
         speaker = frame.speaker[0]

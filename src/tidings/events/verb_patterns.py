@@ -253,13 +253,20 @@ class VerbPatterns:
         return False
 
     def _accuser(self, charge: Token, sources: list[str]) -> list[str]:
-        """Who made the accusation a denial answers: its owner or "by"/"from" phrase ("Kyiv's claims",
-        "the allegations by the UN panel"), else whoever last accused the denier."""
-        named = [a for t in [_child(charge, {"poss"}), *_prep_objects(charge, "by"), *_prep_objects(charge, "from")]
-                 if t is not None for a in self.actors(t) if a not in sources]
-        if named:
-            return named[:1]
-        # the denier's own state was the one accused: "accused Russia ... Russia's envoy dismissed"
+        """Who made the accusation a denial answers: its owner, a name or demonym before it, or its
+        "by"/"from" phrase ("Kyiv's allegations", "the UN report", "the Ukrainian allegations", "the
+        allegations by the UN panel"), else whoever last accused the denier."""
+        owners = [_child(charge, {"poss"}), *(c for c in charge.children if c.dep_ in {"compound", "nmod"})]
+        named = [a for t in owners if t is not None for a in self.actors(t)]
+        named += [s for c in charge.children if c.dep_ in {"amod", "compound"} for s in [self._demonym(c)] if s]
+        named += [a for t in [*_prep_objects(charge, "by"), *_prep_objects(charge, "from")]
+                  for a in self._agent(t, True)]
+        named = [a for a in named if a not in sources and a != _UNKNOWN]
+        return named[:1] or self._last_accuser(sources)
+
+    def _last_accuser(self, sources: list[str]) -> list[str]:
+        """Whoever last accused, charged or criticised one of ``sources`` or its state ("India blames it on
+        Pakistan, which denies the charge"; "accused Russia ... Russia's envoy dismissed")."""
         deniers = [*sources, *self._own_states(sources)]
         return [a for a in (self.state.accusers.get(s) for s in deniers) if a and a not in sources][:1]
 
@@ -326,7 +333,7 @@ class VerbPatterns:
         code, negated, hypothetical = self._announced(verb, code, negated, hypothetical, sources, frame)
         speaker, relay = self._attribution(frame, sources, via)
         pairs = list(_pairs(sources, targets, p.symmetric))
-        if _reciprocal(obj) and len(sources) > 1:
+        if _reciprocal(obj) and len(sources) > 1 and not p.symmetric:
             # "Kyrgyzstan and Tajikistan have accused each other": each side to the other
             pairs = [(a, b) for a in sources for b in sources if a != b]
         for source, target in pairs:
@@ -540,7 +547,7 @@ class VerbPatterns:
             # "dismissed accusations it is getting weapons from North Korea": the accuser, not North Korea
             return self._accuser(obj, sources)
         candidates = list(_target_candidates(verb, 0))
-        if _object(verb) is None:
+        if obj is None:
             # "detaining and dragging demonstrators": conjoined verbs share the last one's object
             candidates += [o for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
                            for o in [_object(c)] if o is not None]
@@ -577,7 +584,7 @@ class VerbPatterns:
             if found or code != "016":
                 return found
             # "India blames it on Pakistan, which denies the charge": a denial answers its accuser
-            return [a for a in (self.state.accusers.get(s) for s in sources) if a and a not in sources][:1]
+            return self._last_accuser(sources)
         return []
 
     def _protested(self, verb: Token, sources: list[str]) -> list[str]:
