@@ -362,7 +362,7 @@ class ActorResolver:
             if len(bare) >= 2 or bare.text in surnames or known:
                 # "Mr. Bennett" after "Richard Bennett" is he; an unknown "Mr. Sevyarynets" stays as written
                 name = bare
-            actor_id = known if name is bare else self.kb.fuzzy(name.text) or self._learned_suffix(name, learned)
+            actor_id = (known if name is bare else self.kb.fuzzy(name.text)) or self._learned_suffix(name, learned)
             if actor_id is None and len(name) >= 2:
                 actor = self._learned_actor(name, mentions, home)
                 learned.setdefault(actor.id, actor)

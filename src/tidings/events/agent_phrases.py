@@ -153,7 +153,7 @@ class AgentPhrases:
         """The words of the name a token ends, or the token alone ("Central African Republic", "Russian")."""
         mention = self.resolved.mention_at(token)
         if mention is not None and mention.start <= token.i < mention.end:
-            return self.doc[mention.start : mention.end]
+            return mention.span(self.doc)
         return self.doc[token.i : token.i + 1]
 
     def _phrase(self, token: Token) -> str:

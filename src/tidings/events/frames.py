@@ -278,8 +278,10 @@ class ReportingFrames:
         """A news outlet or agency tells of an act without accusing anyone of it ("Israeli forces detained
         16 Palestinians, according to WAFA", "the state news agency reported")."""
         actor = self.c.kb.get(speaker)
-        if actor is not None or self._learned(speaker) is not None:
-            return (actor.code or "").endswith(".MED") if actor is not None else False
+        if actor is not None:
+            return (actor.code or "").endswith(".MED")
+        if self._learned(speaker) is not None:
+            return False  # a person or body the document named, not the outlet book's
         if _sector(speaker) == "MED":
             return True
         name = speaker.lstrip("?").split("#")[0]
