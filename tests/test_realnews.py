@@ -193,8 +193,9 @@ def test_the_development_set_is_scored_per_outlet_camp_and_region():
     assert len(figures["groups"]["outlet"]) >= 20
     # a floor under the development figure, so that a change that loses ground is seen
     # 105 documents since round nine added 24 fresh ones (0.549 on the 81 before them; 0.508 with them);
-    # 117 since round ten added 12 more, six of them whole Voice of America stories (0.518 -> 0.483)
-    assert figures["root_f1"] >= 0.47
+    # 117 since round ten added 12 more, six of them whole Voice of America stories (0.518 -> 0.483);
+    # 0.511 after round eleven gave acts with no target in their clause one from context
+    assert figures["root_f1"] >= 0.50
     assert 0.0 < figures["placed_share"] <= 1.0
 
 
@@ -210,7 +211,7 @@ def test_the_held_out_set_is_well_formed_and_scored():
         assert gold["evidence"] in texts[gold["doc"]], gold["evidence"]
     result = CliRunner().invoke(app, ["eval", str(folder), "--format", "json"])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output)["root_f1"] >= 0.27  # 144 documents: 0.281 at round ten's end
+    assert json.loads(result.output)["root_f1"] >= 0.28  # 156 documents: 0.299 at round eleven's end
 
 
 def test_a_preposition_the_parser_labels_dative_leads_to_the_recipient(pipeline):
@@ -2347,3 +2348,60 @@ def test_sides_that_act_on_each_other_are_each_others_targets(pipeline):
     assert roles(pipeline, "Kyrgyzstan accused Tajikistan of breaching the ceasefire.") == [
         ("KGZ", "KGZ", "112", "TJK", "TJK")]
     assert [g[2] for g in roles(pipeline, "Israel and Hezbollah fought each other.")] == ["190"]
+
+
+# -- a target from context: an act whose clause names none ------------------------------------------------
+def test_an_act_with_no_target_in_its_clause_takes_one_from_its_sentence(pipeline):
+    # development set (Palestine Chronicle): the strikes of the US and the UK are on the group the sentence
+    # names, guessed from context (confidence 0.5); those who strike together are not each other's targets
+    text = ("Ansar Allah continues to attack ships in the Red Sea, and the United States and the United "
+            "Kingdom have continued their strikes on military targets.")
+    got = [(e.source_id, e.cameo[:2], e.target_id, e.confidence) for e in events(pipeline, text)]
+    assert ("USA", "19", "houthis", 0.5) in got and ("GBR", "19", "houthis", 0.5) in got
+    assert not any({s, t} == {"USA", "GBR"} for s, _, t, _ in got)
+
+
+def test_a_target_from_context_is_never_the_sources_own_side(pipeline):
+    # the same force told again is no target of itself; a minister's own state is none either
+    got = roles(pipeline, "Police detained dozens of opposition supporters in Minsk. Officers beat several of them.")
+    assert ("officers", "COP", "182", "opposition supporters", "BLR.CVL") in got
+    assert not any(g[3] == "police" for g in got)
+    got = roles(pipeline, "Deputy Foreign Minister Igor Sekreta confirmed Belarus's intention to actively "
+                          "promote initiatives on disarmament.")
+    assert got == [("igor-sekreta", "BLR.GOV", "030", None, None)]
+
+
+def test_an_appeal_for_a_state_of_affairs_is_addressed_to_no_one(pipeline):
+    # counterexample (the Belarus Foreign Ministry's release): no partner of the talks before is its addressee
+    text = ("Deputy Foreign Minister Igor Sekreta met UN High Commissioner for Refugees Filippo Grandi in Geneva. "
+            "He advocated for regional de-escalation.")
+    assert [(e.cameo[:2], e.target_id) for e in events(pipeline, text) if e.sentence == 1] in ([], [("02", None)])
+
+
+def test_a_told_target_keeps_full_confidence_and_a_repeated_act_is_not_guessed(pipeline):
+    got = [(e.source_id, e.cameo, e.target_id, e.confidence) for e in
+           events(pipeline, "Belarusian riot police detained dozens of protesters in Minsk.")]
+    assert [g[3] for g in got] == [1.0]
+    # "the meeting between X and Y ... to discuss": the discussion is the meeting told, not a guess
+    text = ("Tsikhanouskaya and Ukrainian President Volodymyr Zelensky met in Munich to discuss the situation "
+            "in Ukraine.")
+    assert all(e.confidence == 1.0 for e in events(pipeline, text))
+
+
+# -- a participle on a thing: the clause's doer acts by it ---------------------------------------------
+def test_a_participle_on_an_object_is_the_act_of_the_clauses_subject(pipeline):
+    # development set (Amnesty International)
+    text = ("Amnesty International sent an open letter to the Prosecutor of the International Criminal Court, "
+            "Karim Khan, today calling for urgent action on crimes in Venezuela.")
+    assert [(e.source_id, e.cameo) for e in events(pipeline, text)] == [("amnesty-international", "020")]
+    # counterexample: a participle on a subject that is no actor names no doer
+    assert events(pipeline, "The protests demanding reforms continued for a week.") == []
+
+
+# -- words of blame that VADER's political additions now hold ---------------------------------------------
+def test_a_quoted_shame_is_criticism_of_the_actor_it_is_about(pipeline):
+    # development set (GOV.UK, the UK's statement to the OSCE), told here with its speaker in the sentence
+    got = roles(pipeline, "“Russia’s attempts to block this event were a shame,” the British ambassador said.")
+    assert got == [("British ambassador", "GBR.GOV", "111", "RUS", "RUS")]
+    # counterexample: a shame about a thing no actor did is no verdict on anyone
+    assert events(pipeline, "“It was a shame the match was cancelled,” the coach said.") == []

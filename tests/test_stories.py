@@ -197,3 +197,26 @@ def test_a_store_made_before_stories_gains_them(tmp_path: Path) -> None:
     assert listed.exit_code == 0 and len(json.loads(listed.output.splitlines()[0])["reports"]) == 2
     missing = runner.invoke(app, ["stories", "--db", str(tmp_path / "none.db")])
     assert missing.exit_code == 1 and "no such database" in str(missing.exception)  # main() prints it
+
+
+def test_a_target_guessed_from_context_is_not_fused_on(tmp_path: Path) -> None:
+    # a real store: the strikes' target comes from the sentence, not their clause (confidence 0.5), so the
+    # report is fused as one whose target is not told; the stored event keeps the guess for the user
+    from sqlalchemy import select
+
+    from tidings.store import schema
+    from tidings.store.stories import _report
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "strikes.txt").write_text(
+        "Ansar Allah continues to attack ships in the Red Sea, and the United States and the United Kingdom "
+        "have continued their strikes on military targets.\n", "utf-8")
+    db = str(tmp_path / "g.db")
+    assert runner.invoke(app, ["ingest", str(tmp_path / "a"), "--db", db, "--published", "2025-03-05"]).exit_code == 0
+    with Store(db) as store, store.engine.connect() as conn:
+        e, d = schema.events, schema.documents
+        rows = conn.execute(select(e, d.c.outlet, d.c.camp, d.c.published).join(d, d.c.id == e.c.doc_id)).all()
+    guessed = [r for r in rows if r.source_id == "USA" and r.target_id == "houthis"]
+    assert guessed and guessed[0].confidence == 0.5
+    report = _report(guessed[0], {}, {})
+    assert (report.target_id, report.target_name, report.target_code) == (None, None, None)

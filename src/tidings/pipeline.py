@@ -170,6 +170,7 @@ class Pipeline:
             hypothetical=raw.hypothetical,
             symmetric=raw.symmetric,
             core=raw.core,
+            confidence=0.5 if raw.target_inferred else 1.0,  # a target guessed from context
             pattern=raw.pattern,
             coder_version=CODER_VERSION,
         )

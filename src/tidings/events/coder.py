@@ -15,7 +15,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
-from tidings.actors.agents import AgentBook, parse_raw_id
+from tidings.actors.agents import AgentBook, parse_raw_id, raw_country
 from tidings.actors.kb import ActorKB
 from tidings.actors.references import References
 from tidings.actors.resolve import ResolvedDoc
@@ -31,6 +31,7 @@ from tidings.events.raw import CodedDoc, RawEvent, _Frame, _State
 from tidings.events.speech import quote_spans
 from tidings.events.statements import Statements
 from tidings.events.syntax import (
+    _PLACE_PREPS_IN,
     _PRIVATE,
     _VOICE_ROOTS,
     _dedupe,
@@ -126,6 +127,11 @@ def _names_pact(token: Token) -> bool:
 
 # visits made and hosted: who travelled where, not the sides of the talks held there
 _VISITS = frozenset({"042", "043"})
+# statements, protests and shows of force may be aimed at no one; any other act has a target, in the
+# text if not in its clause (see _SentenceCoder._context_target)
+_MONADIC_ROOTS = frozenset({"01", "14", "15"})
+_ADDRESSED_ONLY = frozenset({"02", "03"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})  # appeals and intents: an addressee their own sentence names
 
 # acts of detention, which charge no one: a denial of "the charges" answers whoever charged
 _ARRESTS = frozenset({"arrest", "detain", "apprehend"})
@@ -180,7 +186,76 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, Directives, VerbPatterns, An
             # a verdict on what the sentence's own subordinate clause tells: "is deeply troubled by
             # credible reports that the RSF ... have razed multiple villages"
             self._code_evaluation()
+        aimed = {(e.source, e.code[:2]) for e in self.events if e.target}
+        for event in self.events:
+            # an act told again with its target in this sentence needs no guess (_dedupe drops it)
+            if event.target is None and event.code[:2] not in _MONADIC_ROOTS \
+                    and (event.source, event.code[:2]) not in aimed:
+                event.target = self._context_target(event)
+                event.target_inferred = event.target is not None
         return self.events
+
+    def _context_target(self, event: RawEvent) -> str | None:
+        """A target for an act whose clause names none, from its context: the other side of the talks the
+        source took part in ("the Chinese side proposed a minimum price": to the EU it negotiates with);
+        else the actor named nearest the trigger in the sentence (after it first); else a side of one of
+        the last three events told ("the US and the UK have continued their strikes" after "Ansar Allah
+        continues to attack ships"). Never the source's own state or its organs. An appeal or an intent
+        is often addressed to no one ("advocated for regional de-escalation"): only an actor its own
+        sentence names. An act with no target is nearly always an act whose target the text gives
+        elsewhere, so a guess from context can only gain."""
+        source = event.source
+        if source.startswith("?unknown"):
+            return None
+        sentence_only = event.code[:2] in _ADDRESSED_ONLY
+        sides = self.state.last_meeting
+        if not sentence_only and source in sides and event.code[:2] < "10":
+            others = [a for a in sides if a != source]
+            if others:
+                return others[0]
+        trigger = event.trigger
+        # those who act with the source are not its targets ("the US and the UK have continued their strikes")
+        partners = {e.source for e in self.events if e.trigger == trigger}
+        for token in sorted(self.sent, key=lambda t: (t.i < trigger, abs(t.i - trigger))):
+            if token.pos_ not in {"PROPN", "NOUN"} or token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS_IN:
+                continue  # "in Gaza" says where, not to whom
+            if _conjunct_head(token).dep_ in _SUBJECTS:
+                continue  # the doer of another act of the sentence
+            found = next((a for a in self.actors(token) if a not in partners and self._other_camp(a, source)), None)
+            if found is not None:
+                return found
+        if sentence_only:
+            return None
+        for prior in reversed(self.state.coded.events[-3:]):
+            found = next((a for a in (prior.source, prior.target) if a and self._other_camp(a, source)), None)
+            if found is not None:
+                return found
+        return None
+
+    def _other_camp(self, candidate: str, source: str) -> bool:
+        """``candidate`` may be the target of an act of ``source``: not itself, not an unknown, not the
+        source's own state or one of its organs when the source is official too (a minister's
+        "Belarus's intention" is his own side's; the police's "opposition activists" are not)."""
+        if candidate == source or candidate.startswith("?unknown"):
+            return False
+        kind = _sector(candidate)
+        if kind is not None and kind == _sector(source) and raw_country(candidate) == raw_country(source):
+            return False  # "Police detained dozens ... Officers beat several of them": the same force
+        if not self._own_states([candidate]) & self._own_states([source]):
+            return True
+        return not (self._official(candidate) and self._official(source))
+
+    def _official(self, actor_id: str) -> bool:
+        """A state, or a government body or officer (its code's or generic sector GOV, MIL, ...)."""
+        sector = _sector(actor_id)
+        if sector is None:
+            actor = self.c.kb.get(actor_id) or self._learned(actor_id)
+            if actor is None:
+                return False
+            if actor.type == "state":
+                return True
+            sector = actor.code.rsplit(".", 1)[-1] if actor.code and "." in actor.code else "GOV"
+        return sector in {"GOV", "MIL", "DIP", "SPY", "LEG", "JUD", "COP"}
 
     def _pact_sides(self) -> None:
         """An agreement or truce "between A and B" that no talks of this sentence name makes A and B the
@@ -273,6 +348,14 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, Directives, VerbPatterns, An
             event.via = None
             return speaker.id, None
         return event.source, event.speaker
+
+
+def _conjunct_head(token: Token) -> Token:
+    """The first of the conjuncts ``token`` stands among ("the United Kingdom" in "the United States and
+    the United Kingdom"), or the token itself."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _plural_agent(source: str) -> bool:

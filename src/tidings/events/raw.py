@@ -26,6 +26,7 @@ class RawEvent:
     hypothetical: bool = False
     core: bool = True
     from_speech: bool = False
+    target_inferred: bool = False  # the target comes from the context, not from the act's clause
 
 
 @dataclass

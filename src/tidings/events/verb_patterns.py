@@ -792,7 +792,18 @@ class VerbPatterns:
                     found = self._voice(singular=subj.lower_ == "i")
                 return found
             if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in {"NOUN", "PROPN"}:
-                return self._agent(node.head, generic)  # "demonstrators protesting the results"
+                found = self._agent(node.head, generic)  # "demonstrators protesting the results"
+                governor = _thing_governor(node.head) if not found else None
+                if governor is None:
+                    return found
+                # a participle on a thing tells what the clause's doer does by it: "sent an open letter
+                # ... calling for urgent action", "gathered in rallies backing the soldiers"; "statements
+                # denouncing the attacks were issued by X": X
+                if node.head.dep_ == "nsubjpass":
+                    agent = _child(governor, {"agent"})
+                    return self._agent(_child(agent, {"pobj"}), generic) if agent is not None else []
+                node = governor
+                continue
             if node.dep_ == "acl" and node.tag_ == "VBD" and node.head.dep_ == "ROOT" and node.head.pos_ == "PROPN":
                 # "Licadho, a local rights group, called on ...": the parser hangs the main verb on the
                 # name it takes for the sentence's head; a past tense is no reduced relative
@@ -875,6 +886,19 @@ class VerbPatterns:
                 if child.dep_ == "xcomp" and _is_consult(child, self.book):
                     return p.intent_for
         return p.code
+
+
+def _thing_governor(noun: Token) -> Token | None:
+    """The verb whose object, prepositional object, time adverbial or passive subject ``noun`` is (through
+    a chain of prepositions), or None: the clause a participle on that thing belongs to."""
+    node = noun
+    while node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.i != node.head.i:
+        node = node.head.head
+        if node.pos_ in {"VERB", "AUX"}:
+            return node
+    if node.dep_ in {"dobj", "npadvmod", "nsubjpass"} and node.head.pos_ in {"VERB", "AUX"}:
+        return node.head
+    return None
 
 
 def _is_outlet(token: Token) -> bool:

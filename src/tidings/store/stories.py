@@ -89,14 +89,19 @@ def _report(row: Any, kinds: dict[str, str], countries: dict[str, str]) -> Repor
     when, precision = row.date, row.date_precision
     if when is None and row.published is not None:
         when, precision = row.published, "day"  # an undated report happened about when it was published
-    roles = {role: (f"{kinds[i]}:{i}",) for role, i in (("source", row.source_id), ("target", row.target_id))
+    # a target the coder guessed from context (confidence below 1) is no evidence that two reports tell
+    # the same act: the report is fused as one whose target is not told
+    told = row.confidence >= 1.0
+    target_id, target_name = (row.target_id, row.target_name) if told else (None, None)
+    target_code = row.target_code or countries.get(row.target_id) if told else None
+    roles = {role: (f"{kinds[i]}:{i}",) for role, i in (("source", row.source_id), ("target", target_id))
              if i in kinds}
     return Report(
         event_id=row.id, doc_id=row.doc_id, sentence=row.sentence, evidence_start=row.evidence_start,
         cameo=row.cameo, source_id=row.source_id, source_name=row.source_name,
         # an actor with no code on the day (a role whose dates are unknown) still has its country
-        source_code=row.source_code or countries.get(row.source_id), target_id=row.target_id,
-        target_name=row.target_name, target_code=row.target_code or countries.get(row.target_id), date=when,
+        source_code=row.source_code or countries.get(row.source_id), target_id=target_id,
+        target_name=target_name, target_code=target_code, date=when,
         date_precision=precision, location=row.location,
         fusable=bool(row.core) and not row.negated and not row.hypothetical, symmetric=bool(row.symmetric),
         date_origin=row.date_origin if row.date is not None else "published",
