@@ -131,7 +131,8 @@ _VISITS = frozenset({"042", "043"})
 # text if not in its clause (see _SentenceCoder._context_target)
 _MONADIC_ROOTS = frozenset({"01", "14", "15"})
 _ADDRESSED_ONLY = frozenset({"02", "03"})
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})  # appeals and intents: an addressee their own sentence names
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_VERDICTS = frozenset({"05", "11"})  # appeals and intents: an addressee their own sentence names
 
 # acts of detention, which charge no one: a denial of "the charges" answers whoever charged
 _ARRESTS = frozenset({"arrest", "detain", "apprehend"})
@@ -207,20 +208,23 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, Directives, VerbPatterns, An
         source = event.source
         if source.startswith("?unknown"):
             return None
-        sentence_only = event.code[:2] in _ADDRESSED_ONLY
+        # a verdict is on an act named in its words, or on no one ("Minsk praised the move" of its own)
+        sentence_only = event.code[:2] in _ADDRESSED_ONLY | _VERDICTS
         sides = self.state.last_meeting
         if not sentence_only and source in sides and event.code[:2] < "10":
             others = [a for a in sides if a != source]
             if others:
                 return others[0]
         trigger = event.trigger
-        # those who act with the source are not its targets ("the US and the UK have continued their strikes")
-        partners = {e.source for e in self.events if e.trigger == trigger}
+        # those who act in the sentence are not its targets ("the US and the UK have continued their strikes";
+        # "the United States is troubled by reports that the RSF razed villages"), nor is a subject's word
+        partners = {e.source for e in self.events}
+        subjects = {t.i for s in self.sent if s.dep_ in _SUBJECTS for t in s.subtree}
         for token in sorted(self.sent, key=lambda t: (t.i < trigger, abs(t.i - trigger))):
             if token.pos_ not in {"PROPN", "NOUN"} or token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS_IN:
                 continue  # "in Gaza" says where, not to whom
-            if _conjunct_head(token).dep_ in _SUBJECTS:
-                continue  # the doer of another act of the sentence
+            if token.i in subjects:
+                continue  # the doer of another act of the sentence ("U.S. and EU officials met")
             found = next((a for a in self.actors(token) if a not in partners and self._other_camp(a, source)), None)
             if found is not None:
                 return found
@@ -348,14 +352,6 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, Directives, VerbPatterns, An
             event.via = None
             return speaker.id, None
         return event.source, event.speaker
-
-
-def _conjunct_head(token: Token) -> Token:
-    """The first of the conjuncts ``token`` stands among ("the United Kingdom" in "the United States and
-    the United Kingdom"), or the token itself."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    return token
 
 
 def _plural_agent(source: str) -> bool:
