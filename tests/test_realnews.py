@@ -2351,14 +2351,19 @@ def test_sides_that_act_on_each_other_are_each_others_targets(pipeline):
 
 
 # -- a target from context: an act whose clause names none ------------------------------------------------
-def test_an_act_with_no_target_in_its_clause_takes_one_from_its_sentence(pipeline):
-    # development set (Palestine Chronicle): the strikes of the US and the UK are on the group the sentence
-    # names, guessed from context (confidence 0.5); those who strike together are not each other's targets
-    text = ("Ansar Allah continues to attack ships in the Red Sea, and the United States and the United "
-            "Kingdom have continued their strikes on military targets.")
+def test_an_act_with_no_target_in_its_clause_takes_one_from_the_events_just_told(pipeline):
+    # the strikes of the US and Britain are on the side of the attack told before, guessed from context
+    # (confidence 0.5); those who strike together are never each other's targets
+    text = ("Houthi rebels attacked a cargo ship in the Red Sea on Monday. The United States and Britain "
+            "carried out new strikes on Tuesday.")
     got = [(e.source_id, e.cameo[:2], e.target_id, e.confidence) for e in events(pipeline, text)]
     assert ("USA", "19", "houthis", 0.5) in got and ("GBR", "19", "houthis", 0.5) in got
-    assert not any({s, t} == {"USA", "GBR"} for s, _, t, _ in got)
+    # counterexample (development set, Palestine Chronicle): the doers of a sentence's other acts are no
+    # guess, and co-agents are not each other's targets
+    text = ("Ansar Allah continues to attack ships in the Red Sea, and the United States and the United "
+            "Kingdom have continued their strikes on military targets.")
+    got = [(e.source_id, e.target_id) for e in events(pipeline, text)]
+    assert ("USA", "GBR") not in got and ("GBR", "USA") not in got and ("houthis", "USA") not in got
 
 
 def test_a_target_from_context_is_never_the_sources_own_side(pipeline):

@@ -200,7 +200,7 @@ def test_a_store_made_before_stories_gains_them(tmp_path: Path) -> None:
 
 
 def test_a_target_guessed_from_context_is_not_fused_on(tmp_path: Path) -> None:
-    # a real store: the strikes' target comes from the sentence, not their clause (confidence 0.5), so the
+    # a real store: the strikes' target comes from the act told before (confidence 0.5), so the
     # report is fused as one whose target is not told; the stored event keeps the guess for the user
     from sqlalchemy import select
 
@@ -209,8 +209,8 @@ def test_a_target_guessed_from_context_is_not_fused_on(tmp_path: Path) -> None:
 
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "strikes.txt").write_text(
-        "Ansar Allah continues to attack ships in the Red Sea, and the United States and the United Kingdom "
-        "have continued their strikes on military targets.\n", "utf-8")
+        "Houthi rebels attacked a cargo ship in the Red Sea on Monday. The United States and Britain carried "
+        "out new strikes on Tuesday.\n", "utf-8")
     db = str(tmp_path / "g.db")
     assert runner.invoke(app, ["ingest", str(tmp_path / "a"), "--db", db, "--published", "2025-03-05"]).exit_code == 0
     with Store(db) as store, store.engine.connect() as conn:
