@@ -130,9 +130,10 @@ _VISITS = frozenset({"042", "043"})
 # statements, protests and shows of force may be aimed at no one; any other act has a target, in the
 # text if not in its clause (see _SentenceCoder._context_target)
 _MONADIC_ROOTS = frozenset({"01", "14", "15"})
-_ADDRESSED_ONLY = frozenset({"02", "03"})
+# appeals, intents and verdicts: an addressee or a judged actor their own sentence names
+_ADDRESSED_ONLY = frozenset({"02", "03", "05", "11"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-_VERDICTS = frozenset({"05", "11"})  # appeals and intents: an addressee their own sentence names
+_OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "DIP", "SPY", "LEG", "JUD", "COP"})
 
 # acts of detention, which charge no one: a denial of "the charges" answers whoever charged
 _ARRESTS = frozenset({"arrest", "detain", "apprehend"})
@@ -197,41 +198,46 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, Directives, VerbPatterns, An
         return self.events
 
     def _context_target(self, event: RawEvent) -> str | None:
-        """A target for an act whose clause names none, from its context: the other side of the talks the
-        source took part in ("the Chinese side proposed a minimum price": to the EU it negotiates with);
-        else the actor named nearest the trigger in the sentence (after it first); else a side of one of
-        the last three events told ("the US and the UK have continued their strikes" after "Ansar Allah
-        continues to attack ships"). Never the source's own state or its organs. An appeal or an intent
-        is often addressed to no one ("advocated for regional de-escalation"): only an actor its own
-        sentence names. An act with no target is nearly always an act whose target the text gives
-        elsewhere, so a guess from context can only gain."""
+        """A target for an act whose clause names none, from its context (the source's own state and
+        organs never): the other side of the talks the source took part in ("the Chinese side proposed a
+        minimum price": to the EU it negotiates with); else the actor named nearest the trigger in the
+        sentence; else a side of one of the last three events told ("The United States and Britain carried
+        out new strikes" after "Houthi rebels attacked a cargo ship"). An appeal, an intent or a verdict
+        takes only an actor its own sentence names: "advocated for regional de-escalation" is addressed
+        to no one, "Minsk praised the move" judges its own. An act with no target is nearly always one
+        whose target the text gives elsewhere, so a guess from context can only gain."""
         source = event.source
         if source.startswith("?unknown"):
             return None
-        # a verdict is on an act named in its words, or on no one ("Minsk praised the move" of its own)
-        sentence_only = event.code[:2] in _ADDRESSED_ONLY | _VERDICTS
-        sides = self.state.last_meeting
-        if not sentence_only and source in sides and event.code[:2] < "10":
-            others = [a for a in sides if a != source]
-            if others:
-                return others[0]
-        trigger = event.trigger
-        # those who act in the sentence are not its targets ("the US and the UK have continued their strikes";
-        # "the United States is troubled by reports that the RSF razed villages"), nor is a subject's word
-        partners = {e.source for e in self.events}
-        subjects = {t.i for s in self.sent if s.dep_ in _SUBJECTS for t in s.subtree}
-        for token in sorted(self.sent, key=lambda t: (t.i < trigger, abs(t.i - trigger))):
-            if token.pos_ not in {"PROPN", "NOUN"} or token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS_IN:
-                continue  # "in Gaza" says where, not to whom
-            if token.i in subjects:
-                continue  # the doer of another act of the sentence ("U.S. and EU officials met")
-            found = next((a for a in self.actors(token) if a not in partners and self._other_camp(a, source)), None)
-            if found is not None:
-                return found
-        if sentence_only:
-            return None
+        sentence_only = event.code[:2] in _ADDRESSED_ONLY
+        if not sentence_only and event.code[:2] < "10":
+            partner = next((a for a in self.state.last_meeting if source in self.state.last_meeting and a != source),
+                           None)
+            if partner is not None:
+                return partner
+        found = self._nearest_named(event)
+        if found is not None or sentence_only:
+            return found
         for prior in reversed(self.state.coded.events[-3:]):
             found = next((a for a in (prior.source, prior.target) if a and self._other_camp(a, source)), None)
+            if found is not None:
+                return found
+        return None
+
+    def _nearest_named(self, event: RawEvent) -> str | None:
+        """The actor named nearest the event's trigger in its sentence (after it first), outside places
+        ("in Gaza" says where) and subjects: those who act in the sentence are not its targets ("the US
+        and the UK have continued their strikes"; "U.S. and EU officials met"; "the United States is
+        troubled by reports that the RSF razed villages")."""
+        doers = {e.source for e in self.events}
+        subjects = {t.i for s in self.sent if s.dep_ in _SUBJECTS for t in s.subtree}
+        trigger = event.trigger
+        for token in sorted(self.sent, key=lambda t: (t.i < trigger, abs(t.i - trigger))):
+            if token.pos_ not in {"PROPN", "NOUN"} or token.i in subjects \
+                    or token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS_IN:
+                continue
+            found = next((a for a in self.actors(token) if a not in doers and self._other_camp(a, event.source)),
+                         None)
             if found is not None:
                 return found
         return None
@@ -250,7 +256,9 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, Directives, VerbPatterns, An
         return not (self._official(candidate) and self._official(source))
 
     def _official(self, actor_id: str) -> bool:
-        """A state, or a government body or officer (its code's or generic sector GOV, MIL, ...)."""
+        """A state, or a government body or officer (its code's or generic sector GOV, MIL, ...); a known
+        actor whose code names no sector counts as one (the people the base and the titles know mostly
+        hold office)."""
         sector = _sector(actor_id)
         if sector is None:
             actor = self.c.kb.get(actor_id) or self._learned(actor_id)
@@ -259,7 +267,7 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, Directives, VerbPatterns, An
             if actor.type == "state":
                 return True
             sector = actor.code.rsplit(".", 1)[-1] if actor.code and "." in actor.code else "GOV"
-        return sector in {"GOV", "MIL", "DIP", "SPY", "LEG", "JUD", "COP"}
+        return sector in _OFFICIAL_SECTORS
 
     def _pact_sides(self) -> None:
         """An agreement or truce "between A and B" that no talks of this sentence name makes A and B the
