@@ -303,7 +303,7 @@ class AgentPhrases:
     def note_bodies(self) -> None:
         """Remember every body the sentence names in full, acting or not ("arrested a key opposition
         figure from the Bangladesh Nationalist Party ... The party had called"), for a later "the party"."""
-        for token in self.sent:
+        for token in self.tokens:
             if token.pos_ == "PROPN" and token.dep_ != "compound" and token.i != self.sent.start \
                     and self.resolved.mention_at(token) is None and self.c.agents.institution(token):
                 self._generic(token)
@@ -442,7 +442,7 @@ class AgentPhrases:
         "Sweden's decision"): a name, a capital or a place."""
         own = self._demonym(token) or next(
             (s for c in token.children if c.dep_ in {"amod", "compound"} for s in [self._demonym(c)] if s), None)
-        for other in self.sent:
+        for other in self.tokens:
             if other.i == token.i:
                 continue
             mention = self.resolved.mention_at(other)
@@ -606,7 +606,7 @@ class AgentPhrases:
             self._reading_between = False
 
     def _between_sides(self) -> list[str]:
-        for prep in (t for t in self.sent if t.lower_ == "between" and t.dep_ == "prep"):
+        for prep in (t for t in self.tokens if t.lower_ == "between" and t.dep_ == "prep"):
             found: list[str] = []
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 for node in [pobj, *(c for c in pobj.children if c.dep_ == "conj")]:

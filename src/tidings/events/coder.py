@@ -150,6 +150,7 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, Directives, VerbPatterns, An
         self.book = coder.book
         self.doc = doc
         self.sent = sent
+        self.tokens: list[Token] = list(sent)  # made once: each access to a Span makes new Token objects
         self.index = index
         self.resolved = resolved
         self.state = state
@@ -163,7 +164,7 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, Directives, VerbPatterns, An
     def run(self) -> list[RawEvent]:
         self.note_bodies()
         self._find_frames()
-        for token in self.sent:
+        for token in self.tokens:
             if token.i in self.consumed:
                 continue
             if token.pos_ == "VERB" and token.lemma_.lower() in LEXICON.describing_verbs:
@@ -230,7 +231,7 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, Directives, VerbPatterns, An
         and the UK have continued their strikes"; "U.S. and EU officials met"; "the United States is
         troubled by reports that the RSF razed villages")."""
         doers = {e.source for e in self.events}
-        subjects = {t.i for s in self.sent if s.dep_ in _SUBJECTS for t in s.subtree}
+        subjects = {t.i for s in self.tokens if s.dep_ in _SUBJECTS for t in s.subtree}
         trigger = event.trigger
         for token in sorted(self.sent, key=lambda t: (t.i < trigger, abs(t.i - trigger))):
             if token.pos_ not in {"PROPN", "NOUN"} or token.i in subjects \
@@ -275,7 +276,7 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, Directives, VerbPatterns, An
         may be long past)."""
         if any(e.code.startswith("04") for e in self.events):
             return
-        for token in self.sent:
+        for token in self.tokens:
             if token.pos_ != "NOUN" or not _names_pact(token):
                 continue
             sides = [a for t in _prep_objects(token, "between") for a in self._agent(t, generic=True)

@@ -92,7 +92,7 @@ class Directives:
         # (the parser may end the sentence at the colon: the sentence before counts too)
         before = self.doc[self.sent.start - 1].sent if self.sent.start > 0 else self.sent
         quote = next(((a, b) for a, b in self.state.quotes if a <= verb.idx < b), None)
-        words = [t for t in (*before, *self.sent) if t.i not in own and t.lemma_.lower() in _ADDRESSING
+        words = [t for t in (*before, *self.tokens) if t.i not in own and t.lemma_.lower() in _ADDRESSING
                  and t.pos_ == "VERB" and (t.i >= self.sent.start or quote and quote[0] <= t.idx < quote[1])]
         for word in sorted(set(words), key=lambda t: abs(t.i - verb.i)):
             addressed = _child(word, {"dobj", "dative"})
@@ -103,7 +103,7 @@ class Directives:
             found = [a for a in found if a not in frame.speaker]
             if found:
                 return found
-        for token in self.sent:
+        for token in self.tokens:
             if token.lemma_.lower() in _MESSAGE_NOUNS and token.pos_ == "NOUN":
                 found = [a for t in _prep_objects(token, "to") for a in self._agent(t, True)]
                 if found:

@@ -49,13 +49,14 @@ def is_sport(sent: Span, domains: Domains | None = None) -> bool:
 
 def _is_sport(sent: Span, domains: Domains | None) -> bool:
     words = (domains or Domains.load()).sports
-    lemmas = [t.lemma_.lower() for t in sent]
-    lowers = [t.lower_ for t in sent]
+    tokens = list(sent)  # a Span makes new Token objects at each pass
+    lemmas = [t.lemma_.lower() for t in tokens]
+    lowers = [t.lower_ for t in tokens]
     longest = max((len(w) for w in words), default=1)
     for i in range(len(lemmas)):
         for size in range(1, longest + 1):
             if tuple(lemmas[i : i + size]) in words or tuple(lowers[i : i + size]) in words:
                 return True
     if _SCORE.search(sent.text) and not _VOTE.search(sent.text):
-        return any(t.lemma_.lower() in {"beat", "win", "lose", "draw", "defeat", "thrash", "edge"} for t in sent)
+        return any(lemma in {"beat", "win", "lose", "draw", "defeat", "thrash", "edge"} for lemma in lemmas)
     return False

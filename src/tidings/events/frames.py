@@ -57,7 +57,7 @@ class ReportingFrames:
 
     # -- reporting frames ------------------------------------------------------------------
     def _find_frames(self) -> None:
-        for token in self.sent:
+        for token in self.tokens:
             if token.lemma_.lower() not in self.book.frames or token.pos_ not in {"VERB", "AUX"}:
                 continue
             # the subject nearest the verb: a dateline may be parsed as a second one ("CHISINAU, Moldova

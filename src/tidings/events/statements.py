@@ -105,7 +105,7 @@ class Statements:
         said the minister: a "which" clause of blame after a hostile act the sentence codes is the
         speaker's criticism (111) of its doer. Praise is not read this way ("attacked Kyiv, which is a
         peaceful city" says nothing good of the attacker)."""
-        for clause in (t for t in self.sent if t.dep_ == "relcl"):
+        for clause in (t for t in self.tokens if t.dep_ == "relcl"):
             which = next((c for c in clause.children if c.dep_ in _SUBJ and c.lower_ == "which"), None)
             if which is None or clause.i < which.i:
                 continue
@@ -124,7 +124,7 @@ class Statements:
     def _code_in_what(self) -> None:
         """"Russia launched missiles at Kyiv, in what Ukraine called a terrorist attack", "put her on trial,
         in what she said would be a farce": the one who names the act so gives a verdict on its doer."""
-        for prep in (t for t in self.sent if t.lower_ == "in" and t.dep_ == "prep"):
+        for prep in (t for t in self.tokens if t.lower_ == "in" and t.dep_ == "prep"):
             verb = next((c for c in prep.children if c.dep_ == "pcomp" and c.pos_ == "VERB"
                          and any(w.lower_ == "what" for w in c.subtree)), None)
             if verb is None or verb.lemma_.lower() not in LEXICON.describing_verbs | self.book.frames:
@@ -212,7 +212,7 @@ class Statements:
         quoted = self.state.quote_speakers.get(self.index)
         if quoted is not None:
             # only the quoted words: "..., Tsikhanouskaya said on the sidelines of the World Economic Forum"
-            words = [t for t in self.sent if _inside(t.idx, self.state.quotes)]
+            words = [t for t in self.tokens if _inside(t.idx, self.state.quotes)]
             return (quoted, words, "words") if words else None
         # the reported clause itself before a fronted phrase ("In a letter to X, he warned that ...")
         reported = sorted((key for key in self.frames if key >= 0), key=lambda k: self.doc[k].dep_ != "ccomp")
@@ -221,26 +221,26 @@ class Statements:
             return self.frames[key].speaker[0], content, "words"
         judge = self._judging_subject()
         if judge is not None:
-            return judge, list(self.sent), "words"
+            return judge, list(self.tokens), "words"
         voice = self.state.voice
         if voice is None:
             return None
-        if any(t.lower_ in {"we", "i"} and t.dep_ in _SUBJ for t in self.sent):
-            singular = any(t.lower_ == "i" and t.dep_ in _SUBJ for t in self.sent)
-            return self._voice(singular)[0], list(self.sent), "words"
+        if any(t.lower_ in {"we", "i"} and t.dep_ in _SUBJ for t in self.tokens):
+            singular = any(t.lower_ == "i" and t.dep_ in _SUBJ for t in self.tokens)
+            return self._voice(singular)[0], list(self.tokens), "words"
         if self._opens_with_anaphor() and self.state.voice_sentence == self.index - 1:
-            return voice, list(self.sent), "refers"
+            return voice, list(self.tokens), "refers"
         if self.state.issuer is not None and self._issuer_side(voice):
             # a government's or an IGO's release is its own statement throughout: what it blames or
             # praises in its own words ("Poland's actions are damaging to many countries") is its verdict
             # on the sentence's subject, or on what it refers back to ("This step seems unfounded")
-            return voice, list(self.sent), "issuer"
+            return voice, list(self.tokens), "issuer"
         return None
 
     def _opens_with_anaphor(self) -> bool:
         """The sentence opens with "This", "These", "It", after any opening quotation mark (a quote that
         runs on over paragraphs opens each with one)."""
-        first = next((t for t in self.sent if not t.is_punct), None)
+        first = next((t for t in self.tokens if not t.is_punct), None)
         return first is not None and first.lower_ in _ANAPHORS
 
     def _judged_subject(self, speaker: str) -> str | None:
