@@ -194,7 +194,7 @@ def test_the_development_set_is_scored_per_outlet_camp_and_region():
     # a floor under the development figure, so that a change that loses ground is seen
     # 105 documents since round nine added 24 fresh ones (0.549 on the 81 before them; 0.508 with them);
     # 117 since round ten added 12 more, six of them whole Voice of America stories (0.518 -> 0.483);
-    # 0.511 after round eleven gave acts with no target in their clause one from context
+    # 0.509 after round eleven gave acts with no target in their clause one from context
     assert figures["root_f1"] >= 0.50
     assert 0.0 < figures["placed_share"] <= 1.0
 
@@ -211,7 +211,7 @@ def test_the_held_out_set_is_well_formed_and_scored():
         assert gold["evidence"] in texts[gold["doc"]], gold["evidence"]
     result = CliRunner().invoke(app, ["eval", str(folder), "--format", "json"])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output)["root_f1"] >= 0.28  # 156 documents: 0.299 at round eleven's end
+    assert json.loads(result.output)["root_f1"] >= 0.28  # 168 documents: 0.291 at round eleven's end
 
 
 def test_a_preposition_the_parser_labels_dative_leads_to_the_recipient(pipeline):
@@ -2410,3 +2410,25 @@ def test_a_quoted_shame_is_criticism_of_the_actor_it_is_about(pipeline):
     assert got == [("British ambassador", "GBR.GOV", "111", "RUS", "RUS")]
     # counterexample: a shame about a thing no actor did is no verdict on anyone
     assert events(pipeline, "“It was a shame the match was cancelled,” the coach said.") == []
+
+
+def test_a_guessed_target_skips_allies_old_talks_and_attributions(pipeline):
+    # those who struck beside the source are its allies, not its target; the attacker told before is
+    text = ("Houthi rebels attacked a cargo ship. The United States and Britain carried out new strikes. "
+            "Washington then imposed new sanctions.")
+    got = [(e.sentence, e.source_id, e.cameo, e.target_id) for e in events(pipeline, text)]
+    assert (2, "USA", "163", "houthis") in got and not any(g[3] == "GBR" for g in got if g[1] == "USA")
+    # counterexamples: talks five sentences back are no partner, and a report's attribution is no target
+    text = ("China and Pakistan held talks in Beijing on Monday. The weather was cold. Markets were calm. "
+            "Prices rose in Europe. Storms hit Japan. In October, China sent humanitarian aid.")
+    assert [e.target_id for e in events(pipeline, text) if e.sentence == 5] == [None]
+    got = roles(pipeline, "The army carried out strikes, according to Sudanese Foreign Minister Ali Youssef.")
+    assert [g[3] for g in got] == [None]
+
+
+def test_who_vetoes_a_resolution_condemning_x_condemns_no_one(pipeline):
+    # counterexamples to the participle rule: only one who puts a text out acts by it
+    got = [(e.source_id, e.cameo) for e in
+           events(pipeline, "Russia vetoed a UN Security Council resolution condemning the invasion of Ukraine.")]
+    assert ("RUS", "129") in got and not any(c.startswith("11") for _, c in got)
+    assert events(pipeline, "China blocked a statement criticizing North Korea.") == []

@@ -136,6 +136,8 @@ class Pipeline:
         target = (self.kb.get(raw.target) or learned.get(raw.target)) if raw.target else None
         source_id, source_name = _actor_ref(raw.source, source)
         target_id, target_name = _actor_ref(raw.target, target)
+        # a target guessed from context says nothing of the source's state
+        told, told_raw = (None, None) if raw.target_inferred else (target, raw.target)
         setting = self._setting_country(place or place_ctx)
         span = doc[raw.evidence_start : raw.evidence_end]
         return Event(
@@ -149,7 +151,7 @@ class Pipeline:
             source_id=source_id,
             source_name=source_name,
             source_code=source.code_on(when.date) if source else _generic_code(raw.source, self._domestic_country(
-                code, target) or setting or self._side_country(raw.target, target, raw.source, code)),
+                code, told) or setting or self._side_country(told_raw, told, raw.source, code)),
             target_id=target_id,
             target_name=target_name,
             target_code=target.code_on(when.date) if target else _generic_code(raw.target, self._domestic_country(

@@ -196,6 +196,8 @@ def _flags(e: Event) -> str:
         flags.append(f"via {e.via_id}")
     if not e.core:
         flags.append("embedded")
+    if e.confidence < 1.0:
+        flags.append("target inferred")  # guessed from context, not read from the act's clause
     return ",".join(flags)
 
 

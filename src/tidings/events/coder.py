@@ -134,6 +134,7 @@ _MONADIC_ROOTS = frozenset({"01", "14", "15"})
 _ADDRESSED_ONLY = frozenset({"02", "03", "05", "11"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "DIP", "SPY", "LEG", "JUD", "COP"})
+_TALKS_REACH = 3  # sentences after talks or acts were told in which their sides are context targets
 
 # acts of detention, which charge no one: a denial of "the charges" answers whoever charged
 _ARRESTS = frozenset({"arrest", "detain", "apprehend"})
@@ -189,11 +190,13 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, Directives, VerbPatterns, An
             # a verdict on what the sentence's own subordinate clause tells: "is deeply troubled by
             # credible reports that the RSF ... have razed multiple villages"
             self._code_evaluation()
+        # an act told again with its target in this sentence needs no guess (_dedupe drops it), and an
+        # act told twice with none gets one guess, not two different ones
         aimed = {(e.source, e.code[:2]) for e in self.events if e.target}
         for event in self.events:
-            # an act told again with its target in this sentence needs no guess (_dedupe drops it)
-            if event.target is None and event.code[:2] not in _MONADIC_ROOTS \
-                    and (event.source, event.code[:2]) not in aimed:
+            key = (event.source, event.code[:2])
+            if event.target is None and event.code[:2] not in _MONADIC_ROOTS and key not in aimed:
+                aimed.add(key)
                 event.target = self._context_target(event)
                 event.target_inferred = event.target is not None
         return self.events
@@ -211,16 +214,28 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, Directives, VerbPatterns, An
         if source.startswith("?unknown"):
             return None
         sentence_only = event.code[:2] in _ADDRESSED_ONLY
-        if not sentence_only and event.code[:2] < "10":
-            partner = next((a for a in self.state.last_meeting if source in self.state.last_meeting and a != source),
-                           None)
+        sides = self.state.last_meeting
+        if not sentence_only and event.code[:2] < "10" and source in sides \
+                and self.index - self.state.last_meeting_sentence <= _TALKS_REACH:
+            partner = next((a for a in sides if self._other_camp(a, source)), None)
             if partner is not None:
                 return partner
         found = self._nearest_named(event)
         if found is not None or sentence_only:
             return found
-        for prior in reversed(self.state.coded.events[-3:]):
-            found = next((a for a in (prior.source, prior.target) if a and self._other_camp(a, source)), None)
+        return self._last_told_side(event)
+
+    def _last_told_side(self, event: RawEvent) -> str | None:
+        """A side of one of the last three events told in the last three sentences, the latest first: its
+        doer, unless that doer acted beside the source (an ally: "The United States and Britain carried out
+        new strikes. Washington then imposed sanctions" is not on Britain), else whom it was done to; a
+        target that was itself a guess is no lead."""
+        recent = [e for e in self.state.coded.events[-3:] if self.index - e.sentence <= _TALKS_REACH]
+        beside = {e.sentence for e in recent if e.source == event.source}
+        allies = {e.source for e in recent if e.sentence in beside}
+        for prior in reversed(recent):
+            sides = [prior.source, None if prior.target_inferred else prior.target]
+            found = next((a for a in sides if a and a not in allies and self._other_camp(a, event.source)), None)
             if found is not None:
                 return found
         return None
@@ -231,11 +246,12 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, Directives, VerbPatterns, An
         and the UK have continued their strikes"; "U.S. and EU officials met"; "the United States is
         troubled by reports that the RSF razed villages")."""
         doers = {e.source for e in self.events}
-        subjects = {t.i for s in self.tokens if s.dep_ in _SUBJECTS for t in s.subtree}
+        # subjects, and who a report is according to or told to ("according to Sudan's foreign minister",
+        # "said in a statement to Al Jazeera"), are no targets
+        skipped = {t.i for s in self.tokens if s.dep_ in _SUBJECTS or _attribution(s) for t in s.subtree}
         trigger = event.trigger
-        for token in sorted(self.sent, key=lambda t: (t.i < trigger, abs(t.i - trigger))):
-            if token.pos_ not in {"PROPN", "NOUN"} or token.i in subjects \
-                    or token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS_IN:
+        for token in sorted(self.tokens, key=lambda t: (t.i < trigger, abs(t.i - trigger))):
+            if token.pos_ not in {"PROPN", "NOUN"} or token.i in skipped or _placed(token):
                 continue
             found = next((a for a in self.actors(token) if a not in doers and self._other_camp(a, event.source)),
                          None)
@@ -361,6 +377,22 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, Directives, VerbPatterns, An
             event.via = None
             return speaker.id, None
         return event.source, event.speaker
+
+
+def _attribution(token: Token) -> bool:
+    """``token`` opens who a report is according to or addressed to: "according to X", "a statement to
+    X", "told X"."""
+    if token.dep_ == "prep" and token.lower_ == "to" and token.head.lower_ in {"according", "statement", "interview"}:
+        return True
+    return token.dep_ in {"dative", "dobj"} and token.head.lemma_.lower() in {"tell", "say"}
+
+
+def _placed(token: Token) -> bool:
+    """``token`` or the first of its conjuncts is the object of a preposition of place ("in Gaza and the West
+    Bank")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS_IN
 
 
 def _plural_agent(source: str) -> bool:

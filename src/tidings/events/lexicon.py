@@ -42,6 +42,7 @@ class CoderLexicon:
     act_kinds: dict[str, str]
     patient_acts: frozenset[str]
     warning_verbs: frozenset[str]
+    issuing_verbs: frozenset[str]
     suffering_verbs: frozenset[str]
     unarmed_sectors: frozenset[str]
 

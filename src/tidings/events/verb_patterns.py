@@ -792,9 +792,11 @@ class VerbPatterns:
                     found = self._voice(singular=subj.lower_ == "i")
                 return found
             if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in {"NOUN", "PROPN"}:
-                found = self._agent(node.head, generic)  # "demonstrators protesting the results"
+                found = self._agent(node.head, generic) or self._author(node.head)  # "demonstrators protesting"
                 governor = _thing_governor(node.head) if not found else None
-                if governor is None:
+                if governor is None or governor.lemma_.lower() not in LEXICON.issuing_verbs \
+                        or any(c.dep_ == "neg" for c in governor.children):
+                    # "vetoed a resolution condemning the invasion": who vetoes it condemns no one
                     return found
                 # a participle on a thing tells what the clause's doer does by it: "sent an open letter
                 # ... calling for urgent action", "gathered in rallies backing the soldiers"; "statements
