@@ -72,6 +72,9 @@ def test_search_page_lists_events_and_filters_change_them(page, base, tmp_path):
     assert everything >= 35
     assert page.locator("#events tbody tr").count() == min(everything, 50)
     assert "Igor Sekreta" in page.inner_text("#events")
+    # a target guessed from context (confidence 0.5) is marked; a stated one is not
+    assert page.locator("#events td span.muted", has_text="(inferred)").count() >= 1
+    assert page.locator("#events td span.muted", has_text="(inferred)").count() < min(everything, 50)
     page.fill("input[name=actor]", "Ціханоўская")
     page.select_option("select[name=plover]", "CONSULT")
     page.click("button[type=submit]")

@@ -74,7 +74,8 @@ function eventsTable(items, withDocument) {
     el("td", {}, actorLink(e.source_id, e.source_name, e.source_code)),
     el("td", {}, `${e.cameo} ${e.cameo_name}`),
     el("td", {}, e.plover_type || ""),
-    el("td", {}, e.target_id || e.target_name ? actorLink(e.target_id, e.target_name, e.target_code) : ""),
+    el("td", {}, e.target_id || e.target_name ? actorLink(e.target_id, e.target_name, e.target_code) : "",
+      e.confidence < 1 ? el("span", { class: "muted", title: "guessed from context" }, " (inferred)") : null),
     el("td", {}, e.location || ""),
     el("td", { class: "evidence" }, withDocument
       ? el("a", { href: `/documents/${e.doc_id}#e-${e.id}` }, e.evidence) : e.evidence,
