@@ -35,6 +35,7 @@ from tidings.events.syntax import (
     _PRIVATE,
     _VOICE_ROOTS,
     _dedupe,
+    _first_conjunct,
     _hyphenated_lemma,
     _inside,
     _misparsed_verb,
@@ -134,7 +135,7 @@ _MONADIC_ROOTS = frozenset({"01", "14", "15"})
 _ADDRESSED_ONLY = frozenset({"02", "03", "05", "11"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "DIP", "SPY", "LEG", "JUD", "COP"})
-_TALKS_REACH = 3  # sentences after talks or acts were told in which their sides are context targets
+_CONTEXT_REACH = 3  # sentences after talks or acts were told in which their sides are context targets
 
 # acts of detention, which charge no one: a denial of "the charges" answers whoever charged
 _ARRESTS = frozenset({"arrest", "detain", "apprehend"})
@@ -216,7 +217,7 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, Directives, VerbPatterns, An
         sentence_only = event.code[:2] in _ADDRESSED_ONLY
         sides = self.state.last_meeting
         if not sentence_only and event.code[:2] < "10" and source in sides \
-                and self.index - self.state.last_meeting_sentence <= _TALKS_REACH:
+                and self.index - self.state.last_meeting_sentence <= _CONTEXT_REACH:
             partner = next((a for a in sides if self._other_camp(a, source)), None)
             if partner is not None:
                 return partner
@@ -230,7 +231,7 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, Directives, VerbPatterns, An
         doer, unless that doer acted beside the source (an ally: "The United States and Britain carried out
         new strikes. Washington then imposed sanctions" is not on Britain), else whom it was done to; a
         target that was itself a guess is no lead."""
-        recent = [e for e in self.state.coded.events[-3:] if self.index - e.sentence <= _TALKS_REACH]
+        recent = [e for e in self.state.coded.events[-3:] if self.index - e.sentence <= _CONTEXT_REACH]
         beside = {e.sentence for e in recent if e.source == event.source}
         allies = {e.source for e in recent if e.sentence in beside}
         for prior in reversed(recent):
@@ -390,8 +391,7 @@ def _attribution(token: Token) -> bool:
 def _placed(token: Token) -> bool:
     """``token`` or the first of its conjuncts is the object of a preposition of place ("in Gaza and the West
     Bank")."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
+    token = _first_conjunct(token)
     return token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS_IN
 
 

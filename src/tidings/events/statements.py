@@ -22,6 +22,7 @@ from tidings.events.syntax import (
     _PLACE_PREPS_IN,
     _SUBJ,
     _child,
+    _first_conjunct,
     _inside,
     _inside_name,
     _object,
@@ -418,6 +419,5 @@ def _judged_rank(token: Token) -> int:
 
 def _suffered(token: Token) -> bool:
     """The one an act named by a noun was done to: "the execution of X and Y", "the arrest of X"."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
+    token = _first_conjunct(token)
     return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in LEXICON.patient_acts

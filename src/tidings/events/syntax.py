@@ -402,6 +402,13 @@ def _reciprocal(obj: Token | None) -> bool:
     return words in ({"each", "other"}, {"one", "another"})
 
 
+def _first_conjunct(token: Token) -> Token:
+    """The first of the conjuncts ``token`` stands among ("Y" in "X and Y" → X), or ``token`` itself."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def _first(items: list[str]) -> str | None:
     return items[0] if items else None
 
