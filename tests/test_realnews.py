@@ -1113,8 +1113,8 @@ def test_a_verdict_on_what_a_subordinate_clause_tells_is_coded_beside_it(pipelin
     # state-gov-2024-04-24-el-fasher-attacks
     text = "The United States is deeply troubled by credible reports that the Rapid Support Forces have razed villages."
     got = roles(pipeline, text)
-    assert ("USA", "USA", "111", "rapid-support-forces", "SDN.REB") in got
-    assert ("rapid-support-forces", "SDN.REB", "1712", None, None) in got
+    # the razing, with no target of its own beside the verdict on it, is no event of its own
+    assert got == [("USA", "USA", "111", "rapid-support-forces", "SDN.REB")]
     # a sentence whose main verb codes an event has no verdict added, nor one whose reported news does
     # (a word like "dictator" is no verdict on the one who met him: tests/data/stories d34)
     got = roles(pipeline, "Police said protesters who attacked officers were detained.")
@@ -2351,13 +2351,17 @@ def test_sides_that_act_on_each_other_are_each_others_targets(pipeline):
 
 
 # -- a target from context: an act whose clause names none ------------------------------------------------
-def test_an_act_with_no_target_in_its_clause_takes_one_from_the_events_just_told(pipeline):
-    # the strikes of the US and Britain are on the side of the attack told before, guessed from context
-    # (confidence 0.5); those who strike together are never each other's targets
+def test_an_act_with_no_target_in_its_clause_takes_the_nearest_actor_its_sentence_names(pipeline):
+    # the actor named nearest the act, guessed from context (confidence 0.5); the side of an attack told in
+    # an earlier sentence is no guess
+    # (development set, AP on Tsikhanouskaya)
+    text = "Tsikhanouskaya denounced the election after Lukashenko, in power since 1994, claimed a landslide."
+    got = [(e.source_id, e.cameo, e.target_id, e.confidence) for e in events(pipeline, text)]
+    assert got == [("sviatlana-tsikhanouskaya", "111", "alyaksandr-lukashenka", 0.5)]
     text = ("Houthi rebels attacked a cargo ship in the Red Sea on Monday. The United States and Britain "
             "carried out new strikes on Tuesday.")
     got = [(e.source_id, e.cameo[:2], e.target_id, e.confidence) for e in events(pipeline, text)]
-    assert ("USA", "19", "houthis", 0.5) in got and ("GBR", "19", "houthis", 0.5) in got
+    assert ("USA", "19", None, 1.0) in got and ("GBR", "19", None, 1.0) in got
     # counterexample (development set, Palestine Chronicle): the doers of a sentence's other acts are no
     # guess, and co-agents are not each other's targets
     text = ("Ansar Allah continues to attack ships in the Red Sea, and the United States and the United "
@@ -2369,8 +2373,7 @@ def test_an_act_with_no_target_in_its_clause_takes_one_from_the_events_just_told
 def test_a_target_from_context_is_never_the_sources_own_side(pipeline):
     # the same force told again is no target of itself; a minister's own state is none either
     got = roles(pipeline, "Police detained dozens of opposition supporters in Minsk. Officers beat several of them.")
-    assert ("officers", "COP", "182", "opposition supporters", "BLR.CVL") in got
-    assert not any(g[3] == "police" for g in got)
+    assert ("officers", "COP", "182", None, None) in got and not any(g[3] == "police" for g in got)
     got = roles(pipeline, "Deputy Foreign Minister Igor Sekreta confirmed Belarus's intention to actively "
                           "promote initiatives on disarmament.")
     assert got == [("igor-sekreta", "BLR.GOV", "030", None, None)]
@@ -2412,12 +2415,13 @@ def test_a_quoted_shame_is_criticism_of_the_actor_it_is_about(pipeline):
     assert events(pipeline, "“It was a shame the match was cancelled,” the coach said.") == []
 
 
-def test_a_guessed_target_skips_allies_old_talks_and_attributions(pipeline):
-    # those who struck beside the source are its allies, not its target; the attacker told before is
+def test_a_guessed_target_skips_earlier_sentences_old_talks_and_attributions(pipeline):
+    # the sides of acts told in earlier sentences are no guess (4 right in 64 on the development and held-out
+    # sets): neither the ally who struck beside the source nor the attacker told before
     text = ("Houthi rebels attacked a cargo ship. The United States and Britain carried out new strikes. "
             "Washington then imposed new sanctions.")
     got = [(e.sentence, e.source_id, e.cameo, e.target_id) for e in events(pipeline, text)]
-    assert (2, "USA", "163", "houthis") in got and not any(g[3] == "GBR" for g in got if g[1] == "USA")
+    assert (2, "USA", "163", None) in got
     # counterexamples: talks five sentences back are no partner, and a report's attribution is no target
     text = ("China and Pakistan held talks in Beijing on Monday. The weather was cold. Markets were calm. "
             "Prices rose in Europe. Storms hit Japan. In October, China sent humanitarian aid.")
@@ -2432,3 +2436,47 @@ def test_who_vetoes_a_resolution_condemning_x_condemns_no_one(pipeline):
            events(pipeline, "Russia vetoed a UN Security Council resolution condemning the invasion of Ukraine.")]
     assert ("RUS", "129") in got and not any(c.startswith("11") for _, c in got)
     assert events(pipeline, "China blocked a statement criticizing North Korea.") == []
+
+
+# -- class nouns: "the country", "the group", "the bloc" refer back to the nearest actor of their class -------
+def test_a_class_noun_refers_back_to_the_nearest_actor_of_its_class(pipeline):
+    got = roles(pipeline, "Iran said on Monday it would retaliate. The country also summoned the British ambassador.")
+    assert got == [("IRN", "IRN", "114", "British ambassador", "GBR.GOV")]
+    text = "Houthi rebels launched a missile at Tel Aviv on Sunday. The group also attacked a ship in the Red Sea."
+    assert [(e.sentence, e.source_id) for e in events(pipeline, text)] == [(0, "houthis"), (1, "houthis")]
+    text = "ECOWAS leaders met in Abuja on Sunday. The bloc threatened to use force against the junta in Niger."
+    assert [(e.source_id, e.cameo[:2], e.target_code) for e in events(pipeline, text) if e.sentence == 1] == [
+        ("ecowas", "13", "NER.MIL")]
+    text = "Amnesty International said the arrests were unlawful. The group called on the authorities to free them."
+    assert [(e.source_id, e.cameo) for e in events(pipeline, text)] == [("amnesty-international", "020")]
+
+
+def test_a_class_noun_is_no_reference_with_of_a_place_or_another_demonym(pipeline):
+    # counterexamples: a demonym that is not the group's own, a place after "from", a group "of" others
+    got = [(e.sentence, e.source_id) for e in
+           events(pipeline, "Hamas fired rockets at Israel on Monday. The Yemeni group also attacked a ship.")]
+    assert (1, "hamas") not in got
+    got = [(e.source_id, e.target_id) for e in
+           events(pipeline, "Iran summoned the Afghan envoy. The Taliban later barred him from the country.")]
+    assert ("taliban", "IRN") not in got and ("taliban", "AFG") not in got
+    assert [e.source_id for e in events(pipeline, "Iran condemned the strike. The group of experts also "
+                                                  "criticized Israel.") if e.sentence == 1] == []
+
+
+def test_a_shared_acronym_is_the_body_of_a_state_the_document_names(pipeline):
+    text = "Sudan's army and the RSF have fought since April 2023. The RSF shelled the city on Monday."
+    assert [e.source_id for e in events(pipeline, text) if e.sentence == 1] == ["rapid-support-forces"]
+    # counterexample: named in full, Reporters Without Borders keeps its acronym
+    got = roles(pipeline, "Reporters Without Borders (RSF) condemned the arrest of a journalist in Belarus.")
+    assert got[0][:3] == ("reporters-without-borders", "NGO", "111")
+
+
+# -- an act with no target beside acts whose targets the sentence gives ----------------------------------------
+def test_an_act_with_no_target_beside_a_targeted_one_is_dropped(pipeline):
+    # development set (Kyiv Independent): the negotiation is a part of the release told, with no side of its own
+    text = ("Belarus has freed 52 prisoners of different nationalities after a U.S. delegation negotiated their "
+            "release, the U.S. embassy said.")
+    assert [(e.source_id, e.cameo) for e in events(pipeline, text)] == [("BLR", "0841")]
+    # counterexample: a protest needs no target and stays beside an arrest
+    text = "Thousands of opposition supporters protested in Minsk on Sunday, and police detained 20 of them."
+    assert [e.cameo for e in events(pipeline, text)] == ["140", "173"]

@@ -5,7 +5,7 @@ In: the YAML file. Out: a frozen ``References`` object the resolver and the code
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -34,6 +34,7 @@ class References:
     pronoun_gender: dict[str, str]
     named_after: frozenset[str] = frozenset()
     honorifics: tuple[tuple[str, ...], ...] = ()  # courtesy titles, longest first ("tan sri", "dr")
+    class_nouns: dict[str, str] = field(default_factory=dict)  # "the country" -> state, "the bloc" -> igo
 
     @classmethod
     def load(cls, path: Path | None = None) -> References:
@@ -60,6 +61,7 @@ class References:
                 named_after=frozenset(w.lower() for w in raw.get("named_after", [])),
                 honorifics=tuple(sorted((tuple(w.lower().split()) for w in raw.get("honorifics", [])),
                                         key=len, reverse=True)),
+                class_nouns=_class_nouns(raw.get("class_nouns", {})),
             )
         except (yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
             raise DataFileError(name, f"malformed reference lexicon: {exc}") from exc
@@ -72,3 +74,13 @@ class References:
             if key in self.titles:
                 return key
         return None
+
+
+_CLASSES = frozenset({"state", "group", "organisation", "igo"})
+
+
+def _class_nouns(raw: dict[str, str]) -> dict[str, str]:
+    unknown = sorted(v for v in raw.values() if v not in _CLASSES)
+    if unknown:
+        raise KeyError(f"class_nouns: unknown class {unknown[0]!r} (one of {', '.join(sorted(_CLASSES))})")
+    return {k.lower(): v for k, v in raw.items()}

@@ -317,15 +317,28 @@ class ActorResolver:
         return keep
 
     def _disambiguate_surnames(self, mentions: list[DocMention]) -> None:
-        """A bare surname means the person already named in full earlier, if there is one."""
+        """A bare surname or a shared acronym means the actor already named in full earlier, if there is
+        one; else the one of a state the document names ("the RSF" in a story that names Sudan is the
+        Rapid Support Forces, not Reporters Without Borders); else one of no state; else the base's first."""
         named: list[str] = []
+        states = {c for m in mentions if len(m.actor_ids) == 1
+                  for c in [self._state_of(m.actor_ids[0])] if c is not None}
         for m in mentions:
             if m.kind == "name" and len(m.actor_ids) == 1:
                 named.append(m.actor_ids[0])
             elif len(m.actor_ids) > 1:
                 earlier = [a for a in m.actor_ids if a in named]
-                m.actor_ids = earlier[-1:] or m.actor_ids[:1]
+                local = [a for a in m.actor_ids if self._state_of(a) in states]
+                # with no state to go by, a body of no state (an NGO, an IGO) before one of some state
+                unplaced = [a for a in m.actor_ids if self._state_of(a) is None]
+                m.actor_ids = earlier[-1:] or local[:1] or unplaced[:1] or m.actor_ids[:1]
                 m.confidence = 0.9 if earlier else 0.6
+
+    def _state_of(self, actor_id: str) -> str | None:
+        actor = self.kb.get(actor_id)
+        if actor is None:
+            return None
+        return actor.id if actor.type == "state" else actor.country
 
     # -- people the base does not know -------------------------------------------------------
     def _learn_people(
@@ -632,7 +645,8 @@ class ActorResolver:
             if determined and ctx.state_lists:
                 return DocMention(_det_start(token), token.i + 1, "plural", list(ctx.state_lists[-1]), 0.7)
             return None
-        return self._title_mention(doc, token, ctx) or self._description_mention(doc, token, ctx)
+        return self._title_mention(doc, token, ctx) or self._description_mention(doc, token, ctx) \
+            or self._class_mention(token, ctx)
 
     def _neuter_pronoun(self, token: Token, ctx: _Context) -> DocMention | None:
         """"its"/"it" → the latest organisation or state; "their" → the latest list of states."""
@@ -743,6 +757,33 @@ class ActorResolver:
                and any(self._is_state(a) for a in ctx.names[i].actor_ids) for c in token.lefts):
             return None  # "The DPRK Foreign Ministry": a body of the state it names, not the state
         return DocMention(_det_start(token), token.i + 1, "description", [actor_id], 0.7)
+
+    def _class_mention(self, token: Token, ctx: _Context) -> DocMention | None:
+        """"The country also summoned ...", "The group also attacked ...", "the bloc threatened": a
+        definite singular class noun (references.yaml ``class_nouns``) refers back to the nearest actor
+        of its class named in its sentence or the two before; a demonym on it must agree ("the Yemeni
+        group"). Not "the group of seven", "a group", nor a name's head ("the Wagner group")."""
+        wanted = self.refs.class_nouns.get(token.lemma_.lower())
+        if wanted is None or token.pos_ != "NOUN" or token.tag_ != "NN" or token.dep_ == "compound" \
+                or not any(c.lower_ == "the" and c.dep_ == "det" for c in token.children) \
+                or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children) \
+                or token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS:
+            return None  # "barred him from the country", "fighting in the country": a place, not an actor
+        modifiers = [c for c in token.lefts if c.dep_ in {"amod", "compound", "nmod"}]
+        demonyms = {d for c in modifiers if (d := self.kb.demonym(c.text))}
+        if any(c.pos_ == "PROPN" for c in modifiers) and not demonyms:
+            return None  # "the Wagner group": a name's own head
+        earliest = _sentence_start_back(token, 2)
+        for index, actor_id, _ in reversed(ctx.things):
+            if index >= token.i:
+                continue
+            if index < earliest:
+                return None
+            actor = self.kb.get(actor_id) or ctx.learned.get(actor_id)
+            if actor is not None and _of_class(actor, wanted) and (not demonyms or actor.country in demonyms
+                                                                    or actor.id in demonyms):
+                return DocMention(_det_start(token), token.i + 1, "description", [actor_id], 0.7)
+        return None
 
     def _parent_org(self, token: Token, ctx: _Context) -> str | None:
         words = {fold(t.text) for t in token.lefts if t.dep_ == "compound"} | {fold(token.text)}
@@ -1162,3 +1203,36 @@ def _stands_alone(token: Token) -> bool:
 def _name_word(token: Token) -> bool:
     """A word of a proper name as written: a capitalised proper noun."""
     return token.pos_ == "PROPN" and token.text[:1].isupper()
+
+
+# prepositions whose object is a place: "the country" after them is where, not who
+_PLACE_PREPS = frozenset({"in", "into", "from", "to", "across", "throughout", "within", "inside", "outside",
+                          "around", "over", "out"})
+
+
+def _sentence_start_back(token: Token, back: int) -> int:
+    """The first token of the sentence ``back`` sentences before the token's own."""
+    start = token.sent.start
+    for _ in range(back):
+        if start == 0:
+            break
+        start = token.doc[start - 1].sent.start
+    return start
+
+
+def _of_class(actor: Actor, wanted: str) -> bool:
+    """Whether an actor is of a class noun's class: a state; an organisation of states (IGO: its own
+    code, no parent, not an NGO); an armed or civic group (a group, or an organisation that is no
+    state organ and no IGO); any organisation or group."""
+    if wanted == "state":
+        return actor.type == "state"
+    if actor.type not in {"organisation", "group"}:
+        return False
+    igo = actor.type == "organisation" and actor.parent is None and bool(actor.code) \
+        and "." not in (actor.code or "") and actor.code != "NGO" and actor.code == actor.country
+    if wanted == "igo":
+        return igo
+    if wanted == "group":
+        return actor.type == "group" or (not igo and actor.parent is None and (actor.code or "").endswith(
+            ("NGO", "REB", "OPP", "PTY", "MED")))
+    return actor.parent is None

@@ -200,46 +200,30 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, Directives, VerbPatterns, An
                 aimed.add(key)
                 event.target = self._context_target(event)
                 event.target_inferred = event.target is not None
+        if any(e.target for e in self.events):
+            # an act with no target beside acts whose targets the sentence gives is mostly a part of one
+            # of them misread: on the development and held-out sets 5 such acts in 45 were right
+            self.events = [e for e in self.events if e.target or e.code[:2] in _MONADIC_ROOTS]
         return self.events
 
     def _context_target(self, event: RawEvent) -> str | None:
         """A target for an act whose clause names none, from its context (the source's own state and
         organs never): the other side of the talks the source took part in ("the Chinese side proposed a
         minimum price": to the EU it negotiates with); else the actor named nearest the trigger in the
-        sentence; else a side of one of the last three events told ("The United States and Britain carried
-        out new strikes" after "Houthi rebels attacked a cargo ship"). An appeal, an intent or a verdict
-        takes only an actor its own sentence names: "advocated for regional de-escalation" is addressed
-        to no one, "Minsk praised the move" judges its own. An act with no target is nearly always one
-        whose target the text gives elsewhere, so a guess from context can only gain."""
+        sentence. An appeal, an intent or a verdict takes only an actor its own sentence names:
+        "advocated for regional de-escalation" is addressed to no one, "Minsk praised the move" judges its
+        own. A side of the events told in earlier sentences is no guess: on the development and held-out
+        sets 4 such guesses in 64 were right, and a wrong target misleads more than none."""
         source = event.source
         if source.startswith("?unknown"):
             return None
-        sentence_only = event.code[:2] in _ADDRESSED_ONLY
         sides = self.state.last_meeting
-        if not sentence_only and event.code[:2] < "10" and source in sides \
+        if event.code[:2] not in _ADDRESSED_ONLY and event.code[:2] < "10" and source in sides \
                 and self.index - self.state.last_meeting_sentence <= _CONTEXT_REACH:
             partner = next((a for a in sides if self._other_camp(a, source)), None)
             if partner is not None:
                 return partner
-        found = self._nearest_named(event)
-        if found is not None or sentence_only:
-            return found
-        return self._last_told_side(event)
-
-    def _last_told_side(self, event: RawEvent) -> str | None:
-        """A side of one of the last three events told in the last three sentences, the latest first: its
-        doer, unless that doer acted beside the source (an ally: "The United States and Britain carried out
-        new strikes. Washington then imposed sanctions" is not on Britain), else whom it was done to; a
-        target that was itself a guess is no lead."""
-        recent = [e for e in self.state.coded.events[-3:] if self.index - e.sentence <= _CONTEXT_REACH]
-        beside = {e.sentence for e in recent if e.source == event.source}
-        allies = {e.source for e in recent if e.sentence in beside}
-        for prior in reversed(recent):
-            sides = [prior.source, None if prior.target_inferred else prior.target]
-            found = next((a for a in sides if a and a not in allies and self._other_camp(a, event.source)), None)
-            if found is not None:
-                return found
-        return None
+        return self._nearest_named(event)
 
     def _nearest_named(self, event: RawEvent) -> str | None:
         """The actor named nearest the event's trigger in its sentence (after it first), outside places

@@ -338,7 +338,8 @@ class Statements:
         actor named, never the speaker or its own side."""
         heads = [t for t in tokens if t.pos_ in {"NOUN", "PROPN"} and not _inside_name(t)
                  and not (t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS_IN)  # "in Germany" says where
-                 and not _suffered(t)]  # "appalled by the execution of X": X suffered it
+                 and not _suffered(t)  # "appalled by the execution of X": X suffered it
+                 and not (t.dep_ in _SUBJ and t.head.lemma_.lower() in LEXICON.suffering_verbs)]  # "X faces"
         if _refers_back(tokens):
             # "These advances constitute ...": about what was just spoken of, unless the words name whose
             # act it is ("This is yet another sign of the Iranian authorities' violent repression")
