@@ -2480,3 +2480,13 @@ def test_an_act_with_no_target_beside_a_targeted_one_is_dropped(pipeline):
     # counterexample: a protest needs no target and stays beside an arrest
     text = "Thousands of opposition supporters protested in Minsk on Sunday, and police detained 20 of them."
     assert [e.cameo for e in events(pipeline, text)] == ["140", "173"]
+
+
+def test_an_agent_referred_back_to_is_itself_the_one_judged(pipeline):
+    # development set (the EU's sixth round of Belarus sanctions), told here as a quote with its speaker
+    text = ("Lukashenko rigged the vote, Borrell said. “This illegitimate regime continues brutal repression "
+            "against all segments of the Belarusian society,” he said.")
+    got = [(e.source_id, e.cameo, e.target_code) for e in events(pipeline, text) if e.sentence == 1]
+    assert got == [("josep-borrell", "111", "BLR.GOV")]
+    # counterexample: an act referred back to is no agent; with no act told before, no one is judged
+    assert events(pipeline, "“This step is a violation of international law,” the spokeswoman said.") == []

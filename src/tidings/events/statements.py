@@ -249,6 +249,9 @@ class Statements:
         subject's agent ("Poland's actions are damaging", "the measures taken by Poland are illegal"),
         never an actor further in ("damaging to the EU's border"): None when the subject names none."""
         subject = self._main_subject()
+        if subject is not None and _refers_back([subject]) and self.c.agents.sector_of(subject):
+            # "This illegitimate regime continues brutal repression": an agent referred back to is judged
+            return self._first_judged([subject], speaker)
         if subject is None or _refers_back([subject]):
             # "This is yet another sign of the Iranian authorities' violent repression", "These verdicts
             # fit a pattern of politically motivated arrests pursued by authorities"
@@ -342,8 +345,12 @@ class Statements:
                  and not (t.dep_ in _SUBJ and t.head.lemma_.lower() in LEXICON.suffering_verbs)]  # "X faces"
         if _refers_back(tokens):
             # "These advances constitute ...": about what was just spoken of, unless the words name whose
-            # act it is ("This is yet another sign of the Iranian authorities' violent repression")
-            return self._wrong_owner(heads, speaker)
+            # act it is ("This is yet another sign of the Iranian authorities' violent repression"); "this
+            # regime", an agent referred back to, is itself judged
+            subject = next((t for t in heads if t.dep_ in _SUBJ), None)
+            agent = self._first_judged([subject], speaker) \
+                if subject is not None and self.c.agents.sector_of(subject) else None
+            return agent or self._wrong_owner(heads, speaker)
         qualified = self._qualified_owner(tokens, speaker)
         if qualified is not None:
             return qualified
