@@ -2490,3 +2490,22 @@ def test_an_agent_referred_back_to_is_itself_the_one_judged(pipeline):
     assert got == [("josep-borrell", "111", "BLR.GOV")]
     # counterexample: an act referred back to is no agent; with no act told before, no one is judged
     assert events(pipeline, "“This step is a violation of international law,” the spokeswoman said.") == []
+
+
+def test_a_rebuttal_of_accusations_blames_their_maker_never_the_speakers_side(pipeline):
+    text = ("Lithuania accused Belarus of sending balloons. “These accusations are untrue and slanderous,” the "
+            "Belarusian Foreign Ministry said.")
+    got = [(e.source_id, e.cameo, e.target_id) for e in events(pipeline, text) if e.sentence == 1]
+    assert got == [("blr-ministry-of-foreign-affairs", "111", "LTU")]
+    # counterexample: with no accuser told before, untrue claims blame no one (and never the speaker's state)
+    text = "Belarus hosted talks on Monday. “These claims are untrue,” the Belarusian Foreign Ministry said."
+    assert [e for e in events(pipeline, text) if e.sentence == 1] == []
+
+
+def test_who_is_under_attack_from_another_is_not_the_one_blamed(pipeline):
+    # development set (GOV.UK, the UK at the OSCE), told here with its speaker in the sentence
+    got = roles(pipeline, "“Georgia has been under continuous hybrid attack from Russia since the 2008 war,” the "
+                          "British envoy said.")
+    assert [(g[2], g[3]) for g in got] == [("111", "RUS")]
+    # counterexample: pressure from prices is no one's act
+    assert events(pipeline, "“Our farmers are under pressure from falling prices,” the minister said.") == []

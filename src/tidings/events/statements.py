@@ -178,8 +178,8 @@ class Statements:
                 target = raw_country(target)
             if _sector(target) == "CVL" and mode == "issuer":
                 target = None
-        if target is None or target == speaker:
-            return
+        if target is None or not self._judgeable(target, speaker):
+            return  # never the speaker or its own side, whatever was spoken of last
         self._add(RawEvent(self.index, tokens[0].i, speaker, target, code, "evaluation", tokens[0].i,
                            tokens[-1].i + 1, speaker=speaker, from_speech=True))
 
@@ -252,6 +252,8 @@ class Statements:
         if subject is not None and _refers_back([subject]) and self.c.agents.sector_of(subject):
             # "This illegitimate regime continues brutal repression": an agent referred back to is judged
             return self._first_judged([subject], speaker)
+        if subject is not None and _refers_back([subject]) and subject.lemma_.lower() in _CHARGES:
+            return self._charge_maker(speaker)
         if subject is None or _refers_back([subject]):
             # "This is yet another sign of the Iranian authorities' violent repression", "These verdicts
             # fit a pattern of politically motivated arrests pursued by authorities"
@@ -266,6 +268,15 @@ class Statements:
             agent = _child(acl, {"agent"})
             candidates.append(_child(agent, {"pobj"}) if agent is not None else None)
         return self._first_judged(candidates, speaker)
+
+    def _charge_maker(self, speaker: str) -> str | None:
+        """Who last accused or criticised the speaker or its state: what "these accusations", "such
+        claims" refer back to is that one's charge."""
+        for accused in (speaker, *self._own_states([speaker])):
+            maker = self.state.accusers.get(accused)
+            if maker is not None and self._judgeable(maker, speaker):
+                return maker
+        return None
 
     def _main_subject(self) -> Token | None:
         """The subject of the sentence's main clause, which the parser may hang on the auxiliary."""
@@ -342,7 +353,7 @@ class Statements:
         heads = [t for t in tokens if t.pos_ in {"NOUN", "PROPN"} and not _inside_name(t)
                  and not (t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS_IN)  # "in Germany" says where
                  and not _suffered(t)  # "appalled by the execution of X": X suffered it
-                 and not (t.dep_ in _SUBJ and t.head.lemma_.lower() in LEXICON.suffering_verbs)]  # "X faces"
+                 and not _undergoes(t)]  # "X faces attempts from Y", "X has been under attack from Y"
         if _refers_back(tokens):
             # "These advances constitute ...": about what was just spoken of, unless the words name whose
             # act it is ("This is yet another sign of the Iranian authorities' violent repression"); "this
@@ -350,6 +361,8 @@ class Statements:
             subject = next((t for t in heads if t.dep_ in _SUBJ), None)
             agent = self._first_judged([subject], speaker) \
                 if subject is not None and self.c.agents.sector_of(subject) else None
+            if agent is None and subject is not None and subject.lemma_.lower() in _CHARGES:
+                agent = self._charge_maker(speaker)  # "These accusations are untrue": by their maker
             return agent or self._wrong_owner(heads, speaker)
         qualified = self._qualified_owner(tokens, speaker)
         if qualified is not None:
@@ -423,6 +436,17 @@ def _judged_rank(token: Token) -> int:
     if subject is not None and fronted is not None and fronted.dep_ == "prep" and fronted.i < subject.i:
         return 3
     return 2
+
+
+# nouns of a charge made by someone: "these accusations are untrue" judges their maker
+_CHARGES = frozenset({"accusation", "allegation", "charge", "claim", "assertion", "insinuation", "fabrication"})
+
+
+def _undergoes(token: Token) -> bool:
+    """The subject of a clause it undergoes: "Moldova faces attempts from Russia", "Georgia has been
+    under continuous hybrid attack from Russia"; what it undergoes is another's act."""
+    return token.dep_ in _SUBJ and (token.head.lemma_.lower() in LEXICON.suffering_verbs or any(
+        c.dep_ == "prep" and c.lower_ == "under" for c in token.head.children))
 
 
 def _suffered(token: Token) -> bool:
