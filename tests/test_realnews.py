@@ -2509,3 +2509,16 @@ def test_who_is_under_attack_from_another_is_not_the_one_blamed(pipeline):
     assert [(g[2], g[3]) for g in got] == [("111", "RUS")]
     # counterexample: pressure from prices is no one's act
     assert events(pipeline, "“Our farmers are under pressure from falling prices,” the minister said.") == []
+
+
+# -- a thing done in the passive: its agent, or the issuer of the release that tells it ------------------------
+def test_sanctions_and_aid_in_the_passive_are_the_agents_or_the_releases_issuers(pipeline):
+    got = released(pipeline, "Today, visa restrictions were imposed on 12 Nicaraguan officials.",
+                   "U.S. Department of State", date(2025, 1, 1))
+    assert [(g[1], g[2][:2]) for g in got] == [("USA", "16")]
+    got = roles(pipeline, "New sanctions were imposed on Russia by the European Union.")
+    assert got == [("european-union", "EU", "163", "RUS", "RUS")]
+    # counterexamples: no agent and no issuer, no event; a release's heading is no statement of its own
+    assert events(pipeline, "New sanctions were imposed on Russia on Monday.") == []
+    text = "The following statement was issued today by the Spokesman for UN Secretary-General António Guterres:"
+    assert events(pipeline, text) == []

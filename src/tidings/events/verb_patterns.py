@@ -76,6 +76,8 @@ _DEFINITE = frozenset({"the", "this", "these", "that", "those", "such"})
 _VERDICT_ROOTS = frozenset({"05", "11", "12"})
 # what a denial answers: the accusation, whose maker is the one answered
 _CHARGES = frozenset({"accusation", "allegation", "charge", "report", "assertion"})
+# acts a state or an IGO tells in its own release in the passive, with no agent: sanctions, aid
+_ISSUED_ROOTS = frozenset({"07", "16"})
 # acts of coercion and force, done to people: "detained 16 Palestinians" are civilians, not the state
 _HARM_ROOTS = frozenset({"17", "18", "19", "20"})
 # the roles in which a place names where or to whom something is done ("in Nicaragua", "Nicaragua's")
@@ -209,6 +211,11 @@ class VerbPatterns:
                 g.dep_ == "pobj" for g in c.children)) for c in verb.children):
             return False  # "called off the strike"; "forced the agency out of the country"
         obj = _object(verb)
+        if obj is None and p.objects is not None and "dobj" not in p.targets and not p.code.startswith("01"):
+            # a thing done in the passive is the object it would be in the active: "sanctions were
+            # imposed on X", "aid was delivered to Y" (not "X was met": its subject is the one met; nor
+            # "the following statement was issued", a release's heading)
+            obj = _child(verb, {"nsubjpass"})
         if p.objects is not None:
             if obj is None or _hyphenated_lemma(obj) not in p.objects:
                 return False
@@ -467,6 +474,11 @@ class VerbPatterns:
         targets = [t for t in targets if t not in sources]
         if sources == [_UNKNOWN] and not targets and not passive:
             return [], [], passive  # an unknown attacker of no one named is no event
+        if passive and not sources and targets and p.code[:2] in _ISSUED_ROOTS and self.state.issuer \
+                and _child(verb, {"agent"}) is None and self._frame_of(verb) is None:
+            # a government's or an IGO's own release tells its own sanctions and aid in the passive:
+            # "Visa restrictions were imposed on 12 officials", "aid will be provided to Sudan"
+            sources = [self.state.issuer]
         return sources, targets, passive
 
     def _attack_owner(self, verb: Token) -> str | None:
