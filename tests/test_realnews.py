@@ -2522,3 +2522,12 @@ def test_sanctions_and_aid_in_the_passive_are_the_agents_or_the_releases_issuers
     assert events(pipeline, "New sanctions were imposed on Russia on Monday.") == []
     text = "The following statement was issued today by the Spokesman for UN Secretary-General António Guterres:"
     assert events(pipeline, text) == []
+
+
+def test_who_commits_or_spreads_a_wrong_told_in_speech_is_accused_of_it(pipeline):
+    # development set (TASS on Zakharova), told here with its speaker in the sentence
+    got = roles(pipeline, "Zakharova said the Armenian leadership was spreading disinformation.")
+    assert got == [("maria-zakharova", "RUS.GOV", "111", "Armenian leadership", "ARM.GOV")]
+    # counterexample: who investigates a wrong is not accused of it
+    got = roles(pipeline, "Zakharova said Armenia had investigated the violations.")
+    assert not any(g[0] == "maria-zakharova" for g in got)

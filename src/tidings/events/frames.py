@@ -41,6 +41,11 @@ _ADOPTING = frozenset({"agree", "approve", "adopt", "devise", "draft", "hatch", 
 _TIES = frozenset({"partnership", "alliance", "relations", "relationship", "cooperation", "ties", "friendship"})
 # verbs whose subject is what an accusation noun as their object is about ("X poses a threat")
 _POSING = frozenset({"pose", "present", "represent", "constitute"})
+# verbs whose subject does the wrong an accusation noun as their object names ("X commits violations",
+# "X is spreading disinformation", "X continues its aggression"); not verbs of judging or ending it
+_PERPETRATING = frozenset({"commit", "perpetrate", "carry", "conduct", "wage", "spread", "launch", "unleash",
+                           "continue", "intensify", "escalate", "step", "exert", "use", "employ", "pursue",
+                           "practise", "practice", "orchestrate", "stage", "sponsor", "fuel", "incite", "sow"})
 
 
 # the camps of outlets.yaml that are news organisations (a government's, an IGO's or an NGO's own site
@@ -169,6 +174,10 @@ class ReportingFrames:
             state = self.c.kb.demonym(mod.text) if mod.dep_ == "amod" else None
             if state:
                 return [state]  # "the Russian aggression"
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _PERPETRATING:
+            found = [a for a in self._subject_actors(noun.head) if not a.startswith("?unknown")]
+            if found:
+                return found  # "Certain political forces in Armenia are spreading disinformation"
         for prep in ("by", "of", "from"):
             found = [a for t in _prep_objects(noun, prep) for a in self.actors(t)]
             if found:
