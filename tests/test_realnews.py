@@ -2531,3 +2531,34 @@ def test_who_commits_or_spreads_a_wrong_told_in_speech_is_accused_of_it(pipeline
     # counterexample: who investigates a wrong is not accused of it
     got = roles(pipeline, "Zakharova said Armenia had investigated the violations.")
     assert not any(g[0] == "maria-zakharova" for g in got)
+
+
+# -- visits, contacts and the parties an appeal is addressed to ----------------------------------------------
+def test_an_officials_arrival_in_another_state_is_a_visit(pipeline):
+    got = roles(pipeline, "On May 17, Kazakh President Kassym-Jomart Tokayev arrived in China for a state visit.")
+    assert got == [("kassym-jomart-tokayev", "KAZ.GOV", "042", "CHN", "CHN")]
+    assert [g[2:4] for g in roles(pipeline, "The Russian Federation president arrived in Belarus the previous "
+                                            "evening.")] == [("042", "BLR")]
+    # counterexamples: no visit to one's own state, and people at large make none
+    assert events(pipeline, "Putin arrived in Moscow on Thursday.") == []
+    assert events(pipeline, "Lukashenko flew to Minsk after the summit.") == []
+    assert events(pipeline, "Thousands of refugees arrived in Poland.") == []
+
+
+def test_being_in_contact_with_an_actor_is_a_consultation(pipeline):
+    got = roles(pipeline, "The EU is in close contact with the Georgian authorities.")
+    assert got == [("european-union", "EU", "040", "Georgian authorities", "GEO.GOV")]
+    # counterexamples: fans are no political actors, and a company's talks with investors are none
+    assert events(pipeline, "The fans were in contact with the police.") == []
+    assert events(pipeline, "The company is in talks with investors.") == []
+
+
+def test_an_appeal_to_all_parties_is_addressed_to_them(pipeline):
+    got = roles(pipeline, "Johnson called on all parties to respect international humanitarian law.")
+    assert [(g[0], g[2], g[3]) for g in got] == [("boris-johnson", "020", "all parties")]
+    got = roles(pipeline, "The EU called on the international community to support Somalia.")
+    assert [(g[2], g[3], g[4]) for g in got] == [("020", "international community", "IGO")]
+    # counterexample: "both sides" after talks are their sides, not a kind of party
+    text = "Putin and Lukashenko held talks in Minsk. Putin urged both sides to keep talking."
+    assert [(e.cameo, e.target_id) for e in events(pipeline, text) if e.sentence == 1] == [
+        ("020", "alyaksandr-lukashenka")]

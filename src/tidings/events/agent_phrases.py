@@ -241,6 +241,9 @@ class AgentPhrases:
                           for c in p.children if c.dep_ == "pobj"), None)
             if inner is not None:
                 return self._agent(inner, True)
+        if _addressees(token) and token.dep_ not in _SUBJ:
+            # "called on all parties", never "both sides discussed": who acts are sides someone names
+            return ["?" + " ".join(w.lower_ for w in token.subtree if w.i <= token.i)]
         if self.resolved.mention_at(token) is not None and self.resolved.mention_at(token).kind == "plural":
             return []
         if token.lemma_.lower() in LEXICON.spokespeople:
@@ -636,6 +639,18 @@ class AgentPhrases:
     def _is_plural_ref(self, token: Token | None) -> bool:
         mention = self.resolved.mention_at(token) if token is not None else None
         return mention is not None and mention.kind == "plural" and not mention.actor_ids
+
+
+# nouns that, with "all" or "both" and no sides of talks to refer to, name the parties an appeal or a
+# reminder is addressed to ("called on all parties", "urged both sides", "urged all States")
+_ADDRESSEE_NOUNS = frozenset({"party", "side", "state", "stakeholder", "actor", "belligerent"})
+
+
+def _addressees(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    singular = lemma[:-1] if lemma.endswith("s") else lemma  # the parser keeps "States" as its own lemma
+    return (lemma in _ADDRESSEE_NOUNS or singular in _ADDRESSEE_NOUNS) and token.tag_ in {"NNS", "NNPS"} and any(
+        c.dep_ in {"det", "predet"} and c.lower_ in {"all", "both"} for c in token.children)
 
 
 def _child_det(token: Token) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from tidings.actors.agents import GenericAgent, parse_raw_id
+from tidings.events.agent_phrases import _addressees
 from tidings.events.lexicon import LEXICON, act_kind
 from tidings.events.patterns import Modality, VerbPattern
 from tidings.events.raw import RawEvent, _Frame
@@ -329,6 +330,8 @@ class VerbPatterns:
             # a release tells its own side's acts first: the Kremlin's readout has Putin as the source
             sources = sorted(sources, key=lambda a: self._country_of(a) != self.state.issuer)
             sources, targets = sources[:1], sources[1:2]
+        if p.code == "042":
+            targets = [t for t in targets if t not in self._own_states(sources)]  # no visit to one's own state
         if p.requires_target and not targets and not two_sides:
             return
         code = self._verb_code(verb, p, obj)
@@ -739,7 +742,7 @@ class VerbPatterns:
         found = self.actors(token)
         if not found and token.pos_ == "NOUN":
             found = self.actors(_child(token, {"poss"})) or (self._doer(token) if doers else [])
-        if not found and token.pos_ in {"NOUN", "PROPN"} and self.c.agents.sector_of(token):
+        if not found and token.pos_ in {"NOUN", "PROPN"} and (self.c.agents.sector_of(token) or _addressees(token)):
             # "killed 46 Afghan civilians": Afghan civilians, AFG.CVL; "summoned the Rwandan High
             # Commissioner": an envoy of Rwanda, not Rwanda itself
             found = self._generic(token)
