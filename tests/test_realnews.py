@@ -2562,3 +2562,21 @@ def test_an_appeal_to_all_parties_is_addressed_to_them(pipeline):
     text = "Putin and Lukashenko held talks in Minsk. Putin urged both sides to keep talking."
     assert [(e.cameo, e.target_id) for e in events(pipeline, text) if e.sentence == 1] == [
         ("020", "alyaksandr-lukashenka")]
+
+
+def test_a_courtesy_call_and_credentials_are_talks(pipeline):
+    got = roles(pipeline, "Pakistan's foreign minister called on Saudi Crown Prince Mohammed bin Salman in Riyadh.")
+    assert [(g[1], g[2], g[3]) for g in got] == [("PAK.GOV", "042", "mohammed-bin-salman")]
+    got = roles(pipeline, "The new Chinese ambassador presented his credentials to Lukashenko.")
+    assert [(g[1], g[2], g[3]) for g in got] == [("CHN.GOV", "040", "alyaksandr-lukashenka")]
+    # counterexamples: a call on someone to do something is an appeal; a bank's credentials are no diplomacy
+    got = roles(pipeline, "Blinken called on Abiy Ahmed for restraint.")
+    assert [g[2] for g in got] == ["020"]
+    assert events(pipeline, "The bank received credentials from its clients.") == []
+
+
+def test_an_envoy_recalled_is_recalled_from_the_host_state_never_from_its_own(pipeline):
+    got = roles(pipeline, "Poland recalled its ambassador from Belarus.")
+    assert got == [("POL", "POL", "161", "BLR", "BLR")]
+    # counterexample: with no host named, the recalled envoy is no target
+    assert [g[3] for g in roles(pipeline, "Lithuania recalled its ambassador for consultations.")] == [None]

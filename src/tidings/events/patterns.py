@@ -23,7 +23,7 @@ __all__ = ["Accusation", "Modality", "NounPattern", "PatternBook", "VerbPattern"
 _VERB_KEYS = frozenset({
     "id", "lemmas", "code", "targets", "particle", "object", "object_code", "object_mod_code", "object_kind",
     "requires", "symmetric", "context_target", "intent_for", "needs_intent", "source_from", "inherit_target",
-    "requires_target", "patient_source", "stative", "received", "political_source",
+    "requires_target", "patient_source", "stative", "received", "political_source", "bare",
 })
 _TARGET_KINDS = ("dobj", "dative", "prep:", "obj.prep:", "obj.poss", "xcomp.dobj", "ccomp.nsubj", "for.nsubj", "acomp")
 
@@ -51,6 +51,7 @@ class VerbPattern:
     stative: bool = False
     received: bool = False  # "drew criticism from X": X is the source, the subject (or its doer) the target
     political_source: bool = False  # people at large do not do it ("refugees traveled to Poland" is no visit)
+    bare: bool = False  # fits only with nothing asked: "called on the Crown Prince" is a courtesy call
 
     @property
     def specificity(self) -> int:
@@ -270,6 +271,7 @@ def _verb_pattern(entry: dict[str, Any]) -> VerbPattern:
         stative=bool(entry.get("stative", False)),
         received=bool(entry.get("received", False)),
         political_source=bool(entry.get("political_source", False)),
+        bare=bool(entry.get("bare", False)),
     )
 
 

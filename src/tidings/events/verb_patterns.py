@@ -234,6 +234,8 @@ class VerbPatterns:
             return False
         if p.needs_intent and not any(c.dep_ == "xcomp" for c in verb.children):
             return False
+        if p.bare and _asks(verb):
+            return False
         return all(self._holds(verb, req) for req in p.requires)
 
     def _fitting(self, verb: Token) -> list[VerbPattern]:
@@ -585,6 +587,10 @@ class VerbPatterns:
             if not found and token.ent_type_ in {"PERSON", "ORG", "NORP"}:
                 found = self._generic(token)  # a person or body the base does not know ("President Mugabe")
             found = [a for a in found if a not in sources and a != _UNKNOWN]
+            if code[:2] == "16":
+                # "recalled its ambassador for consultations": relations are cut with another, never with
+                # the source's own envoy or organ
+                found = [a for a in found if self._other_camp(a, sources[0])]
             if found:
                 return found
         if code[:2] == "14":
@@ -990,3 +996,13 @@ def _included(noun: Token) -> list[Token]:
     if noun.dep_ == "pobj" and noun.head.lower_ == "among" and noun.head.head.lemma_ == "be":
         return [t for o in noun.head.head.children if o.dep_ in {"nsubj", "attr"} for t in (o, *o.conjuncts)]
     return []
+
+
+def _asks(verb: Token) -> bool:
+    """The verb asks for something: an infinitive or clause ("called on X to stop", "called on X that"), a
+    "for" phrase ("called on X for restraint"), or an infinitive on the one called on."""
+    if any(c.dep_ in {"xcomp", "ccomp", "advcl"} or c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+        return True
+    return any(c.dep_ in {"acl", "relcl"} or c.dep_ == "prep" and c.lower_ == "for"
+               for p in verb.children if p.dep_ == "prep" and p.lower_ == "on"
+               for o in p.children if o.dep_ == "pobj" for c in o.children)
