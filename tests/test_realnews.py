@@ -194,8 +194,8 @@ def test_the_development_set_is_scored_per_outlet_camp_and_region():
     # a floor under the development figure, so that a change that loses ground is seen
     # 105 documents since round nine added 24 fresh ones (0.549 on the 81 before them; 0.508 with them);
     # 117 since round ten added 12 more, six of them whole Voice of America stories (0.518 -> 0.483);
-    # 0.509 after round eleven gave acts with no target in their clause one from context
-    assert figures["root_f1"] >= 0.50
+    # 0.509 after round eleven gave acts with no target in their clause one from context; 0.518 after round twelve
+    assert figures["root_f1"] >= 0.51
     assert 0.0 < figures["placed_share"] <= 1.0
 
 
@@ -211,7 +211,8 @@ def test_the_held_out_set_is_well_formed_and_scored():
         assert gold["evidence"] in texts[gold["doc"]], gold["evidence"]
     result = CliRunner().invoke(app, ["eval", str(folder), "--format", "json"])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output)["root_f1"] >= 0.28  # 168 documents: 0.291 at round eleven's end
+    # 168 documents: 0.291 at round eleven's end; 240 since round twelve: 0.309 with its first coder, 0.323 its last
+    assert json.loads(result.output)["root_f1"] >= 0.31
 
 
 def test_a_preposition_the_parser_labels_dative_leads_to_the_recipient(pipeline):
