@@ -1114,8 +1114,8 @@ def test_a_verdict_on_what_a_subordinate_clause_tells_is_coded_beside_it(pipelin
     # state-gov-2024-04-24-el-fasher-attacks
     text = "The United States is deeply troubled by credible reports that the Rapid Support Forces have razed villages."
     got = roles(pipeline, text)
-    # the razing, with no target of its own beside the verdict on it, is no event of its own
-    assert got == [("USA", "USA", "111", "rapid-support-forces", "SDN.REB")]
+    assert ("USA", "USA", "111", "rapid-support-forces", "SDN.REB") in got
+    assert ("rapid-support-forces", "SDN.REB", "1712", None, None) in got  # another source's act stands
     # a sentence whose main verb codes an event has no verdict added, nor one whose reported news does
     # (a word like "dictator" is no verdict on the one who met him: tests/data/stories d34)
     got = roles(pipeline, "Police said protesters who attacked officers were detained.")
@@ -2473,12 +2473,18 @@ def test_a_shared_acronym_is_the_body_of_a_state_the_document_names(pipeline):
 
 
 # -- an act with no target beside acts whose targets the sentence gives ----------------------------------------
-def test_an_act_with_no_target_beside_a_targeted_one_is_dropped(pipeline):
-    # development set (Kyiv Independent): the negotiation is a part of the release told, with no side of its own
+def test_an_act_with_no_target_beside_a_targeted_act_of_its_source_is_dropped(pipeline):
+    # the raid, told with no target beside the arrest its source made, is no event of its own
+    got = [(e.source_name, e.cameo) for e in events(pipeline, "The army arrested five journalists and raided "
+                                                               "their homes.")]
+    assert got == [("army", "173")]
+    # counterexamples (review of this rule): another source's act stands ("a U.S. delegation negotiated",
+    # development set, Kyiv Independent), and a protest needs no target
     text = ("Belarus has freed 52 prisoners of different nationalities after a U.S. delegation negotiated their "
             "release, the U.S. embassy said.")
-    assert [(e.source_id, e.cameo) for e in events(pipeline, text)] == [("BLR", "0841")]
-    # counterexample: a protest needs no target and stays beside an arrest
+    assert [(e.source_id, e.cameo) for e in events(pipeline, text)] == [("BLR", "0841"), ("USA", "046")]
+    text = "Israel struck targets in Lebanon on Monday, and Hezbollah fired dozens of rockets in response."
+    assert [e.source_id for e in events(pipeline, text)] == ["ISR", "hezbollah"]
     text = "Thousands of opposition supporters protested in Minsk on Sunday, and police detained 20 of them."
     assert [e.cameo for e in events(pipeline, text)] == ["140", "173"]
 
@@ -2516,7 +2522,7 @@ def test_who_is_under_attack_from_another_is_not_the_one_blamed(pipeline):
 def test_sanctions_and_aid_in_the_passive_are_the_agents_or_the_releases_issuers(pipeline):
     got = released(pipeline, "Today, visa restrictions were imposed on 12 Nicaraguan officials.",
                    "U.S. Department of State", date(2025, 1, 1))
-    assert [(g[1], g[2][:2]) for g in got] == [("USA", "16")]
+    assert [(g[1], g[2]) for g in got] == [("USA", "172")]  # restrictions, as in the active
     got = roles(pipeline, "New sanctions were imposed on Russia by the European Union.")
     assert got == [("european-union", "EU", "163", "RUS", "RUS")]
     # counterexamples: no agent and no issuer, no event; a release's heading is no statement of its own
@@ -2581,3 +2587,25 @@ def test_an_envoy_recalled_is_recalled_from_the_host_state_never_from_its_own(pi
     assert got == [("POL", "POL", "161", "BLR", "BLR")]
     # counterexample: with no host named, the recalled envoy is no target
     assert [g[3] for g in roles(pipeline, "Lithuania recalled its ambassador for consultations.")] == [None]
+
+
+
+def test_the_second_reads_counterexamples_hold(pipeline):
+    # a class noun takes the nearest subject of its class, not a demonym's state; "the bloc" may be BRICS
+    text = "Iran condemned the Israeli strike on Friday. The country also summoned the Swiss ambassador."
+    assert [(e.source_id, e.cameo) for e in events(pipeline, text) if e.sentence == 1] == [("IRN", "114")]
+    text = ("The European Union condemned the vote. BRICS leaders met in Kazan on Tuesday. The bloc criticised "
+            "Western sanctions on Russia.")
+    assert [e.source_id for e in events(pipeline, text) if e.sentence == 2] == ["brics"]
+    # armed groups arriving deploy, they do not visit; a call on someone "in a statement" is an appeal
+    assert events(pipeline, "Wagner fighters arrived in Belarus after the mutiny.") == []
+    got = roles(pipeline, "Amnesty International called on President Ruto in a statement on Tuesday.")
+    assert [g[2] for g in got] == ["020"]
+    # a third party calling claims untrue blames no one they accused; "all states" backing is no source
+    text = "Russia accused Ukraine of shelling the plant. The IAEA said such claims were untrue."
+    assert [e for e in events(pipeline, text) if e.sentence == 1] == []
+    assert events(pipeline, "The resolution was backed by all states except the United States.") == []
+    # a release's issuer is not the one who recalls another state's envoy
+    got = released(pipeline, "Russia's ambassador was recalled from Moldova on Monday.", "U.S. Department of State",
+                   date(2025, 1, 1))
+    assert not any(g[1] == "USA" for g in got)

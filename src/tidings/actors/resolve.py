@@ -774,16 +774,20 @@ class ActorResolver:
         if any(c.pos_ == "PROPN" for c in modifiers) and not demonyms:
             return None  # "the Wagner group": a name's own head
         earliest = _sentence_start_back(token, 2)
-        for index, actor_id, _ in reversed(ctx.things):
+        fitting = []  # (was a subject, actor) of the class, the nearest first
+        for index, actor_id, was_subject in reversed(ctx.things):
             if index >= token.i:
                 continue
             if index < earliest:
-                return None
+                break
             actor = self.kb.get(actor_id) or ctx.learned.get(actor_id)
             if actor is not None and _of_class(actor, wanted) and (not demonyms or actor.country in demonyms
                                                                     or actor.id in demonyms):
-                return DocMention(_det_start(token), token.i + 1, "description", [actor_id], 0.7)
-        return None
+                fitting.append((was_subject, actor_id))
+        # the nearest that was a subject ("Iran condemned the Israeli strike. The country also summoned"),
+        # else the nearest
+        chosen = next((a for subject, a in fitting if subject), None) or next((a for _, a in fitting), None)
+        return DocMention(_det_start(token), token.i + 1, "description", [chosen], 0.7) if chosen else None
 
     def _parent_org(self, token: Token, ctx: _Context) -> str | None:
         words = {fold(t.text) for t in token.lefts if t.dep_ == "compound"} | {fold(token.text)}
@@ -1228,8 +1232,8 @@ def _of_class(actor: Actor, wanted: str) -> bool:
         return actor.type == "state"
     if actor.type not in {"organisation", "group"}:
         return False
-    igo = actor.type == "organisation" and actor.parent is None and bool(actor.code) \
-        and "." not in (actor.code or "") and actor.code != "NGO" and actor.code == actor.country
+    igo = actor.code == "IGO" or actor.type == "organisation" and actor.parent is None and bool(actor.code) \
+        and "." not in (actor.code or "") and actor.code != "NGO"  # the EU, ECOWAS, the SCO, BRICS
     if wanted == "igo":
         return igo
     if wanted == "group":

@@ -241,7 +241,7 @@ class AgentPhrases:
                           for c in p.children if c.dep_ == "pobj"), None)
             if inner is not None:
                 return self._agent(inner, True)
-        if _addressees(token) and token.dep_ not in _SUBJ:
+        if _addressees(token) and token.dep_ not in _SUBJ and token.head.dep_ != "agent":
             # "called on all parties", never "both sides discussed": who acts are sides someone names
             return ["?" + " ".join(w.lower_ for w in token.subtree if w.i <= token.i)]
         if self.resolved.mention_at(token) is not None and self.resolved.mention_at(token).kind == "plural":

@@ -174,7 +174,7 @@ class ReportingFrames:
             state = self.c.kb.demonym(mod.text) if mod.dep_ == "amod" else None
             if state:
                 return [state]  # "the Russian aggression"
-        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _PERPETRATING:
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _PERPETRATING and not _claimed(noun.head):
             found = [a for a in self._subject_actors(noun.head) if not a.startswith("?unknown")]
             if found:
                 return found  # "Certain political forces in Armenia are spreading disinformation"
@@ -398,3 +398,14 @@ def _facts_stated(verb: Token) -> list[Token]:
     nouns = [c for c in verb.children if c.dep_ == "dobj"] + _prep_objects(verb, "to")
     return [c for noun in nouns if noun.lemma_.lower() == "fact"
             for c in noun.children if c.dep_ in {"acl", "ccomp"} and c.pos_ in {"VERB", "AUX"}]
+
+
+def _claimed(verb: Token) -> bool:
+    """The clause is what a claim or charge says ("the US claims that China is spreading disinformation"):
+    the speaker reports another's charge, not its own."""
+    node = verb
+    while node.dep_ in {"ccomp", "acl", "conj", "xcomp"} and node.head.i != node.i:
+        node = node.head
+        if node.pos_ == "NOUN" and node.lemma_.lower() in {"claim", "accusation", "allegation", "charge", "report"}:
+            return True
+    return False

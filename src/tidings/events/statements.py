@@ -168,7 +168,8 @@ class Statements:
             target = self._judged_subject(speaker)
         else:
             target = self._evaluated(tokens, speaker)
-        if target is None and (anaphoric or self._opens_with_anaphor() or _refers_back(tokens)):
+        if target is None and (anaphoric or self._opens_with_anaphor() or _refers_back(tokens)) \
+                and not _charge_subject(tokens):  # "such claims were untrue": their maker or no one
             # "This step seems unfounded": the step just spoken of, by the state an envoy summoned over
             # it speaks for ("summoned the Chargé d'Affaires of Poland. ... This step" is Poland's); in a
             # release, the one it last spoke of. But the people a release stood with are not what its
@@ -361,8 +362,9 @@ class Statements:
             subject = next((t for t in heads if t.dep_ in _SUBJ), None)
             agent = self._first_judged([subject], speaker) \
                 if subject is not None and self.c.agents.sector_of(subject) else None
-            if agent is None and subject is not None and subject.lemma_.lower() in _CHARGES:
-                agent = self._charge_maker(speaker)  # "These accusations are untrue": by their maker
+            if subject is not None and subject.lemma_.lower() in _CHARGES and agent is None:
+                # "These accusations are untrue": by their maker, never the one they accused
+                return self._charge_maker(speaker)
             return agent or self._wrong_owner(heads, speaker)
         qualified = self._qualified_owner(tokens, speaker)
         if qualified is not None:
@@ -440,6 +442,11 @@ def _judged_rank(token: Token) -> int:
 
 # nouns of a charge made by someone: "these accusations are untrue" judges their maker
 _CHARGES = frozenset({"accusation", "allegation", "charge", "claim", "assertion", "insinuation", "fabrication"})
+
+
+def _charge_subject(tokens: list[Token]) -> bool:
+    subject = next((t for t in tokens if t.dep_ in _SUBJ and t.pos_ in {"NOUN", "PROPN"}), None)
+    return subject is not None and subject.lemma_.lower() in _CHARGES
 
 
 def _undergoes(token: Token) -> bool:

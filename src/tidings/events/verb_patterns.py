@@ -211,12 +211,7 @@ class VerbPatterns:
         if p.particle and not any(c.lower_ == p.particle and (c.dep_ == "prt" or c.dep_ == "prep" and not any(
                 g.dep_ == "pobj" for g in c.children)) for c in verb.children):
             return False  # "called off the strike"; "forced the agency out of the country"
-        obj = _object(verb)
-        if obj is None and p.objects is not None and "dobj" not in p.targets and not p.code.startswith("01"):
-            # a thing done in the passive is the object it would be in the active: "sanctions were
-            # imposed on X", "aid was delivered to Y" (not "X was met": its subject is the one met; nor
-            # "the following statement was issued", a release's heading)
-            obj = _child(verb, {"nsubjpass"})
+        obj = _pattern_object(verb, p)
         if p.objects is not None:
             if obj is None or _hyphenated_lemma(obj) not in p.objects:
                 return False
@@ -290,7 +285,7 @@ class VerbPatterns:
         return GenericAgent(self._phrase(obj), "CVL", target).raw_id()
 
     def _emit_verb(self, verb: Token, p: VerbPattern) -> None:
-        obj = _object(verb)
+        obj = _pattern_object(verb, p)
         if obj is not None and p.objects:
             self.consumed.add(obj.i)
         sources, targets, _passive = self._received(verb, obj) if p.received else self._verb_roles(verb, p)
@@ -332,8 +327,15 @@ class VerbPatterns:
             # a release tells its own side's acts first: the Kremlin's readout has Putin as the source
             sources = sorted(sources, key=lambda a: self._country_of(a) != self.state.issuer)
             sources, targets = sources[:1], sources[1:2]
-        if p.code == "042":
-            targets = [t for t in targets if t not in self._own_states(sources)]  # no visit to one's own state
+        if p.code in {"042", "043"}:
+            # no visit to or from one's own state; forces sent are deployed, not visiting ("Russian military
+            # instructors arrived in Mali", "Wagner fighters arrived in Belarus")
+            targets = [t for t in targets if t not in self._own_states(sources)]
+            subject = _child(verb, {"nsubj"})
+            kind = self.c.agents.sector_of(subject) if subject is not None else None
+            sources = [s for s in sources if not self._armed_body(s)]
+            if not sources or kind and kind[1] in _ARMED:
+                return
         if p.requires_target and not targets and not two_sides:
             return
         code = self._verb_code(verb, p, obj)
@@ -387,6 +389,20 @@ class VerbPatterns:
             or self._act_referred(subj, sources)
         targets = [t for t in targets if t not in sources]
         return (sources, targets, False) if targets else ([], [], False)
+
+    def _armed_body(self, actor_id: str) -> bool:
+        """Forces or an armed group, not an official: "Russian military instructors", "Wagner fighters" (a
+        defence minister, a person, still visits)."""
+        actor = self.c.kb.get(actor_id) or self._learned(actor_id)
+        kind = actor.type if actor is not None else "generic"
+        return _sector(actor_id) in _ARMED and kind in {"generic", "group", "organisation"}
+
+    def _owned_thing(self, verb: Token) -> bool:
+        """The passive's subject names whose it is ("Russia's ambassador was recalled", "Russian aid was
+        delivered"): its owner, not the release's issuer, did it."""
+        thing = _child(verb, {"nsubjpass"})
+        return thing is not None and any(
+            c.dep_ == "poss" or c.dep_ in {"amod", "compound"} and self._demonym(c) for c in thing.children)
 
     def _plural_subject(self, verb: Token) -> bool:
         """The verb's subject, through conjoined verbs, is a plural reference to the sides of talks
@@ -480,7 +496,8 @@ class VerbPatterns:
         if sources == [_UNKNOWN] and not targets and not passive:
             return [], [], passive  # an unknown attacker of no one named is no event
         if passive and not sources and targets and p.code[:2] in _ISSUED_ROOTS and self.state.issuer \
-                and _child(verb, {"agent"}) is None and self._frame_of(verb) is None:
+                and _child(verb, {"agent"}) is None and self._frame_of(verb) is None and not self._owned_thing(verb) \
+                and not any(t.lower_ in {"according", "reportedly", "allegedly"} for t in self.tokens):
             # a government's or an IGO's own release tells its own sanctions and aid in the passive:
             # "Visa restrictions were imposed on 12 officials", "aid will be provided to Sudan"
             sources = [self.state.issuer]
@@ -1001,8 +1018,22 @@ def _included(noun: Token) -> list[Token]:
 def _asks(verb: Token) -> bool:
     """The verb asks for something: an infinitive or clause ("called on X to stop", "called on X that"), a
     "for" phrase ("called on X for restraint"), or an infinitive on the one called on."""
-    if any(c.dep_ in {"xcomp", "ccomp", "advcl"} or c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+    if any(c.dep_ in {"xcomp", "ccomp", "advcl"} or c.dep_ == "prep" and c.lower_ in {"for", "over"}
+           for c in verb.children):
         return True
+    if any(o.lemma_.lower() in _SPEECH_NOUNS | {"letter"} for o in _prep_objects(verb, "in")):
+        return True  # "called on President Ruto in a statement": an appeal made in it
     return any(c.dep_ in {"acl", "relcl"} or c.dep_ == "prep" and c.lower_ == "for"
                for p in verb.children if p.dep_ == "prep" and p.lower_ == "on"
                for o in p.children if o.dep_ == "pobj" for c in o.children)
+
+
+def _pattern_object(verb: Token, p: VerbPattern) -> Token | None:
+    """The verb's object; for a pattern that needs an object it does not take as its target, a thing done in
+    the passive is the object it would be in the active ("sanctions were imposed on X", "military aid was
+    delivered to Y": 072), not "X was met" (its subject is the one met), nor "the following statement was
+    issued" (a release's heading)."""
+    obj = _object(verb)
+    if obj is None and p.objects is not None and "dobj" not in p.targets and not p.code.startswith("01"):
+        obj = _child(verb, {"nsubjpass"})
+    return obj
