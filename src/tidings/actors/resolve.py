@@ -805,9 +805,7 @@ class ActorResolver:
         self, token: Token, gender: str, history: list[tuple[int, str, bool]], learned: dict[str, Actor]
     ) -> str | None:
         """The latest compatible subject within three sentences, else the nearest compatible person."""
-        earliest = token.doc[max(token.sent.start - 1, 0)].sent.start
-        for _ in range(2):
-            earliest = token.doc[max(earliest - 1, 0)].sent.start
+        earliest = _sentence_start_back(token, 3)
         fallback = None
         for index, actor_id, was_subject in reversed(history):
             if index >= token.i:

@@ -250,11 +250,12 @@ class Statements:
         subject's agent ("Poland's actions are damaging", "the measures taken by Poland are illegal"),
         never an actor further in ("damaging to the EU's border"): None when the subject names none."""
         subject = self._main_subject()
-        if subject is not None and _refers_back([subject]) and self.c.agents.sector_of(subject):
-            # "This illegitimate regime continues brutal repression": an agent referred back to is judged
-            return self._first_judged([subject], speaker)
-        if subject is not None and _refers_back([subject]) and subject.lemma_.lower() in _CHARGES:
-            return self._charge_maker(speaker)
+        if subject is not None and _refers_back([subject]):
+            if self.c.agents.sector_of(subject):
+                # "This illegitimate regime continues brutal repression": an agent referred back to is judged
+                return self._first_judged([subject], speaker)
+            if subject.lemma_.lower() in _CHARGES:
+                return self._charge_maker(speaker)  # "These accusations are untrue": by their maker
         if subject is None or _refers_back([subject]):
             # "This is yet another sign of the Iranian authorities' violent repression", "These verdicts
             # fit a pattern of politically motivated arrests pursued by authorities"

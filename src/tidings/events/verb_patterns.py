@@ -77,6 +77,8 @@ _DEFINITE = frozenset({"the", "this", "these", "that", "those", "such"})
 _VERDICT_ROOTS = frozenset({"05", "11", "12"})
 # what a denial answers: the accusation, whose maker is the one answered
 _CHARGES = frozenset({"accusation", "allegation", "charge", "report", "assertion"})
+# what an appeal is made in: "called on President Ruto in a statement" asks something
+_ASKED_IN = _SPEECH_NOUNS | {"letter"}
 # acts a state or an IGO tells in its own release in the passive, with no agent: sanctions, aid
 _ISSUED_ROOTS = frozenset({"07", "16"})
 # acts of coercion and force, done to people: "detained 16 Palestinians" are civilians, not the state
@@ -1021,7 +1023,7 @@ def _asks(verb: Token) -> bool:
     if any(c.dep_ in {"xcomp", "ccomp", "advcl"} or c.dep_ == "prep" and c.lower_ in {"for", "over"}
            for c in verb.children):
         return True
-    if any(o.lemma_.lower() in _SPEECH_NOUNS | {"letter"} for o in _prep_objects(verb, "in")):
+    if any(o.lemma_.lower() in _ASKED_IN for o in _prep_objects(verb, "in")):
         return True  # "called on President Ruto in a statement": an appeal made in it
     return any(c.dep_ in {"acl", "relcl"} or c.dep_ == "prep" and c.lower_ == "for"
                for p in verb.children if p.dep_ == "prep" and p.lower_ == "on"
