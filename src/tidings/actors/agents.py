@@ -106,11 +106,13 @@ class AgentBook:
         mods = [t for t in token.lefts if t.dep_ in {"compound", "amod"} and t.i < token.i]
         head = token.lemma_.lower()
         for size in range(min(len(mods), self.longest - 1), -1, -1):
-            words = [m.lemma_.lower() for m in mods[len(mods) - size:]]
-            for last in (head, token.lower_):
-                term = " ".join([*words, last])
-                if term in self.terms and not (term in self.mass and _bare_singular(token)):
-                    return term, self.terms[term]
+            near = mods[len(mods) - size:]
+            # a plural modifier keeps its form: "rights groups" is not "right group"
+            for words in dict.fromkeys((tuple(m.lemma_.lower() for m in near), tuple(m.lower_ for m in near))):
+                for last in (head, token.lower_):
+                    term = " ".join([*words, last])
+                    if term in self.terms and not (term in self.mass and _bare_singular(token)):
+                        return term, self.terms[term]
         return None
 
 

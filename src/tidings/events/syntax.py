@@ -304,6 +304,14 @@ def _path(verb: Token, path: str) -> list[Token]:
         if acomp is None:
             return []
         return [acomp] if path == "acomp" else _prep_objects(acomp, path[11:])
+    if path == "nsubjpass":
+        # a passive's subject: "were suspended from ECOWAS"
+        return [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if path == "predicate":
+        # "held Israel responsible", "holds the leaders individually responsible": the adjective said of
+        # the object, which the parser hangs on the verb in several ways or on the object's conjunct
+        return [c for c in verb.rights if c.pos_ == "ADJ" and c.dep_ in _PREDICATE_DEPS] + [
+            c for o in verb.children if o.dep_ == "dobj" for c in o.rights if c.pos_ == "ADJ" and c.dep_ in {"conj", "amod"}]
     if path == "for.nsubj":
         # "called for the sides to show restraint": the parser makes "for" the mark of a clause
         clauses = [c for c in verb.children if c.dep_ in {"advcl", "ccomp"}
@@ -331,6 +339,10 @@ def _path(verb: Token, path: str) -> list[Token]:
         xcomp = _child(verb, {"xcomp"})
         return [o for o in [_child(xcomp, {"dobj"})] if o is not None]
     return []
+
+
+# how the parser attaches a predicate adjective after an object ("held X responsible")
+_PREDICATE_DEPS = frozenset({"oprd", "acomp", "advcl", "ccomp", "xcomp", "conj"})
 
 
 def _meets(verb: Token, requirement: str) -> bool:

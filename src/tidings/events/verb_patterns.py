@@ -68,6 +68,9 @@ _DOMESTIC_ROOTS = frozenset({"17", "18", "19", "20"})
 # what a statement is made as: "in X" on them says where it was made
 _SPEECH_NOUNS = frozenset({"statement", "remark", "speech", "address", "interview", "briefing", "conference",
                            "declaration", "communique", "message", "comment"})
+# acts whose "of" phrase is who did them: "the remarks of the French president", "the decision of the
+# Latvian government"
+_SAID_OR_DECIDED = _SPEECH_NOUNS | {"decision", "words", "claim", "allegation", "accusation", "policy"}
 # prepositions of a participle whose subject is the clause's ("After meeting X, Cole said", "retaliated by
 # firing missiles"); not "arrested him for opposing", whose opposer is the object
 _WHEN_PREPS = frozenset({"after", "before", "upon", "on", "while", "since", "by", "without", "during"})
@@ -383,7 +386,7 @@ class VerbPatterns:
         holders = [verb, *([obj] if obj is not None else []), *_prep_objects(verb, "under")]
         phrases = [t for h in holders for t in _prep_objects(h, "from")]
         sources = [a for t in phrases for a in self._agent(t, True)]
-        subj = _child(verb, {"nsubj"})
+        subj = _child(verb, {"nsubj", "nsubjpass"})
         if not sources or subj is None or any(_sector(s) in _ARMED for s in sources):
             return [], [], False  # "the convoy came under fire from militants" is no criticism
         targets = self._agent(subj, True) or self._doer(subj) or self.actors(_child(subj, {"poss"})) or [
@@ -813,6 +816,10 @@ class VerbPatterns:
         phrases = (_act_by_phrases(act.head, act) if act.dep_ == "dobj" else _prep_objects(act, "by")) + [
             p for c in act.children if c.dep_ == "acl" and c.tag_ == "VBN"
             for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        if act.lemma_.lower() in _SAID_OR_DECIDED:
+            # "dissatisfaction with the remarks of the French president": what is said or decided is the
+            # speaker's ("the occupation of Crimea" is not the occupier's by its "of")
+            phrases += _prep_objects(act, "of")
         # the first "by" phrase, its conjuncts included: "the efforts by the United States and Guatemala"
         return next((found for t in phrases for found in [self._agent(t, True)] if found), [])
 

@@ -57,6 +57,27 @@ def title_abbreviations(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("tidings_name_ends")
+def name_ends(doc: Doc) -> Doc:
+    """A person's name the recogniser cut short of its last word, which the parser makes the name's head
+    ("Vietnamese Foreign Minister Bui Thanh Son": the entity "Bui Thanh", its head "Son") is made whole,
+    so that the name is not learned without it. Runs after the recogniser; a head that is a name of
+    its own or not a proper noun ("the Biden administration") is left."""
+    spans = list(doc.ents)
+    changed = False
+    for k, ent in enumerate(spans):
+        last = ent[-1]
+        if ent.label_ != "PERSON" or ent.end >= len(doc) or last.dep_ != "compound":
+            continue
+        head = doc[ent.end]
+        if last.head.i == head.i and head.pos_ == "PROPN" and head.text[:1].isupper() and not head.ent_type_:
+            spans[k] = Span(doc, ent.start, ent.end + 1, label=ent.label_)
+            changed = True
+    if changed:
+        doc.ents = spans
+    return doc
+
+
 _OPENERS = frozenset({"the", "a", "an", "then", "he", "she", "it", "they", "we", "i", "this", "that", "these",
                       "those", "in", "on", "at", "but", "and", "however", "meanwhile", "there"})
 
@@ -74,6 +95,7 @@ def load_nlp() -> Language:
             nlp.tokenizer.add_special_case(word.capitalize(), [{ORTH: word.capitalize()}])
     nlp.add_pipe("tidings_paragraphs", before="parser")
     nlp.add_pipe("tidings_titles", before="parser")
+    nlp.add_pipe("tidings_name_ends", last=True)
     return nlp
 
 
