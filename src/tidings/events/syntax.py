@@ -310,8 +310,9 @@ def _path(verb: Token, path: str) -> list[Token]:
     if path == "predicate":
         # "held Israel responsible", "holds the leaders individually responsible": the adjective said of
         # the object, which the parser hangs on the verb in several ways or on the object's conjunct
+        objects = [o for o in verb.children if o.dep_ == "dobj"]
         return [c for c in verb.rights if c.pos_ == "ADJ" and c.dep_ in _PREDICATE_DEPS] + [
-            c for o in verb.children if o.dep_ == "dobj" for c in o.rights if c.pos_ == "ADJ" and c.dep_ in {"conj", "amod"}]
+            c for o in objects for c in o.rights if c.pos_ == "ADJ" and c.dep_ in {"conj", "amod"}]
     if path == "for.nsubj":
         # "called for the sides to show restraint": the parser makes "for" the mark of a clause
         clauses = [c for c in verb.children if c.dep_ in {"advcl", "ccomp"}
