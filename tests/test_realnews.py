@@ -2691,3 +2691,15 @@ def test_a_name_cut_short_by_the_recogniser_is_made_whole(pipeline):
     # counterexample: a name before a common noun stays the name ("the Biden administration")
     doc = pipeline.nlp("The Biden administration said it would respond.")
     assert [e.text for e in doc.ents] == ["Biden"]
+
+
+def test_a_state_after_a_title_is_split_off_the_name_it_was_read_into(pipeline):
+    # "President of Mongolia Ukhnaagiin Khurelsukh": the recogniser reads "Mongolia Ukhnaagiin Khurelsukh" as a body
+    got = roles(pipeline, "Vladimir Putin had a telephone conversation with President of Mongolia Ukhnaagiin "
+                          "Khurelsukh.")
+    assert [g[2:4] for g in got] == [("041", "ukhnaagiin-khurelsukh")]
+    # counterexamples: a body named "of" a place keeps its whole name
+    assert [e.text for e in pipeline.nlp("He studied at the University of Cambridge.").ents] == [
+        "the University of Cambridge"]
+    doc = pipeline.nlp("The former Prime Minister of Mongolia spoke on Friday.")
+    assert "Mongolia" in [e.text for e in doc.ents]

@@ -8,6 +8,8 @@ from site-packages: nothing is downloaded at run time.
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
+from importlib import resources
 from collections.abc import Iterable, Iterator
 
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
@@ -57,20 +59,55 @@ def title_abbreviations(doc: Doc) -> Doc:
     return doc
 
 
+@lru_cache(maxsize=1)
+def _state_names() -> frozenset[str]:
+    """Lower-cased names of the states (pycountry's and the short ones ``countries.yaml`` lists)."""
+    import pycountry
+    import yaml
+
+    names = {n.lower() for c in pycountry.countries
+             for n in (c.name, getattr(c, "common_name", None)) if n}
+    listed = yaml.safe_load(resources.files("tidings.data").joinpath("countries.yaml").read_text("utf-8"))
+    names |= {str(n).lower() for entry in listed.values() if isinstance(entry, dict) for n in entry.get("names", [])}
+    return frozenset(n.removeprefix("the ") for n in names)
+
+
+def _titled_state_split(doc: Doc, ent: Span) -> list[Span] | None:
+    """"President of Mongolia Ukhnaagiin Khurelsukh": the recogniser reads "Mongolia Ukhnaagiin Khurelsukh"
+    as one body; after "<title> of", a state's name and the proper nouns after it are a place and a
+    person."""
+    if ent.start < 2 or doc[ent.start - 1].lower_ != "of" or not doc[ent.start - 2].text[:1].isupper():
+        return None
+    for size in (1, 2, 3):
+        rest = ent[size:]
+        if len(rest) and " ".join(t.lower_ for t in ent[:size]) in _state_names() and all(
+                t.pos_ == "PROPN" and t.text[:1].isupper() or t.text == "-" for t in rest):
+            return [Span(doc, ent.start, ent.start + size, label="GPE"),
+                    Span(doc, ent.start + size, ent.end, label="PERSON")]
+    return None
+
+
 @Language.component("tidings_name_ends")
 def name_ends(doc: Doc) -> Doc:
-    """A person's name the recogniser cut short of its last word, which the parser makes the name's head
+    """A title's state read into a name is split off it (``_titled_state_split``), and a person's name
+    the recogniser cut short of its last word, which the parser makes the name's head
     ("Vietnamese Foreign Minister Bui Thanh Son": the entity "Bui Thanh", its head "Son") is made whole,
     so that the name is not learned without it. Runs after the recogniser; a head that is a name of
     its own or not a proper noun ("the Biden administration") is left."""
-    spans = list(doc.ents)
+    spans: list[Span] = []
     changed = False
+    for ent in doc.ents:
+        split = _titled_state_split(doc, ent) if ent.label_ in {"ORG", "PERSON", "GPE"} else None
+        spans.extend(split or [ent])
+        changed = changed or split is not None
     for k, ent in enumerate(spans):
         last = ent[-1]
         if ent.label_ != "PERSON" or ent.end >= len(doc) or last.dep_ != "compound":
             continue
         head = doc[ent.end]
-        if last.head.i == head.i and head.pos_ == "PROPN" and head.text[:1].isupper() and not head.ent_type_:
+        # a head that itself modifies a later word is a title before a name ("Moldovan President Petra ...")
+        if last.head.i == head.i and head.pos_ == "PROPN" and head.text[:1].isupper() and not head.ent_type_ \
+                and head.dep_ != "compound":
             spans[k] = Span(doc, ent.start, ent.end + 1, label=ent.label_)
             changed = True
     if changed:
