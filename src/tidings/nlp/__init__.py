@@ -8,9 +8,9 @@ from site-packages: nothing is downloaded at run time.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
-from collections.abc import Iterable, Iterator
 
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
