@@ -454,6 +454,8 @@ def test_short_story_about_a_ministry_keeps_its_title():
         # agencies' own shapes: the credit with no dash, the agency's name with no parentheses
         ("Taipei, July 30 (CNA) The opposition met", "Taipei", "CNA"),
         ("Tehran, IRNA – The opposition met", "Tehran", "IRNA"),
+        # place, state and agency set off by bars
+        ("ISTANBUL, TURKEY | Xinhua | The opposition met", "Istanbul", "Xinhua"),
     ],
 )
 def test_dateline_shapes(opening, place, outlet):
@@ -467,6 +469,13 @@ def test_two_names_before_a_dash_are_no_dateline():
     # counterexamples: names in a list, a city and a two-letter state code
     openings = ("Lukashenko, Putin – the two met", "Washington, DC — the two met", "Biden, McConnell – the two met")
     for opening in openings:
+        ex = extract(f"Leaders meet\n\n{opening} on Monday.")
+        assert ex.dateline is None and ex.text.startswith(opening[:10]), opening
+
+
+def test_words_between_bars_are_no_dateline_without_a_place_in_capitals():
+    # counterexamples: a headline's bar between names, a section label
+    for opening in ("Russia | Ukraine talks resumed", "News | Today | the ministry said"):
         ex = extract(f"Leaders meet\n\n{opening} on Monday.")
         assert ex.dateline is None and ex.text.startswith(opening[:10]), opening
 

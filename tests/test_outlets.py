@@ -64,6 +64,16 @@ def test_unknown_outlet_is_unclassified_never_guessed() -> None:
     assert attach_outlet(_doc("Officials said so, according to Reuters."), book).camp == UNCLASSIFIED
 
 
+def test_a_mission_named_with_its_post_is_its_governments_outlet() -> None:
+    book = OutletBook.load()
+    for name in ("U.S. Embassy in Belarus", "US Embassy to Minsk"):
+        found = book.named(name)
+        assert found is not None and (found.id, found.country, found.camp) == ("state-department", "USA", "government")
+    # counterexamples: a post on a name that is no mission, a mission of no known outlet
+    assert book.named("Local Herald in Minsk") is None
+    assert book.named("Embassy of Freedom in Paris") is None
+
+
 def test_samples_get_their_camps() -> None:
     book = OutletBook.load()
     camps = {p.name: attach_outlet(read_path(p)[0], book).camp for p in CORPUS.glob("*.txt")}

@@ -1891,7 +1891,8 @@ def test_what_someone_calls_an_act_is_their_verdict_on_its_doer(pipeline):
     # counterexamples: a neutral name for the act is no verdict; no act told, nothing to judge
     got = roles(pipeline, "Police detained 19 people in what officials said was a routine check.")
     assert [g[2] for g in got] == ["173"]
-    assert roles(pipeline, "Russia and Ukraine swapped prisoners, in what Turkey called a breakthrough.") == []
+    got = roles(pipeline, "Russia and Ukraine swapped prisoners, in what Turkey called a breakthrough.")
+    assert got == [("RUS", "RUS", "0841", "UKR", "UKR")]  # the swap, and no verdict of Turkey's
 
 
 def test_a_quotes_speaker_is_the_reporting_verb_of_its_own_sentence_first(pipeline):
@@ -2703,3 +2704,34 @@ def test_a_state_after_a_title_is_split_off_the_name_it_was_read_into(pipeline):
         "the University of Cambridge"]
     doc = pipeline.nlp("The former Prime Minister of Mongolia spoke on Friday.")
     assert "Mongolia" in [e.text for e in doc.ents]
+
+
+def test_looking_forward_to_work_with_someone_is_intent_to_cooperate(pipeline):
+    got = roles(pipeline, "China looks forward to working with Pakistan to push forward the implementation.")
+    assert got == [("CHN", "CHN", "030", "PAK", "PAK")]
+    assert roles(pipeline, "Belarus looks forward to further cooperation with China.") == [
+        ("BLR", "BLR", "030", "CHN", "CHN")]
+    # counterexamples: no actor to work with
+    assert events(pipeline, "Fans look forward to the match with Brazil.") == []
+    assert events(pipeline, "We look forward to seeing you in Paris.") == []
+
+
+def test_a_matter_addressed_in_talks_is_discussed_with_the_other_side(pipeline):
+    text = "Charles Michel had a phone call with Vladimir Putin. During the call, President Michel addressed the " \
+           "situation in Libya."
+    got = [(e.sentence, e.source_id, e.cameo, e.target_id) for e in events(pipeline, text)]
+    assert got == [(0, "charles-michel", "041", "vladimir-putin"), (1, "charles-michel", "040", "vladimir-putin")]
+    assert roles(pipeline, "Iran raised the issue with the IAEA.") == [("IRN", "IRN", "040", "iaea", "UN.IAEA")]
+    # counterexample: with no talks told and no one named, no one is talked with
+    assert events(pipeline, "The UN addressed the situation in Libya.") == []
+
+
+def test_he_said_after_what_is_said_is_the_speaker_before_not_a_person_it_names(pipeline):
+    text = ("Belarusians are peaceful people, but Poland is prepared for anything from the Belarusian regime, Polish "
+            "President Andrzej Duda stressed. The recent conviction of journalist and Polish minority activist Andrzej "
+            "Poczobut to eight years in prison is a clear violation of all international norms, he said.")
+    assert [e.source_id for e in events(pipeline, text) if e.sentence == 1] == ["andrzej-duda"]
+    # counterexample: "he" inside what is said is the sentence's own speaker
+    text = "Polish President Andrzej Duda met Zelensky in Kyiv. Zelensky said he would visit Warsaw soon."
+    assert [(e.source_id, e.cameo) for e in events(pipeline, text) if e.sentence == 1] == [
+        ("volodymyr-zelensky", "036")]

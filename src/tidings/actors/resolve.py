@@ -804,11 +804,14 @@ class ActorResolver:
     def _pronoun_antecedent(
         self, token: Token, gender: str, history: list[tuple[int, str, bool]], learned: dict[str, Actor]
     ) -> str | None:
-        """The latest compatible subject within three sentences, else the nearest compatible person."""
+        """The latest compatible subject within three sentences, else the nearest compatible person. The
+        "he" of "..., he said" after what is said is the one who spoke before: the people its content names
+        are what is said about ("The conviction of Andrzej Poczobut is a violation, he said")."""
         earliest = _sentence_start_back(token, 3)
+        latest = token.sent.start if _says_after_content(token) else token.i
         fallback = None
         for index, actor_id, was_subject in reversed(history):
-            if index >= token.i:
+            if index >= latest:
                 continue
             if index < earliest:
                 break
@@ -1095,6 +1098,12 @@ def _title_end(token: Token) -> int:
         if child.dep_ == "prep" and child.lower_ == "of":
             return child.right_edge.i + 1
     return token.i + 1
+
+
+def _says_after_content(token: Token) -> bool:
+    """``token`` is the subject of a verb whose clause of content comes before it ("..., he said")."""
+    verb = token.head
+    return token.dep_ == "nsubj" and any(c.dep_ == "ccomp" and c.i < token.i for c in verb.children)
 
 
 def _np_head(token: Token) -> Token:

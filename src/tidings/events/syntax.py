@@ -304,6 +304,9 @@ def _path(verb: Token, path: str) -> list[Token]:
         if acomp is None:
             return []
         return [acomp] if path == "acomp" else _prep_objects(acomp, path[11:])
+    if path == "advmod":
+        # "looks forward to working with X": an adverb the verb's sense turns on
+        return [c for c in verb.children if c.dep_ == "advmod"]
     if path == "nsubjpass":
         # a passive's subject: "were suspended from ECOWAS"
         return [c for c in verb.children if c.dep_ == "nsubjpass"]

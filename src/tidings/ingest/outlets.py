@@ -33,6 +33,8 @@ _OUTLET_KEYS = {"id", "name", "aliases", "domains", "country", "language", "camp
 _REQUIRED = {"id", "name", "country", "language", "camp"}
 _DISTRIBUTOR_KEYS = {"name", "aliases", "domains"}
 _CREDIT_WINDOW = 400  # a credit line sits in the first lines of a story
+# "U.S. Embassy in Belarus": a diplomatic mission's name with the post it serves in
+_POSTED = re.compile(r"^(.*\b(?:Embassy|Mission|Delegation|Consulate)\b.*?)\s+(?:in|to)\s+[A-Z].*$")
 
 
 @dataclass(frozen=True)
@@ -69,8 +71,13 @@ class OutletBook:
         return next((o for o in self.outlets if o.id == outlet_id), None)
 
     def named(self, name: str | None) -> Outlet | None:
-        """The outlet a metadata name stands for (any alias, case-insensitively)."""
-        return self.by_name.get(_key(name)) if name else None
+        """The outlet a metadata name stands for (any alias, case-insensitively); a mission named with its
+        post ("U.S. Embassy in Belarus", "EU Delegation to Japan") is the one its name without the post is."""
+        if not name:
+            return None
+        found = self.by_name.get(_key(name))
+        posted = _POSTED.match(name) if found is None else None
+        return self.by_name.get(_key(posted.group(1))) if posted else found
 
     def is_distributor(self, name: str | None) -> bool:
         return bool(name) and _key(name) in self.distributor_names

@@ -43,6 +43,9 @@ _DATELINES = [
     # agency's credit with no dash ("Taipei, July 30 (CNA) Taiwan's coast guard ...")
     re.compile(rf"^(?P<place>[A-Z][\w .'-]{{2,30}}?),\s+(?P<date>{_STAMP})"
                rf"(?:{_CREDIT}\s*[-—–]+|\s*\((?P<credit>[A-Z][\w.&-]{{1,20}})\))\s+"),
+    # "ISTANBUL, TURKEY | Xinhua | ...": place, state and agency set off by bars, as some sites print them
+    re.compile(r"^(?P<place>[A-Z][A-Z .'-]{2,30}?)(?:,\s+[A-Z][A-Za-z .'-]{1,30}?)?\s*\|\s*"
+               r"(?P<outlet>[A-Z][\w .&-]{1,30}?)\s*\|\s+"),
     # "Tehran, IRNA – ...": a place in Title Case, then an agency's name in capitals and a dash
     re.compile(r"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?),\s+"
                r"(?P<outlet>[A-Z]{3,6})\s*[-—–]+\s+"),
