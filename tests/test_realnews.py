@@ -2735,3 +2735,32 @@ def test_he_said_after_what_is_said_is_the_speaker_before_not_a_person_it_names(
     text = "Polish President Andrzej Duda met Zelensky in Kyiv. Zelensky said he would visit Warsaw soon."
     assert [(e.source_id, e.cameo) for e in events(pipeline, text) if e.sentence == 1] == [
         ("volodymyr-zelensky", "036")]
+
+
+def test_being_concerned_about_something_is_a_pessimistic_comment_on_it(pipeline):
+    got = roles(pipeline, "The EU remains deeply concerned by the continuing escalation of violence in Myanmar.")
+    assert got == [("european-union", "EU", "012", "MMR", "MMR")]
+    assert roles(pipeline, "Russia is worried about NATO's expansion.") == [("RUS", "RUS", "012", "nato", "NATO")]
+    # counterexamples: people at large are no source; "concerned with" a topic is no concern
+    assert events(pipeline, "Residents are worried about the rising prices.") == []
+    assert events(pipeline, "The report is concerned with trade figures.") == []
+
+
+def test_declining_to_comment_is_no_comment_not_a_rejection(pipeline):
+    assert roles(pipeline, "The Kremlin declined to comment on the report.") == [("RUS", "RUS", "011", None, None)]
+    # counterexample: refusing to do an act is still its rejection
+    got = roles(pipeline, "Belarus refused to release the prisoners.")
+    assert [g[2] for g in got] == ["120"]
+
+
+def test_heads_of_state_after_talks_are_their_sides_and_a_joint_statement_signed_an_agreement(pipeline):
+    text = "Putin held talks with Lukashenko in Moscow. The heads of state discussed topical issues."
+    got = [(e.sentence, e.source_id, e.cameo, e.target_id) for e in events(pipeline, text)]
+    assert got[1:] == [(1, "vladimir-putin", "040", "alyaksandr-lukashenka")]
+    text = "Putin held talks with Lukashenko in Moscow. The leaders signed a joint statement."
+    got = [(e.sentence, e.source_id, e.cameo, e.target_id) for e in events(pipeline, text)]
+    assert got[1:] == [(1, "vladimir-putin", "057", "alyaksandr-lukashenka")]
+    # counterexamples: a statement signed alone is no agreement, nor one with whom it condemns
+    assert events(pipeline, "More than 100 lawmakers signed a statement on Monday.") == []
+    text = "South Korea signed the joint statement condemning Russia's use of ballistic missiles."
+    assert "057" not in [e.cameo for e in events(pipeline, text)]

@@ -325,6 +325,9 @@ def _path(verb: Token, path: str) -> list[Token]:
         # "demanded that Belarus stop": the one asked to act
         ccomp = _child(verb, {"ccomp"})
         return [s for s in [_child(ccomp, {"nsubj"})] if s is not None]
+    if path == "xcomp":
+        # "ordered the ambassador to leave", "declined to comment": the infinitive itself, for a requirement on its lemma
+        return [x for x in [_child(verb, {"xcomp"})] if x is not None]
     obj = _object(verb)
     if obj is None:
         return []
@@ -336,9 +339,6 @@ def _path(verb: Token, path: str) -> list[Token]:
     if path.startswith("obj.amod:") or path.startswith("obj.compound:"):
         word = path.split(":", 1)[1]
         return [c for c in obj.children if c.lemma_.lower() == word]
-    if path == "xcomp":
-        # "ordered the ambassador to leave": the infinitive itself, for a requirement on its lemma
-        return [x for x in [_child(verb, {"xcomp"})] if x is not None]
     if path == "xcomp.dobj":
         xcomp = _child(verb, {"xcomp"})
         return [o for o in [_child(xcomp, {"dobj"})] if o is not None]
