@@ -326,7 +326,8 @@ def _path(verb: Token, path: str) -> list[Token]:
         ccomp = _child(verb, {"ccomp"})
         return [s for s in [_child(ccomp, {"nsubj"})] if s is not None]
     if path == "xcomp":
-        # "ordered the ambassador to leave", "declined to comment": the infinitive itself, for a requirement on its lemma
+        # "ordered the ambassador to leave", "declined to comment": the infinitive itself, for a
+        # requirement on its lemma
         return [x for x in [_child(verb, {"xcomp"})] if x is not None]
     obj = _object(verb)
     if obj is None:
