@@ -2764,3 +2764,24 @@ def test_heads_of_state_after_talks_are_their_sides_and_a_joint_statement_signed
     assert events(pipeline, "More than 100 lawmakers signed a statement on Monday.") == []
     text = "South Korea signed the joint statement condemning Russia's use of ballistic missiles."
     assert "057" not in [e.cameo for e in events(pipeline, text)]
+
+
+def test_a_war_between_two_is_fighting_between_them(pipeline):
+    got = roles(pipeline, "The civil war between the Sudanese army and the RSF has killed thousands.")
+    assert got == [("sudanese-armed-forces", "SDN.MIL", "190", "rapid-support-forces", "SDN.REB")]
+    # counterexamples: a war on something, fighting in a place
+    assert events(pipeline, "The war on drugs continues.") == []
+    assert events(pipeline, "The fighting in Gaza continues.") == []
+
+
+def test_a_warning_sent_to_someone_is_a_threat(pipeline):
+    assert roles(pipeline, "Pakistan issued a stern warning to Kabul.") == [("PAK", "PAK", "130", "AFG", "AFG")]
+    # counterexample: a warning to no actor
+    assert events(pipeline, "The weather service issued a warning for the coast.") == []
+
+
+def test_restrictive_measures_are_sanctions(pipeline):
+    got = roles(pipeline, "The Council of the EU approved additional restrictive measures against Myanmar.")
+    assert got == [("council-of-the-eu", "EU.CON", "163", "MMR", "MMR")]
+    # counterexample: measures that restrict no one
+    assert events(pipeline, "The government approved measures to support farmers.") == []
