@@ -2785,3 +2785,11 @@ def test_restrictive_measures_are_sanctions(pipeline):
     assert got == [("council-of-the-eu", "EU.CON", "163", "MMR", "MMR")]
     # counterexample: measures that restrict no one
     assert events(pipeline, "The government approved measures to support farmers.") == []
+
+
+def test_an_execution_or_murder_is_a_killing_not_fighting(pipeline):
+    got = roles(pipeline, "Myanmar's military regime executed lawmaker Phyo Zeya Thaw.")
+    assert got == [("military regime", "MMR.GOV", "1823", "phyo-zeya-thaw", "MMR.LEG")]
+    # counterexamples: a plan executed; a killing in fighting stays force
+    assert events(pipeline, "The government executed its plan to cut taxes.") == []
+    assert [g[2] for g in roles(pipeline, "Gunmen killed 12 villagers.")] == ["190"]

@@ -229,6 +229,10 @@ class VerbPatterns:
             # "met expectations", "met the deadline": no one was met; but "met with X ..., the need to"
             # is a meeting with X whatever the parser made the object
             return False
+        if p.object_kind == "people_or_none" and obj is not None and not self._target_actors(obj) \
+                and obj.ent_type_ != "PERSON" and not any(c.dep_ == "nummod" for c in obj.children):
+            # "executed two men", "executed lawmaker Phyo Zeya Thaw"; not "executed its plan"
+            return False
         if p.object_kind == "place" and (obj is None or not (
                 obj.ent_type_ in {"GPE", "LOC", "FAC"} or obj.lemma_.lower() in _PLACE_NOUNS)):
             return False
