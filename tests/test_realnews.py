@@ -2793,3 +2793,26 @@ def test_an_execution_or_murder_is_a_killing_not_fighting(pipeline):
     # counterexamples: a plan executed; a killing in fighting stays force
     assert events(pipeline, "The government executed its plan to cut taxes.") == []
     assert [g[2] for g in roles(pipeline, "Gunmen killed 12 villagers.")] == ["190"]
+
+
+def test_speaking_to_a_person_or_on_the_phone_is_talks(pipeline):
+    got = roles(pipeline, "Prime Minister Theresa May spoke with Ethiopian Prime Minister Abiy Ahmed on the phone "
+                          "this morning.")
+    assert [g[2:4] for g in got] == [("041", "abiy-ahmed")]
+    got = roles(pipeline, "Prime Minister Theresa May spoke to Prime Minister Abiy Ahmed of Ethiopia on Thursday.")
+    assert [g[2:4] for g in got] == [("040", "abiy-ahmed")]
+    # counterexamples: speaking to the press is no talks
+    assert events(pipeline, "Theresa May spoke to reporters on Thursday.") == []
+    assert events(pipeline, "Zelensky spoke to the BBC on Thursday.") == []
+
+
+def test_they_after_the_sides_acted_toward_each_other_are_still_the_sides(pipeline):
+    text = ("Prime Minister Theresa May spoke with Ethiopian Prime Minister Abiy Ahmed on the phone this morning. She "
+            "congratulated him on his recent appointment. The Prime Minister thanked Prime Minister Ahmed for the "
+            "release of prisoners. They discussed the importance of development assistance.")
+    got = [(e.sentence, e.source_id, e.cameo, e.target_id) for e in events(pipeline, text) if e.sentence == 3]
+    assert got == [(3, "theresa-may", "040", "abiy-ahmed")]
+    # counterexample: far from the talks and their sides, "they" is someone else
+    text = ("Theresa May spoke with Abiy Ahmed on the phone. The storm hit the coast. Rain fell for days. Roads "
+            "were closed. They discussed the importance of development assistance.")
+    assert [e for e in events(pipeline, text) if e.sentence == 4] == []

@@ -561,8 +561,8 @@ class AgentPhrases:
                 return [self.state.plural_agent]
             if self.doc[mention.start].lower_ == "them" and (earlier := self._plural_agent_before(mention.start)):
                 return earlier
-            if self.doc[mention.start].lower_ in {"they", "them"} and \
-                    self.index - self.state.last_meeting_sentence > _THEY_REACH:
+            if self.doc[mention.start].lower_ in {"they", "them"} and self.index - max(
+                    self.state.last_meeting_sentence, self.state.last_sides_sentence) > _THEY_REACH:
                 return []  # a bare "they" far from the talks is someone else
             if len(self.state.last_meeting) >= 2:
                 self.state.coded.plural_resolutions[mention.start] = list(self.state.last_meeting)

@@ -334,6 +334,8 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, Directives, VerbPatterns, An
             self.state.last_meeting_visit = visit
             self.state.last_meeting = [event.source, event.target]
             self.state.last_meeting_sentence = self.index
+        if event.target and {event.source, event.target} == set(self.state.last_meeting):
+            self.state.last_sides_sentence = self.index
         if _plural_agent(event.source):
             self.state.plural_agent, self.state.plural_agent_sentence = event.source, self.index
         actor = self.c.kb.get(event.source)

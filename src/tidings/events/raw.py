@@ -48,6 +48,9 @@ class _State:
     last_meeting: list[str] = field(default_factory=list)
     last_meeting_sentence: int = -1
     last_meeting_visit: bool = False  # the last meeting remembered is a visit (042, 043), not talks
+    # the last sentence in which the sides of the last meeting acted toward each other ("She congratulated
+    # him ... The Prime Minister thanked ..."): "they" still refers to them
+    last_sides_sentence: int = -1
     pact_sides: list[str] = field(default_factory=list)  # the sides of the last agreement or truce named
     pact_sentence: int = -1
     protagonist: str | None = None
