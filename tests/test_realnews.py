@@ -2816,3 +2816,29 @@ def test_they_after_the_sides_acted_toward_each_other_are_still_the_sides(pipeli
     text = ("Theresa May spoke with Abiy Ahmed on the phone. The storm hit the coast. Rain fell for days. Roads "
             "were closed. They discussed the importance of development assistance.")
     assert [e for e in events(pipeline, text) if e.sentence == 4] == []
+
+
+def test_someone_provided_with_aid_or_arms_receives_it(pipeline):
+    assert roles(pipeline, "The United States supplied Ukraine with missiles.") == [("USA", "USA", "072", "UKR", "UKR")]
+    got = roles(pipeline, "China provided Somalia with a batch of emergency food aid last week.")
+    assert [g[2:4] for g in got] == [("070", "SOM")]
+    # counterexample: provided with no actor
+    assert events(pipeline, "She provided the details with care.") == []
+
+
+def test_fighting_a_disease_or_corruption_is_no_fighting(pipeline):
+    assert events(pipeline, "The government will fight corruption.") == []
+    # counterexamples: fighting or ambushing an armed actor is
+    assert [g[2] for g in roles(pipeline, "Soldiers fought the rebels near Goma.")] == ["190"]
+    assert [g[2] for g in roles(pipeline, "Rebels ambushed a police convoy near the border.")] == ["190"]
+
+
+def test_an_office_read_into_a_name_is_no_part_of_it(pipeline):
+    text = ("Chinese State Councilor and Foreign Minister Wang Yi held a phone conversation Monday with Somali "
+            "Minister of Foreign Affairs Abdisaid Muse Ali.")
+    got = [(e.source_id, e.cameo, e.target_id) for e in events(pipeline, text)]
+    assert got == [("wang-yi", "041", "abdisaid-muse-ali")]
+    # counterexample: a two-word name stays whole even after "of"
+    doc = Document(id="n", text="The Minister of State Anna Berg met Wang Yi.", source="n.txt",
+                   published=date(2025, 3, 5))
+    assert "anna-berg" in [a.id for a in pipeline.process(doc).actors]

@@ -35,6 +35,7 @@ class References:
     named_after: frozenset[str] = frozenset()
     honorifics: tuple[tuple[str, ...], ...] = ()  # courtesy titles, longest first ("tan sri", "dr")
     class_nouns: dict[str, str] = field(default_factory=dict)  # "the country" -> state, "the bloc" -> igo
+    portfolios: frozenset[str] = frozenset()  # "foreign affairs": what a ministry is of
 
     @classmethod
     def load(cls, path: Path | None = None) -> References:
@@ -62,6 +63,7 @@ class References:
                 honorifics=tuple(sorted((tuple(w.lower().split()) for w in raw.get("honorifics", [])),
                                         key=len, reverse=True)),
                 class_nouns=_class_nouns(raw.get("class_nouns", {})),
+                portfolios=frozenset(w.lower() for w in raw.get("portfolios", [])),
             )
         except (yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
             raise DataFileError(name, f"malformed reference lexicon: {exc}") from exc

@@ -370,6 +370,9 @@ class ActorResolver:
             name = _clean_person(ent)
             if name is None:
                 continue
+            name = self._without_office(name)
+            if " ".join(t.lower_ for t in name) in self.refs.titles:
+                continue  # "State Councilor": an office the recogniser took for a name
             bare = _without_honorifics(name, self.refs.honorifics)
             known = self.kb.fuzzy(bare.text)
             if len(bare) >= 2 or bare.text in surnames or known:
@@ -395,6 +398,21 @@ class ActorResolver:
         titled_firsts = {k: v for k, v in firsts.items() if k not in surnames}
         self._surname_mentions(doc, mentions, covered, surnames, titled_firsts)
         return list(learned.values()), _drop_overlaps(sorted(mentions, key=lambda m: m.start))
+
+    def _without_office(self, name: Span) -> Span:
+        """A name without the office the recogniser read into its front: "State Councilor" (a title), or
+        a ministry's portfolio after "Minister of" ("Foreign Affairs Abdisaid Muse Ali"); two words of
+        the name always stay."""
+        start = name.start
+        while name.end - start > 2:
+            after_of = name.doc[start - 1].lower_ == "of" if start > 0 else False
+            size = next((k for k in (4, 3, 2, 1) if name.end - start - k >= 2 and (
+                " ".join(t.lower_ for t in name.doc[start : start + k]) in self.refs.titles or after_of and
+                " ".join(t.lower_ for t in name.doc[start : start + k]) in self.refs.portfolios)), 0)
+            if not size:
+                break
+            start += size
+        return name.doc[start : name.end]
 
     def _after_title(self, token: Token) -> bool:
         """"Foreign Minister Cho", "Secretary Blinken": a title word just before the name."""
