@@ -22,6 +22,7 @@ from tidings.ingest.boilerplate import (
     is_organisation_name,
     strip_glued_clock,
 )
+from tidings.ingest.outlets import OutletBook
 
 __all__ = ["Extracted", "extract"]
 
@@ -46,6 +47,9 @@ _DATELINES = [
     # "ISTANBUL, TURKEY | Xinhua | ...": place, state and agency set off by bars, as some sites print them
     re.compile(r"^(?P<place>[A-Z][A-Z .'-]{2,30}?)(?:,\s+[A-Z][A-Za-z .'-]{1,30}?)?\s*\|\s*"
                r"(?P<outlet>[A-Z][\w .&-]{1,30}?)\s*\|\s+"),
+    # "(Nairobi) – Malian armed forces ...": the rights groups' place in parentheses before a dash (an
+    # agency's name there, "(Reuters) –", is its credit)
+    re.compile(r"^\((?P<place>[A-Z][a-z][\w'-]*(?: [A-Z][a-z][\w'-]*)?)\)\s*[-—–]+\s+"),
     # "Tehran, IRNA – ...": a place in Title Case, then an agency's name in capitals and a dash
     re.compile(r"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?),\s+"
                r"(?P<outlet>[A-Z]{3,6})\s*[-—–]+\s+"),
@@ -205,6 +209,8 @@ def _take_dateline(paragraphs: list[str], out: Extracted) -> list[str]:
     if match is None:
         return paragraphs
     groups = match.groupdict()
+    if groups.get("place") and first.startswith("(") and OutletBook.load().named(groups["place"]):
+        groups["outlet"], groups["place"] = groups["place"], None
     if groups.get("place"):
         out.dateline = groups["place"].strip().title()
     if groups.get("outlet") or groups.get("credit"):
