@@ -2842,3 +2842,13 @@ def test_an_office_read_into_a_name_is_no_part_of_it(pipeline):
     doc = Document(id="n", text="The Minister of State Anna Berg met Wang Yi.", source="n.txt",
                    published=date(2025, 3, 5))
     assert "anna-berg" in [a.id for a in pipeline.process(doc).actors]
+
+
+def test_the_state_after_a_place_is_where_not_whom(pipeline):
+    # a guessed target skips "in Madaen, Iraq" as it skips "in Madaen": the victim's state is no culprit
+    got = roles(pipeline, "The United States strongly condemns the suicide attack today in Madaen, Iraq, which took "
+                          "the lives of dozens.")
+    assert got == [("USA", "USA", "111", None, None)]
+    # counterexample: a state named outside a place phrase is still a guess
+    got = roles(pipeline, "The United States strongly condemns the attack by Iraq on the border town.")
+    assert [g[3] for g in got] == ["IRQ"]

@@ -377,8 +377,10 @@ def _attribution(token: Token) -> bool:
 
 def _placed(token: Token) -> bool:
     """``token`` or the first of its conjuncts is the object of a preposition of place ("in Gaza and the West
-    Bank")."""
+    Bank"), or the state after such a place ("in Madaen, Iraq")."""
     token = _first_conjunct(token)
+    if token.dep_ == "appos" and token.head.dep_ == "pobj":
+        token = token.head
     return token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS_IN
 
 
