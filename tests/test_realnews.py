@@ -2852,3 +2852,16 @@ def test_the_state_after_a_place_is_where_not_whom(pipeline):
     # counterexample: a state named outside a place phrase is still a guess
     got = roles(pipeline, "The United States strongly condemns the attack by Iraq on the border town.")
     assert [g[3] for g in got] == ["IRQ"]
+
+
+def test_a_verdict_never_falls_on_the_speakers_own_officials_or_body(pipeline):
+    # U.S. Department of State, held-out set: "the Secretary" is the release's own official
+    text = ("Secretary Blinken met Deputy Prime Minister-Foreign Minister Nurtleu in Astana. Secretary Blinken "
+            "underscored the importance of human rights. The Secretary reiterated unwavering U.S. support for "
+            "Ukraine as it continues to defend itself against Russian aggression.")
+    got = released(pipeline, text, "U.S. Department of State", date(2024, 1, 1))
+    assert not any(g[3] == "antony-blinken" for g in got)
+    # counterexample: a verdict on another state's act stands
+    got = released(pipeline, "Secretary Blinken met Foreign Minister Nurtleu in Astana. The Secretary said Russia's "
+                   "brutal war is a disgrace.", "U.S. Department of State", date(2024, 1, 1))
+    assert (1, "antony-blinken", "111", "RUS") in got

@@ -295,8 +295,22 @@ class Statements:
         return None
 
     def _judgeable(self, actor: str, speaker: str) -> bool:
-        """A verdict of ``speaker`` may fall on ``actor``: not the speaker, an unknown, or its own side."""
-        return actor != speaker and not actor.startswith("?unknown") and not self._same_side(actor, speaker)
+        """A verdict of ``speaker`` may fall on ``actor``: not the speaker, an unknown, or its own side (its
+        state, that state's organs and officials, the body it serves: "The Secretary reiterated
+        unwavering U.S. support" judges no Secretary, "The Secretary-General is alarmed" no UN)."""
+        return actor != speaker and not actor.startswith("?unknown") and not self._same_side(actor, speaker) \
+            and self._other_camp(actor, speaker) and not self._same_body(actor, speaker)
+
+    def _same_body(self, actor: str, speaker: str) -> bool:
+        """Both belong to one organisation that is no state ("UN" for the Secretary-General's spokesman)."""
+        bodies = [self._body_code(a) for a in (actor, speaker)]
+        return bodies[0] is not None and bodies[0] == bodies[1]
+
+    def _body_code(self, actor_id: str) -> str | None:
+        known = self.c.kb.get(actor_id) or self._learned(actor_id)
+        code = known.code if known is not None else None
+        head = code.split(".")[0] if code else None
+        return head if head and not self._is_state(head) else None
 
     def _wrong_owner(self, tokens: Iterable[Token], speaker: str) -> str | None:
         """The owner of a wrong the words name ("the Iranian authorities' violent repression"), if any:
