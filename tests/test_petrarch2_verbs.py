@@ -156,7 +156,7 @@ def _events(pipeline: Pipeline, text: str, derived: bool = True) -> list[tuple[s
     ("sentence", "expected"),
     [
         ("Germany rushed humanitarian aid to Turkey after the earthquake.", ("DEU", "070", "TUR", "p2-accelerate-070")),
-        ("North Korea delivered a warning to South Korea on Tuesday.", ("PRK", "130", "KOR", "p2-bring-130")),
+        ("North Korea sounded a warning to South Korea on Tuesday.", ("PRK", "130", "KOR", "p2-sound-130")),
     ],
 )
 def test_derived_book_codes_what_the_curated_one_misses(pipeline, sentence, expected):
