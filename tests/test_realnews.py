@@ -2865,3 +2865,10 @@ def test_a_verdict_never_falls_on_the_speakers_own_officials_or_body(pipeline):
     got = released(pipeline, "Secretary Blinken met Foreign Minister Nurtleu in Astana. The Secretary said Russia's "
                    "brutal war is a disgrace.", "U.S. Department of State", date(2024, 1, 1))
     assert (1, "antony-blinken", "111", "RUS") in got
+
+
+def test_people_described_as_held_are_no_new_arrest(pipeline):
+    assert events(pipeline, "Human rights groups count 1,200 political prisoners currently detained in Belarus.") == []
+    # counterexample: a participle that names who detained them is the arrest told
+    got = roles(pipeline, "The activist, detained by police on Monday, went on hunger strike.")
+    assert got == [("police", "COP", "173", "activist", "CVL")]
