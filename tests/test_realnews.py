@@ -2872,3 +2872,10 @@ def test_people_described_as_held_are_no_new_arrest(pipeline):
     # counterexample: a participle that names who detained them is the arrest told
     got = roles(pipeline, "The activist, detained by police on Monday, went on hunger strike.")
     assert got == [("police", "COP", "173", "activist", "CVL")]
+
+
+def test_stepping_down_is_resigning_and_stepping_up_is_not(pipeline):
+    got = roles(pipeline, "Haitian Prime Minister Ariel Henry stepped down on Monday.")
+    assert got == [("ariel-henry", "HTI.GOV", "0831", None, None)]
+    # counterexample: efforts stepped up
+    assert events(pipeline, "India and China have stepped up efforts to build ties with Indian Ocean countries.") == []
