@@ -225,7 +225,7 @@ class VerbPatterns:
         if p.object_kind == "guest" and not self._guest(obj, verb):
             return False  # "welcomed the constructive Russian approach" hosts no one
         if p.object_kind == "actor_or_none" and obj is not None and not self._target_actors(obj) \
-                and not any(self.actors(t) for t in _prep_objects(verb, "with")):
+                and not _reciprocal(obj) and not any(self.actors(t) for t in _prep_objects(verb, "with")):
             # "met expectations", "met the deadline": no one was met; but "met with X ..., the need to"
             # is a meeting with X whatever the parser made the object
             return False
