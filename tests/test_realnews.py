@@ -2879,3 +2879,14 @@ def test_stepping_down_is_resigning_and_stepping_up_is_not(pipeline):
     assert got == [("ariel-henry", "HTI.GOV", "0831", None, None)]
     # counterexample: efforts stepped up
     assert events(pipeline, "India and China have stepped up efforts to build ties with Indian Ocean countries.") == []
+
+
+def test_a_call_received_is_the_callers_and_a_condemnation_expressed_is_of_the_doer(pipeline):
+    got = roles(pipeline, "Pakistan's foreign minister Jalil Abbas Jilani received a telephone call from the Foreign "
+                          "Minister of Iran, Hossein Amir Abdollahian, on Wednesday.")
+    assert got == [("hossein-amir-abdollahian", "IRN", "041", "jalil-abbas-jilani", "PAK.GOV")]
+    got = roles(pipeline, "Jilani expressed Pakistan's unreserved condemnation of the attack by Iran.")
+    assert [g[2:4] for g in got if g[2] == "111"] == [("111", "IRN")]
+    # counterexamples: a call from family is no diplomacy; condemning an attack on victims names no culprit
+    assert events(pipeline, "The minister received a call from his mother.") == []
+    assert events(pipeline, "The EU expressed its condemnation of the attack on civilians.") == []
