@@ -2890,3 +2890,12 @@ def test_a_call_received_is_the_callers_and_a_condemnation_expressed_is_of_the_d
     # counterexamples: a call from family is no diplomacy; condemning an attack on victims names no culprit
     assert events(pipeline, "The minister received a call from his mother.") == []
     assert events(pipeline, "The EU expressed its condemnation of the attack on civilians.") == []
+
+
+def test_a_surname_named_in_full_before_is_the_documents_own_person(pipeline):
+    text = "Foreign Minister NP Saud met Blinken. Minister Saud thanked the US government for its continued cooperation."
+    got = [(e.sentence, e.source_id, e.cameo) for e in events(pipeline, text)]
+    assert got == [(0, "np-saud", "040"), (1, "np-saud", "051")]
+    # counterexample: a base person's surname after his title still names him
+    got = roles(pipeline, "President Bush met Putin in Moscow.")
+    assert [g[0] for g in got] == ["george-w-bush"]

@@ -22,7 +22,7 @@ from tidings.actors.kb import ActorKB
 from tidings.actors.references import References
 from tidings.actors.translit import fold
 from tidings.nlp import child as _child_of_token
-from tidings.nlp import doc_text
+from tidings.nlp import doc_text, entities
 from tidings.records import Actor, Role
 
 __all__ = ["ActorResolver", "DocMention", "ResolvedDoc"]
@@ -187,8 +187,10 @@ class ActorResolver:
         # people whose surname may not stand alone, by folded surname: "President Bush" still names one
         self._titled: dict[str, list[Actor]] = {}
         for actor in kb.actors():
-            if actor.type == "person" and not actor.bare_surname and " " in actor.name:
-                self._titled.setdefault(fold(actor.name.split()[-1]), []).append(actor)
+            words = actor.name.split()
+            # a dynasty's name ("Khalid bin Salman Al Saud") is shared by too many to name one after a title
+            if actor.type == "person" and not actor.bare_surname and len(words) > 1 and words[-2].lower() != "al":
+                self._titled.setdefault(fold(words[-1]), []).append(actor)
 
     # -- public ------------------------------------------------------------------------------
     def resolve(self, doc: Doc, home: Home | None = None) -> ResolvedDoc:
@@ -289,7 +291,7 @@ class ActorResolver:
             if token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper():
                 continue
             people = self._titled.get(fold(token.text))
-            if not people:
+            if not people or self._named_in_full_before(doc, token, covered):
                 continue
             if token.dep_ == "compound" and token.head.lemma_.lower() in _GOVERNMENT_NOUNS:
                 # "the Bush administration": a head of government's
@@ -306,6 +308,12 @@ class ActorResolver:
             best = earlier[0] if earlier else max(fits, key=_latest_role)
             added.append(DocMention(token.i, token.i + 1, "name", [best.id], 0.8 if earlier else 0.6))
         return _drop_overlaps(sorted(mentions + added, key=lambda m: m.start)) if added else mentions
+
+    def _named_in_full_before(self, doc: Doc, token: Token, covered: set[int]) -> bool:
+        """Someone the base does not hold was named in full with this surname earlier ("Foreign Minister NP
+        Saud ... Minister Saud"): the document's own person, not a namesake of the base."""
+        return any(ent.label_ == "PERSON" and len(ent) > 1 and ent.end <= token.i and ent[-1].text == token.text
+                   and not any(t.i in covered for t in ent) for ent in entities(doc))
 
     def _filter_initial(self, actor_ids: list[str], initial: str) -> list[str]:
         folded = fold(initial)
