@@ -2893,7 +2893,8 @@ def test_a_call_received_is_the_callers_and_a_condemnation_expressed_is_of_the_d
 
 
 def test_a_surname_named_in_full_before_is_the_documents_own_person(pipeline):
-    text = "Foreign Minister NP Saud met Blinken. Minister Saud thanked the US government for its continued cooperation."
+    text = ("Foreign Minister NP Saud met Blinken. Minister Saud thanked the US government for its continued "
+            "cooperation.")
     got = [(e.sentence, e.source_id, e.cameo) for e in events(pipeline, text)]
     assert got == [(0, "np-saud", "040"), (1, "np-saud", "051")]
     # counterexample: a base person's surname after his title still names him
