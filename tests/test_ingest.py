@@ -456,8 +456,9 @@ def test_short_story_about_a_ministry_keeps_its_title():
         ("Tehran, IRNA – The opposition met", "Tehran", "IRNA"),
         # place, state and agency set off by bars
         ("ISTANBUL, TURKEY | Xinhua | The opposition met", "Istanbul", "Xinhua"),
-        # a rights group's place in parentheses; an agency's name there is its credit
-        ("(Nairobi) – The opposition met", "Nairobi", None),
+        # a rights group's office in parentheses is taken off but sets no place; an agency's name there is
+        # its credit
+        ("(Nairobi) – The opposition met", None, None),
         ("(Reuters) – The opposition met", None, "Reuters"),
     ],
 )

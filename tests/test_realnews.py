@@ -2900,3 +2900,25 @@ def test_a_surname_named_in_full_before_is_the_documents_own_person(pipeline):
     # counterexample: a base person's surname after his title still names him
     got = roles(pipeline, "President Bush met Putin in Moscow.")
     assert [g[0] for g in got] == ["george-w-bush"]
+
+
+def test_the_second_reads_probes_of_this_round_hold(pipeline):
+    # an act that raises concern is no one's concern; an actor raising concerns about something is
+    assert events(pipeline, "China's military drills around Taiwan raised concerns in Washington.") == []
+    got = roles(pipeline, "The UN experts raised concerns about the ill-treatment of three inmates by Belarusian "
+                          "prison authorities.")
+    assert [g[:3] for g in got] == [("united-nations", "UN", "012")]
+    # the present tense, which the parser reads as the adjective's subject, and "considered"
+    assert roles(pipeline, "Iran holds Israel responsible for the attack.") == [("IRN", "IRN", "112", "ISR", "ISR")]
+    assert roles(pipeline, "Russia considered Ukraine responsible for the shelling.") == [
+        ("RUS", "RUS", "112", "UKR", "UKR")]
+    # an execution of one person; a plan executed is none
+    assert [g[2] for g in roles(pipeline, "Iran executed a man on Thursday.")] == ["1823"]
+    assert events(pipeline, "Israel executed its plan.") == []
+    # an organ judging another of its own state is a verdict
+    got = roles(pipeline, "Zelensky said the Verkhovna Rada's delay on mobilisation was unacceptable.")
+    assert got == [("volodymyr-zelensky", "UKR.GOV", "111", "verkhovna-rada", "UKR.GOV")]
+    # prisoners exchanged with someone; one's own troops equipped are no aid
+    assert roles(pipeline, "Ukraine exchanged prisoners with Russia under UAE mediation.") == [
+        ("UKR", "UKR", "0841", "RUS", "RUS")]
+    assert events(pipeline, "The US equipped its own troops with new rockets.") == []

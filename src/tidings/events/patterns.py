@@ -25,7 +25,8 @@ _VERB_KEYS = frozenset({
     "requires", "symmetric", "context_target", "intent_for", "needs_intent", "source_from", "inherit_target",
     "requires_target", "patient_source", "stative", "received", "political_source", "bare",
 })
-_TARGET_KINDS = ("dobj", "dative", "prep:", "obj.prep:", "obj.poss", "xcomp.dobj", "ccomp.nsubj", "for.nsubj", "acomp")
+_TARGET_KINDS = ("dobj", "dative", "prep:", "obj.prep:", "obj.poss", "xcomp.dobj", "ccomp.nsubj", "for.nsubj", "acomp",
+                 "predicate.nsubj")
 
 
 @dataclass(frozen=True)

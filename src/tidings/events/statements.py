@@ -299,12 +299,19 @@ class Statements:
         state, that state's organs and officials, the body it serves: "The Secretary reiterated
         unwavering U.S. support" judges no Secretary, "The Secretary-General is alarmed" no UN)."""
         return actor != speaker and not actor.startswith("?unknown") and not self._same_side(actor, speaker) \
-            and self._other_camp(actor, speaker) and not self._same_body(actor, speaker)
+            and not self._own_part(actor, speaker) and not self._own_part(speaker, actor)
 
-    def _same_body(self, actor: str, speaker: str) -> bool:
-        """Both belong to one organisation that is no state ("UN" for the Secretary-General's spokesman)."""
-        bodies = [self._body_code(a) for a in (actor, speaker)]
-        return bodies[0] is not None and bodies[0] == bodies[1]
+    def _own_part(self, part: str, whole: str) -> bool:
+        """``part`` is ``whole`` itself or belongs to it: a state and its organs and officials ("the United
+        States" and its Secretary of State), a body and its officers (the UN and its Secretary-General).
+        One organ judging another of its state ("the president said the parliament's delay ...") is not."""
+        whole_actor = self.c.kb.get(whole) or self._learned(whole)
+        if whole_actor is None or whole_actor.type not in {"state", "organisation", "igo"}:
+            return False
+        if whole_actor.type == "state":
+            return whole in self._own_states([part])
+        # the body itself, not one of its organs ("the Security Council" may be judged by the Secretary-General)
+        return whole_actor.code == self._body_code(whole) and self._body_code(part) == whole_actor.code
 
     def _body_code(self, actor_id: str) -> str | None:
         known = self.c.kb.get(actor_id) or self._learned(actor_id)

@@ -310,6 +310,14 @@ def _path(verb: Token, path: str) -> list[Token]:
     if path == "nsubjpass":
         # a passive's subject: "were suspended from ECOWAS"
         return [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if path == "nsubj":
+        return [c for c in verb.children if c.dep_ == "nsubj"]
+    if path == "active":
+        # the verb itself when it is not passive: "held X responsible", not "X must be held accountable"
+        return [] if any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) else [verb]
+    if path == "predicate.nsubj":
+        # "Iran holds Israel responsible": the parser makes the one held the adjective's subject
+        return [s for a in _path(verb, "predicate") for s in a.children if s.dep_ == "nsubj"]
     if path == "predicate":
         # "held Israel responsible", "holds the leaders individually responsible": the adjective said of
         # the object, which the parser hangs on the verb in several ways or on the object's conjunct

@@ -68,6 +68,10 @@ _DOMESTIC_ROOTS = frozenset({"17", "18", "19", "20"})
 # what a statement is made as: "in X" on them says where it was made
 _SPEECH_NOUNS = frozenset({"statement", "remark", "speech", "address", "interview", "briefing", "conference",
                            "declaration", "communique", "message", "comment"})
+# what is executed that is no one: "executed its plan", "executed the order"
+_PLANS = frozenset({"plan", "order", "strategy", "policy", "program", "programme", "project", "contract", "decision",
+                    "deal", "agreement", "operation", "mission", "task", "duty", "warrant", "transaction", "move",
+                    "trade", "budget", "reform", "maneuver", "manoeuvre", "attack", "strike", "search", "will"})
 # acts whose "of" phrase is who did them: "the remarks of the French president", "the decision of the
 # Latvian government"
 _SAID_OR_DECIDED = _SPEECH_NOUNS | {"decision", "words", "claim", "allegation", "accusation", "policy"}
@@ -229,10 +233,8 @@ class VerbPatterns:
             # "met expectations", "met the deadline": no one was met; but "met with X ..., the need to"
             # is a meeting with X whatever the parser made the object
             return False
-        if p.object_kind == "people_or_none" and obj is not None and not self._target_actors(obj) \
-                and obj.ent_type_ != "PERSON" and not any(c.dep_ == "nummod" for c in obj.children):
-            # "executed two men", "executed lawmaker Phyo Zeya Thaw"; not "executed its plan"
-            return False
+        if p.object_kind == "no_plan" and obj is not None and obj.lemma_.lower() in _PLANS:
+            return False  # "executed a man", "executed lawmaker Phyo Zeya Thaw"; not "executed its plan"
         if p.object_kind == "place" and (obj is None or not (
                 obj.ent_type_ in {"GPE", "LOC", "FAC"} or obj.lemma_.lower() in _PLACE_NOUNS)):
             return False
@@ -257,6 +259,12 @@ class VerbPatterns:
     def _holds(self, verb: Token, requirement: str) -> bool:
         """A pattern requirement: a path filled (see ``_meets``), or with "@person" a path that leads to
         a person or an envoy ("called in Russian ambassador Alexander Zmeyevsky", not "called in Moscow")."""
+        if requirement.endswith("@actor"):
+            # "nsubj@actor": the path leads to an actor, not an act ("China's drills raised concerns")
+            # ("UN experts": a body's people, named by its compound; not "China's drills")
+            return any(self.actors(t) or self.c.agents.sector_of(t) or any(
+                c.dep_ == "compound" and self.actors(c) for c in t.children)
+                for t in _path(verb, requirement[: -len("@actor")]))
         if not requirement.endswith("@person"):
             return _meets(verb, requirement)
         for token in _path(verb, requirement[: -len("@person")]):

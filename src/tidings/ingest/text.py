@@ -209,8 +209,11 @@ def _take_dateline(paragraphs: list[str], out: Extracted) -> list[str]:
     if match is None:
         return paragraphs
     groups = match.groupdict()
-    if groups.get("place") and first.startswith("(") and OutletBook.load().named(groups["place"]):
-        groups["outlet"], groups["place"] = groups["place"], None
+    if groups.get("place") and first.startswith("("):
+        # "(Nairobi) –" is where a rights group's office wrote it, not where the story is: taken off the
+        # text, it sets no place; "(Reuters) –" is a credit
+        named = OutletBook.load().named(groups["place"])
+        groups["outlet"], groups["place"] = (groups["place"] if named else None), None
     if groups.get("place"):
         out.dateline = groups["place"].strip().title()
     if groups.get("outlet") or groups.get("credit"):
