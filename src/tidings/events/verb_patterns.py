@@ -954,7 +954,9 @@ class VerbPatterns:
 def _background_state(verb: Token) -> bool:
     """A participle that describes the people it follows, with no doer named: "political prisoners
     detained in Belarus", "journalists jailed for their work" (not "an activist detained by police")."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ == "agent" for c in verb.children)
+    # "Those detained included X" tells it; "reports that the RSF have razed villages" is a clause of its own
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"} \
+        and not any(c.dep_ in {"agent", "nsubj", "aux", "auxpass"} for c in verb.children)
 
 
 def _thing_governor(noun: Token) -> Token | None:
