@@ -2922,3 +2922,11 @@ def test_the_second_reads_probes_of_this_round_hold(pipeline):
     assert roles(pipeline, "Ukraine exchanged prisoners with Russia under UAE mediation.") == [
         ("UKR", "UKR", "0841", "RUS", "RUS")]
     assert events(pipeline, "The US equipped its own troops with new rockets.") == []
+
+
+def test_people_who_clash_argue_and_forces_who_clash_fight(pipeline):
+    assert events(pipeline, "Trump clashed with Zelensky in the Oval Office.") == []
+    assert events(pipeline, "Ministers clashed over the budget.") == []
+    # counterexample: armed forces clashing fight
+    got = roles(pipeline, "Soldiers of the Sudan Armed Forces again clashed with RSF paramilitaries on Thursday.")
+    assert [g[:3] for g in got] == [("sudanese-armed-forces", "SDN.MIL", "190")]

@@ -23,7 +23,7 @@ __all__ = ["Accusation", "Modality", "NounPattern", "PatternBook", "VerbPattern"
 _VERB_KEYS = frozenset({
     "id", "lemmas", "code", "targets", "particle", "object", "object_code", "object_mod_code", "object_kind",
     "requires", "symmetric", "context_target", "intent_for", "needs_intent", "source_from", "inherit_target",
-    "requires_target", "patient_source", "stative", "received", "political_source", "bare",
+    "requires_target", "patient_source", "stative", "received", "political_source", "bare", "armed_source",
 })
 _TARGET_KINDS = ("dobj", "dative", "prep:", "obj.prep:", "obj.poss", "xcomp.dobj", "ccomp.nsubj", "for.nsubj", "acomp",
                  "predicate.nsubj")
@@ -53,6 +53,7 @@ class VerbPattern:
     received: bool = False  # "drew criticism from X": X is the source, the subject (or its doer) the target
     political_source: bool = False  # people at large do not do it ("refugees traveled to Poland" is no visit)
     bare: bool = False  # fits only with nothing asked: "called on the Crown Prince" is a courtesy call
+    armed_source: bool = False  # no person does it: "Trump clashed with Zelensky" is no fighting
 
     @property
     def specificity(self) -> int:
@@ -273,6 +274,7 @@ def _verb_pattern(entry: dict[str, Any]) -> VerbPattern:
         received=bool(entry.get("received", False)),
         political_source=bool(entry.get("political_source", False)),
         bare=bool(entry.get("bare", False)),
+        armed_source=bool(entry.get("armed_source", False)),
     )
 
 

@@ -313,6 +313,9 @@ class VerbPatterns:
                 via, sources = sources, given
         if p.political_source:
             sources = [s for s in sources if _sector(s) not in LEXICON.victim_sectors]
+        if p.armed_source:
+            # forces, armed groups and states clash; people (and officials named as such) only argue
+            sources = [s for s in sources if not self._person(s)]
         if not sources:
             return
         two_sides = p.symmetric and len(sources) > 1  # each other's partners ("A and B spoke by phone")
@@ -408,6 +411,11 @@ class VerbPatterns:
             or self._act_referred(subj, sources)
         targets = [t for t in targets if t not in sources]
         return (sources, targets, False) if targets else ([], [], False)
+
+    def _person(self, actor_id: str) -> bool:
+        """A person: one the base or the document knows as such, or a kind of official ("ministers")."""
+        actor = self.c.kb.get(actor_id) or self._learned(actor_id)
+        return actor.type == "person" if actor is not None else _sector(actor_id) in {"GOV", "LEG", "DIP"}
 
     def _armed_body(self, actor_id: str) -> bool:
         """Forces or an armed group, not an official: "Russian military instructors", "Wagner fighters" (a
