@@ -479,7 +479,9 @@ def test_two_names_before_a_dash_are_no_dateline():
 
 def test_words_between_bars_are_no_dateline_without_a_place_in_capitals():
     # counterexamples: a headline's bar between names, a section label
-    for opening in ("Russia | Ukraine talks resumed", "News | Today | the ministry said"):
+    openings = ("Russia | Ukraine talks resumed", "News | Today | the ministry said", "(Updated) – the ministry said",
+                "OPINION | John Smith | the ministry said", "U.S. | Politics | the ministry said")
+    for opening in openings:
         ex = extract(f"Leaders meet\n\n{opening} on Monday.")
         assert ex.dateline is None and ex.text.startswith(opening[:10]), opening
 

@@ -2699,6 +2699,10 @@ def test_a_state_after_a_title_is_split_off_the_name_it_was_read_into(pipeline):
     got = roles(pipeline, "Vladimir Putin had a telephone conversation with President of Mongolia Ukhnaagiin "
                           "Khurelsukh.")
     assert [g[2:4] for g in got] == [("041", "ukhnaagiin-khurelsukh")]
+    doc = pipeline.nlp("President of Guinea-Bissau Umaro Sissoco Embalo met Prime Minister of the Netherlands Dick "
+                       "Schoof.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Guinea-Bissau", "GPE"), ("Umaro Sissoco Embalo", "PERSON"),
+                                                     ("the Netherlands", "GPE"), ("Dick Schoof", "PERSON")]
     # counterexamples: a body named "of" a place keeps its whole name
     assert [e.text for e in pipeline.nlp("He studied at the University of Cambridge.").ents] == [
         "the University of Cambridge"]

@@ -201,12 +201,18 @@ def _take_teasers(paragraphs: list[str], out: Extracted) -> list[str]:
     return paragraphs
 
 
+# what a page prints where a dateline may stand that is no place: "(Updated) –", "OPINION | John Smith |"
+_LABELS = frozenset({"updated", "update", "video", "videos", "opinion", "corrected", "correction", "photos", "photo",
+                     "analysis", "live", "watch", "exclusive", "breaking", "editorial", "comment", "news", "world",
+                     "politics", "explainer", "feature", "interview", "listen", "audio", "podcast", "sponsored"})
+
+
 def _take_dateline(paragraphs: list[str], out: Extracted) -> list[str]:
     if not paragraphs:
         return paragraphs
     first = paragraphs[0]
     match = next((m for m in (p.match(first) for p in _DATELINES) if m), None)
-    if match is None:
+    if match is None or any((match.groupdict().get(k) or "").strip().lower() in _LABELS for k in ("place", "outlet")):
         return paragraphs
     groups = match.groupdict()
     if groups.get("place") and first.startswith("("):

@@ -78,12 +78,14 @@ def _titled_state_split(doc: Doc, ent: Span) -> list[Span] | None:
     person."""
     if ent.start < 2 or doc[ent.start - 1].lower_ != "of" or not doc[ent.start - 2].text[:1].isupper():
         return None
-    for size in (1, 2, 3):
-        rest = ent[size:]
-        if len(rest) and " ".join(t.lower_ for t in ent[:size]) in _state_names() and all(
-                t.pos_ == "PROPN" and t.text[:1].isupper() or t.text == "-" for t in rest):
-            return [Span(doc, ent.start, ent.start + size, label="GPE"),
-                    Span(doc, ent.start + size, ent.end, label="PERSON")]
+    skip = 1 if ent[0].lower_ == "the" else 0  # "President of the Netherlands Dick Schoof"
+    # the longest state name first ("Guinea-Bissau" before "Guinea")
+    for size in (4, 3, 2, 1):
+        rest = ent[skip + size:]
+        if len(rest) and ent[skip : skip + size].text.lower() in _state_names() and all(
+                t.pos_ == "PROPN" and t.text[:1].isupper() or t.text == "-" for t in rest) and rest[0].text != "-":
+            return [Span(doc, ent.start, ent.start + skip + size, label="GPE"),
+                    Span(doc, ent.start + skip + size, ent.end, label="PERSON")]
     return None
 
 
