@@ -2934,3 +2934,10 @@ def test_people_who_clash_argue_and_forces_who_clash_fight(pipeline):
     # counterexample: armed forces clashing fight
     got = roles(pipeline, "Soldiers of the Sudan Armed Forces again clashed with RSF paramilitaries on Thursday.")
     assert [g[:3] for g in got] == [("sudanese-armed-forces", "SDN.MIL", "190")]
+
+
+def test_calls_held_with_someone_are_phone_talks(pipeline):
+    got = roles(pipeline, "President Trump held calls with Thailand and Cambodia in an effort to mediate the conflict.")
+    assert [g[2:4] for g in got] == [("041", "THA"), ("041", "KHM")]
+    # counterexample: calls for something are appeals, not calls with anyone
+    assert events(pipeline, "The union made calls for higher wages.") == []
