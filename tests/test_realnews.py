@@ -2941,3 +2941,11 @@ def test_calls_held_with_someone_are_phone_talks(pipeline):
     assert [g[2:4] for g in got] == [("041", "THA"), ("041", "KHM")]
     # counterexample: calls for something are appeals, not calls with anyone
     assert events(pipeline, "The union made calls for higher wages.") == []
+
+
+def test_a_statement_issued_is_told_by_what_it_says(pipeline):
+    got = roles(pipeline, "CPJ issued a statement condemning Belarus.")
+    assert got == [("committee-to-protect-journalists", "NGO", "111", "BLR", "BLR")]
+    # counterexample: a report issued that says nothing coded stays a statement
+    got = roles(pipeline, "The ministry issued a report on the election in Belarus.")
+    assert [g[2] for g in got] == ["010"]

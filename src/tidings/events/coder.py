@@ -205,7 +205,10 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, Directives, VerbPatterns, An
         # stands ("Israel struck targets in Lebanon, and Hezbollah fired rockets")
         aiming = {e.source for e in self.events if e.target and not e.target_inferred}
         self.events = [e for e in self.events if e.target or e.code[:2] in _MONADIC_ROOTS or e.source not in aiming]
-        return self.events
+        # a statement issued is told by what it says: "CPJ issued a statement condemning the ruling" is the
+        # condemnation, not the issuing beside it
+        saying = {e.source for e in self.events if e.pattern != "publish"}
+        return [e for e in self.events if e.pattern != "publish" or e.source not in saying]
 
     def _context_target(self, event: RawEvent) -> str | None:
         """A target for an act whose clause names none, from its context (the source's own state and
