@@ -299,7 +299,8 @@ class Statements:
         state, that state's organs and officials, the body it serves: "The Secretary reiterated
         unwavering U.S. support" judges no Secretary, "The Secretary-General is alarmed" no UN)."""
         return actor != speaker and not actor.startswith("?unknown") and not self._same_side(actor, speaker) \
-            and not self._own_part(actor, speaker) and not self._own_part(speaker, actor)
+            and not self._own_part(actor, speaker) \
+            and not (self._own_part(speaker, actor) and self._official(speaker))  # the opposition judges its state
 
     def _own_part(self, part: str, whole: str) -> bool:
         """``part`` is ``whole`` itself or belongs to it: a state and its organs and officials ("the United
