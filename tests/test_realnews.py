@@ -211,8 +211,9 @@ def test_the_held_out_set_is_well_formed_and_scored():
         assert gold["evidence"] in texts[gold["doc"]], gold["evidence"]
     result = CliRunner().invoke(app, ["eval", str(folder), "--format", "json"])
     assert result.exit_code == 0, result.output
-    # 168 documents: 0.291 at round eleven's end; 240 since round twelve: 0.309 with its first coder, 0.323 its last
-    assert json.loads(result.output)["root_f1"] >= 0.31
+    # 168 documents: 0.291 at round eleven's end; 240 in round twelve: 0.309 with its first coder, 0.321 its last;
+    # 312 since round thirteen: 0.340 with its first coder, 0.364 its last
+    assert json.loads(result.output)["root_f1"] >= 0.35
 
 
 def test_a_preposition_the_parser_labels_dative_leads_to_the_recipient(pipeline):
