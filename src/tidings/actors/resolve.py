@@ -411,16 +411,17 @@ class ActorResolver:
         """A name without the office the recogniser read into its front: "State Councilor" (a title), or
         a ministry's portfolio after "Minister of" ("Foreign Affairs Abdisaid Muse Ali"); two words of
         the name always stay."""
-        start = name.start
+        doc, start = name.doc, name.start
         while name.end - start > 2:
-            after_of = name.doc[start - 1].lower_ == "of" if start > 0 else False
-            size = next((k for k in (4, 3, 2, 1) if name.end - start - k >= 2 and (
-                " ".join(t.lower_ for t in name.doc[start : start + k]) in self.refs.titles or after_of and
-                " ".join(t.lower_ for t in name.doc[start : start + k]) in self.refs.portfolios)), 0)
+            after_of = start > 0 and doc[start - 1].lower_ == "of"
+            words = {k: " ".join(t.lower_ for t in doc[start : start + k]) for k in (4, 3, 2, 1)
+                     if name.end - start - k >= 2}
+            size = next((k for k, text in words.items()
+                         if text in self.refs.titles or after_of and text in self.refs.portfolios), 0)
             if not size:
                 break
             start += size
-        return name.doc[start : name.end]
+        return doc[start : name.end]
 
     def _after_title(self, token: Token) -> bool:
         """"Foreign Minister Cho", "Secretary Blinken": a title word just before the name."""

@@ -356,7 +356,7 @@ class AgentPhrases:
         actor's country ("NATO troops" → NATO)."""
         if actor_id is None or actor_id.startswith("?"):
             return None
-        actor = self.c.kb.get(actor_id) or self._learned(actor_id)
+        actor = self._known(actor_id)
         if actor is None:
             return None
         return actor.id if actor.type == "state" else actor.country
@@ -475,13 +475,17 @@ class AgentPhrases:
                                                 for o in _prep_objects(c, "to")]
         for pobj in objects:
             for actor_id in self.actors(pobj):
-                actor = self.c.kb.get(actor_id) or self._learned(actor_id)
+                actor = self._known(actor_id)
                 if actor is not None and actor.type == "person" and actor.country:
                     return actor.country
         return None
 
     def _learned(self, actor_id: str) -> Actor | None:
         return next((a for a in self.resolved.learned if a.id == actor_id), None)
+
+    def _known(self, actor_id: str) -> Actor | None:
+        """The actor of the base, else the one this document taught the resolver (None for a generic)."""
+        return self.c.kb.get(actor_id) or self._learned(actor_id)
 
     def _led_by(self, token: Token) -> str | None:
         """"Vietnamese-led forces": the state that leads them."""

@@ -267,7 +267,7 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, Directives, VerbPatterns, An
         hold office)."""
         sector = _sector(actor_id)
         if sector is None:
-            actor = self.c.kb.get(actor_id) or self._learned(actor_id)
+            actor = self._known(actor_id)
             if actor is None:
                 return False
             if actor.type == "state":

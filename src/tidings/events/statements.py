@@ -306,7 +306,7 @@ class Statements:
         """``part`` is ``whole`` itself or belongs to it: a state and its organs and officials ("the United
         States" and its Secretary of State), a body and its officers (the UN and its Secretary-General).
         One organ judging another of its state ("the president said the parliament's delay ...") is not."""
-        whole_actor = self.c.kb.get(whole) or self._learned(whole)
+        whole_actor = self._known(whole)
         if whole_actor is None or whole_actor.type not in {"state", "organisation", "igo"}:
             return False
         if whole_actor.type == "state":
@@ -315,7 +315,7 @@ class Statements:
         return whole_actor.code == self._body_code(whole) and self._body_code(part) == whole_actor.code
 
     def _body_code(self, actor_id: str) -> str | None:
-        known = self.c.kb.get(actor_id) or self._learned(actor_id)
+        known = self._known(actor_id)
         code = known.code if known is not None else None
         head = code.split(".")[0] if code else None
         return head if head and not self._is_state(head) else None

@@ -304,14 +304,10 @@ def _path(verb: Token, path: str) -> list[Token]:
         if acomp is None:
             return []
         return [acomp] if path == "acomp" else _prep_objects(acomp, path[11:])
-    if path == "advmod":
-        # "looks forward to working with X": an adverb the verb's sense turns on
-        return [c for c in verb.children if c.dep_ == "advmod"]
-    if path == "nsubjpass":
-        # a passive's subject: "were suspended from ECOWAS"
-        return [c for c in verb.children if c.dep_ == "nsubjpass"]
-    if path == "nsubj":
-        return [c for c in verb.children if c.dep_ == "nsubj"]
+    if path in {"advmod", "nsubj", "nsubjpass"}:
+        # the verb's own dependents: an adverb its sense turns on ("looks forward to"), its subject, a
+        # passive's subject ("were suspended from ECOWAS")
+        return [c for c in verb.children if c.dep_ == path]
     if path == "active":
         # the verb itself when it is not passive: "held X responsible", not "X must be held accountable"
         return [] if any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) else [verb]

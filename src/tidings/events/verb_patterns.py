@@ -269,7 +269,7 @@ class VerbPatterns:
             return _meets(verb, requirement)
         for token in _path(verb, requirement[: -len("@person")]):
             words = {t.lemma_.lower() for t in token.subtree}
-            actors = [self.c.kb.get(a) or self._learned(a) for a in self.actors(token)]
+            actors = [self._known(a) for a in self.actors(token)]
             if words & _ENVOY_WORDS or any(a is not None and a.type == "person" for a in actors):
                 return True
         return False
@@ -414,13 +414,13 @@ class VerbPatterns:
 
     def _person(self, actor_id: str) -> bool:
         """A person: one the base or the document knows as such, or a kind of official ("ministers")."""
-        actor = self.c.kb.get(actor_id) or self._learned(actor_id)
+        actor = self._known(actor_id)
         return actor.type == "person" if actor is not None else _sector(actor_id) in {"GOV", "LEG", "DIP"}
 
     def _armed_body(self, actor_id: str) -> bool:
         """Forces or an armed group, not an official: "Russian military instructors", "Wagner fighters" (a
         defence minister, a person, still visits)."""
-        actor = self.c.kb.get(actor_id) or self._learned(actor_id)
+        actor = self._known(actor_id)
         kind = actor.type if actor is not None else "generic"
         return _sector(actor_id) in _ARMED and kind in {"generic", "group", "organisation"}
 
@@ -732,7 +732,7 @@ class VerbPatterns:
         speaker = frame.speaker[0]
         if speaker.startswith("?"):
             return _sector(speaker) in {"COP", "MIL", "GOV", "JUD", "SPY"}
-        actor = self.c.kb.get(speaker) or self._learned(speaker)
+        actor = self._known(speaker)
         if actor is None or actor.type == "state" or not actor.code:
             return False
         return actor.code.split(".")[-1] in {"GOV", "COP", "MIL", "JUD", "SEC", "SPY"}

@@ -212,9 +212,9 @@ def _take_dateline(paragraphs: list[str], out: Extracted) -> list[str]:
         return paragraphs
     first = paragraphs[0]
     match = next((m for m in (p.match(first) for p in _DATELINES) if m), None)
-    if match is None or any((match.groupdict().get(k) or "").strip().lower() in _LABELS for k in ("place", "outlet")):
+    groups = match.groupdict() if match is not None else {}
+    if match is None or any((groups.get(k) or "").strip().lower() in _LABELS for k in ("place", "outlet")):
         return paragraphs
-    groups = match.groupdict()
     if groups.get("place") and first.startswith("("):
         # "(Nairobi) –" is where a rights group's office wrote it, not where the story is: taken off the
         # text, it sets no place; "(Reuters) –" is a credit
