@@ -2962,3 +2962,16 @@ def test_an_of_phrase_says_which_people_are_meant(pipeline):
     # counterexamples: what one is accused of is no part of who is accused
     got = roles(pipeline, "Rights groups accused the police of torture.")
     assert [g[2:4] for g in got] == [("112", "police")]
+
+
+def test_a_court_finding_one_guilty_is_a_verdict(pipeline):
+    # RFE/RL (held-out set): "A court in Dushanbe found Ghurbati guilty of publicly insulting an authority"
+    got = roles(pipeline, "The court found the journalist guilty of treason.")
+    assert got == [("court", "JUD", "116", "journalist", "MED")]
+    # the passive names no court: a court is who finds one guilty
+    got = roles(pipeline, "Both activists were found guilty of participation in an unauthorized demonstration.")
+    assert [g[:3] for g in got] == [("court", "JUD", "116")]
+    # counterexamples: found not guilty, found useful, found a person
+    assert events(pipeline, "A court in Minsk found him not guilty.") == []
+    assert events(pipeline, "The minister found the talks useful.") == []
+    assert events(pipeline, "The police found the missing boy.") == []
