@@ -2975,3 +2975,14 @@ def test_a_court_finding_one_guilty_is_a_verdict(pipeline):
     assert events(pipeline, "A court in Minsk found him not guilty.") == []
     assert events(pipeline, "The minister found the talks useful.") == []
     assert events(pipeline, "The police found the missing boy.") == []
+
+
+def test_one_responsible_for_wrongs_is_judged_not_judging(pipeline):
+    # GOV.UK (held-out set): the release's verdict on the one it calls responsible
+    text = "Alexander Lukashenko's regime is responsible for a string of human rights violations."
+    assert released(pipeline, text, "GOV.UK", date(2020, 9, 29)) == [(0, "GBR", "111", "alyaksandr-lukashenka")]
+    # counterexamples: responsible for a portfolio is no wrong; a feeling is the subject's own verdict
+    assert released(pipeline, "Lukashenko is responsible for foreign policy.", "GOV.UK", date(2020, 9, 29)) == []
+    got = released(pipeline, "The European Union is appalled by the decree issued by the Taliban.", "EEAS",
+                   date(2024, 3, 1))
+    assert [g[1:3] for g in got] == [("european-union", "111")]

@@ -46,6 +46,7 @@ class CoderLexicon:
     suffering_verbs: frozenset[str]
     unarmed_sectors: frozenset[str]
     charging_verbs: frozenset[str]
+    attributes: frozenset[str]
 
     @classmethod
     def load(cls, text: str | None = None, name: str = "coder.yaml") -> CoderLexicon:

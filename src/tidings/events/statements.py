@@ -368,6 +368,8 @@ class Statements:
         if root.lemma_.lower() in LEXICON.describing_verbs:
             return True  # "Araghchi described the direct role of the Israeli regime ... as evident"
         words = [root, *(c for c in root.children if c.dep_ in {"acomp", "advmod"})]
+        if any(w.lemma_.lower() in LEXICON.attributes for w in words):
+            return False  # "Lukashenko is responsible for the violations" judges Lukashenko
         scores = Valence.load().analyzer.polarity_scores
         return any(scores(w.text)["compound"] != 0 for w in words)
 
