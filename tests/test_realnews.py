@@ -2986,3 +2986,15 @@ def test_one_responsible_for_wrongs_is_judged_not_judging(pipeline):
     got = released(pipeline, "The European Union is appalled by the decree issued by the Taliban.", "EEAS",
                    date(2024, 3, 1))
     assert [g[1:3] for g in got] == [("european-union", "111")]
+
+
+def test_a_hyphened_modifier_names_both_sides_of_talks(pipeline):
+    # TASS (held-out set): "The Russian-Ukrainian talks were held on Monday."
+    got = roles(pipeline, "The Russian-Ukrainian talks were held on Monday in Istanbul.")
+    assert [g[:4] for g in got] == [("RUS", "RUS", "040", "UKR")]
+    assert [g[::2] for g in roles(pipeline, "Israel-Hamas talks stalled.")] == [("ISR", "040", "hamas")]
+    # one side alone still takes its partner from "with"
+    got = roles(pipeline, "The Iranian talks with the US resumed.")
+    assert [g[::2] for g in got] == [("IRN", "040", "USA")]
+    # counterexample: talks asked for are not held
+    assert events(pipeline, "He called for Russia-Ukraine talks.") == []

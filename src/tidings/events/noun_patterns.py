@@ -42,8 +42,9 @@ class NounPatterns:
             return False  # "Palestinian riots are continuing": the event is what the clause is about
         if p.code[:2] in {"18", "19", "20"} and noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.book.verbs:
             return False  # "Latvia condemned Russia's attack": the attack is what the clause's own act is about
-        if "17" <= p.code[:2] <= "20" and self._wanted(noun):
-            # "called for the arrest of X", "a warrant for the arrest of X": not done ("met for talks" is)
+        if "17" <= p.code[:2] <= "20" and self._wanted(noun) or p.code[:2] == "04" and self._asked_for(noun):
+            # "called for the arrest of X", "a warrant for the arrest of X", "called for Russia-Ukraine
+            # talks": not done ("met for talks", "travelled to Doha for talks" are)
             return False
         sources, targets = self._noun_roles(noun, p)
         if not sources or not (targets or p.symmetric and len(sources) > 1 or p.optional_target):
@@ -85,8 +86,10 @@ class NounPatterns:
                 # "during his visit to Minsk, he"; not "spoke about the visit of the delegation"
                 sources = self._clause_subject(noun)
             elif spec == "amod":
-                owner = self._affiliation(noun, 1)  # "Palestinian riots", "Kurdish demonstrations"
-                sources = [owner] if owner else []
+                # "the Russian-Ukrainian talks", "Israel-Hamas talks": both sides; "Palestinian riots",
+                # "Kurdish demonstrations", "Iranian talks with the US": one
+                owner = self._affiliation(noun, 1)
+                sources = (self._hyphened_sides(noun) if p.symmetric else []) or ([owner] if owner else [])
             elif spec == "enforcer":
                 # "the recent arrests of three journalists": by whoever makes arrests, police of the setting
                 enforcer = self._enforcer(noun, None)
@@ -110,10 +113,30 @@ class NounPatterns:
                 break
         return sources, targets
 
+    def _hyphened_sides(self, noun: Token) -> list[str]:
+        """The two sides a hyphened modifier names: "the Russian-Ukrainian talks", "US-China negotiations",
+        "Israel-Hamas talks" (one side alone names no second: "Iranian talks")."""
+        for mod in (c for c in noun.lefts if c.dep_ in {"amod", "compound"}):
+            parts = [g for g in mod.lefts if g.dep_ in {"amod", "compound"} and self.doc[g.i + 1].text == "-"]
+            states = [s for part in (*parts, mod) for s in [self._side_of_word(part)] if s]
+            if len(parts) == 1 and len(states) == 2 and states[0] != states[1]:
+                return states
+        return []
+
+    def _side_of_word(self, token: Token) -> str | None:
+        """The actor a single word names, a state by its demonym ("Russian") or any by name ("Hamas")."""
+        return self._demonym(token) or next(iter(self.actors(token)), None)
+
     def _visited(self, token: Token) -> list[str]:
         """Whom a visit is to: an actor, or the state of the place ("the visit ... to Minsk"); a kind of
         actor is no host ("a visit to the Senate in Brasilia")."""
         return self.actors(token) or self._place_state(token)
+
+    def _asked_for(self, noun: Token) -> bool:
+        """Talks asked for: "called for Russia-Ukraine talks", "urged talks between" (not "travelled to
+        Doha for talks")."""
+        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else noun.head
+        return noun.dep_ in {"dobj", "pobj"} and verb.lemma_.lower() in self.book.modality.wishes
 
     def _wanted(self, noun: Token) -> bool:
         """An act named as what is asked for or ordered, not done: "called for the arrest of X", "a
