@@ -281,7 +281,8 @@ GENERIC_CASES = [
         [('?Georgian government#GEO.GOV', '150', None)],
     ),
     # restitution, refusals of permission, verbal defence, arms, evacuation of the wounded
-    ("Germany paid compensation to Polish victims of forced labour.", [('DEU', '0842', '?Polish victims#POL.CVL')]),
+    ("Germany paid compensation to Polish victims of forced labour.",
+     [('DEU', '0842', '?Polish victims of forced labour#POL.CVL')]),
     ("Belarus denied entry to two Lithuanian journalists.", [('BLR', '120', '?Lithuanian journalists#LTU.MED')]),
     ("China defended Russia's decision to recognise the separatist regions.", [("CHN", "052", "RUS")]),
     ("Germany continued to send arms to Ukraine.", [("DEU", "072", "UKR")]),

@@ -2992,9 +2992,9 @@ def test_a_hyphened_modifier_names_both_sides_of_talks(pipeline):
     # TASS (held-out set): "The Russian-Ukrainian talks were held on Monday."
     got = roles(pipeline, "The Russian-Ukrainian talks were held on Monday in Istanbul.")
     assert [g[:4] for g in got] == [("RUS", "RUS", "040", "UKR")]
-    assert [g[::2] for g in roles(pipeline, "Israel-Hamas talks stalled.")] == [("ISR", "040", "hamas")]
+    assert [(g[0], g[2], g[3]) for g in roles(pipeline, "Israel-Hamas talks stalled.")] == [("ISR", "040", "hamas")]
     # one side alone still takes its partner from "with"
     got = roles(pipeline, "The Iranian talks with the US resumed.")
-    assert [g[::2] for g in got] == [("IRN", "040", "USA")]
+    assert [(g[0], g[2], g[3]) for g in got] == [("IRN", "040", "USA")]
     # counterexample: talks asked for are not held
     assert events(pipeline, "He called for Russia-Ukraine talks.") == []
