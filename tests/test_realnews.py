@@ -2998,3 +2998,13 @@ def test_a_hyphened_modifier_names_both_sides_of_talks(pipeline):
     assert [(g[0], g[2], g[3]) for g in got] == [("IRN", "040", "USA")]
     # counterexample: talks asked for are not held
     assert events(pipeline, "He called for Russia-Ukraine talks.") == []
+
+
+def test_an_organisations_officer_never_targets_the_organisation(pipeline):
+    # Anadolu (held-out set): Borrell speaking "on behalf of the bloc" does not condemn the EU
+    got = roles(pipeline, "In a statement on behalf of the bloc, EU foreign policy chief Josep Borrell strongly "
+                          "condemned the execution of four pro-democracy opposition leaders.")
+    assert got == [("josep-borrell", "EU.EEAS", "111", None, None)]
+    # counterexample: a state's official may still judge another organisation
+    got = roles(pipeline, "In a statement on behalf of Hungary, Szijjarto strongly condemned the EU.")
+    assert [g[2:4] for g in got] == [("111", "european-union")]

@@ -7,9 +7,12 @@ mentions; out: actor ids or ``RawEvent`` records added through ``self._add``.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
 from tidings.actors.agents import GenericAgent, parse_raw_id, raw_country
+from tidings.actors.kb import ActorKB
 from tidings.actors.resolve import DocMention
 from tidings.events.lexicon import LEXICON
 from tidings.events.places import find_places, place_country
@@ -383,7 +386,16 @@ class AgentPhrases:
     def _own_states(self, actor_ids: list[str]) -> set[str]:
         """The states the actors belong to, known actors and generic agents alike ("?Sri Lankan
         army#LKA.MIL" → LKA): an act is not done "to" one's own state."""
-        return {c for a in actor_ids for c in (self._country_of(a), raw_country(a)) if c}
+        return {c for a in actor_ids for c in (self._country_of(a), raw_country(a), self._home_body(a)) if c}
+
+    def _home_body(self, actor_id: str) -> str | None:
+        """The organisation a known actor's code puts it in ("EU.EEAS" → EU: Borrell's "the bloc" is his
+        own side, as the EU itself is)."""
+        actor = self._known(actor_id) if not actor_id.startswith("?") else None
+        if actor is None or actor.type == "state" or not actor.code:
+            return None
+        head = actor.code.split(".")[0]
+        return head if head in _organisation_codes(self.c.kb) else None
 
     def _affiliation(self, token: Token, depth: int) -> str | None:
         """The actor an agent noun belongs to: its demonym, owner or compound, or the state it is in.
@@ -667,6 +679,14 @@ class AgentPhrases:
 # nouns that, with "all" or "both" and no sides of talks to refer to, name the parties an appeal or a
 # reminder is addressed to ("called on all parties", "urged both sides", "urged all States")
 _ADDRESSEE_NOUNS = frozenset({"party", "side", "state", "stakeholder", "actor", "belligerent"})
+
+
+@lru_cache(maxsize=4)
+def _organisation_codes(kb: ActorKB) -> frozenset[str]:
+    """The codes of the base's intergovernmental organisations ("EU", "UN", "NATO"), not the codes of
+    kinds ("NGO", "IGO")."""
+    return frozenset(a.code for a in kb.actors() if a.type == "organisation" and a.code and "." not in a.code
+                     and a.code not in {"NGO", "IGO"} and (kb.get(a.code) is None or kb.get(a.code).type != "state"))
 
 
 def _addressees(token: Token) -> bool:

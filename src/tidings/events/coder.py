@@ -273,7 +273,8 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, Directives, VerbPatterns, An
             if actor.type == "state":
                 return True
             sector = actor.code.rsplit(".", 1)[-1] if actor.code and "." in actor.code else "GOV"
-        return sector in _OFFICIAL_SECTORS
+        # an organisation's own organs and officers serve it ("EU.EEAS": Borrell speaks for the bloc)
+        return sector in _OFFICIAL_SECTORS or self._home_body(actor_id) is not None
 
     def _pact_sides(self) -> None:
         """An agreement or truce "between A and B" that no talks of this sentence name makes A and B the
