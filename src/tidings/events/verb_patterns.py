@@ -785,11 +785,27 @@ class VerbPatterns:
                         return inner
         return None
 
+    def _named_members(self, token: Token) -> list[str]:
+        """The actors a plural target names as its members: "met with a broad range of government
+        officials, including President Aoun, Speaker Berri and Prime Minister Diab" met each of them."""
+        if token.lemma_.lower() in _QUANTITIES:
+            token = next(iter(_prep_objects(token, "of")), token)  # "a range of officials"
+        if token.tag_ not in {"NNS", "NNPS"}:
+            return []
+        found: list[str] = []
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"including", "like"}):
+            # each name of the list, however the parser hangs it ("President Aoun, Speaker of Parliament
+            # Berri and Prime Minister Hassan Diab": an apposition, its "of" object, a conjunct)
+            for t in prep.subtree:
+                if t.pos_ == "PROPN" and t.dep_ in {"pobj", "appos", "conj"}:
+                    found += [a for a in self.actors(t) if a not in found]
+        return found
+
     def _target_actors(self, token: Token, doers: bool = False) -> list[str]:
         """A target, or the owner of the act named ("condemned Russia's attack" → Russia); with
         ``doers`` (verdicts), also the one an act is by ("condemned bombardments by the army"); what
         else is done to an act by X is not done to X ("revoked the decision by Biden to remove Cuba")."""
-        found = self.actors(token)
+        found = self._named_members(token) or self.actors(token)
         if not found and token.pos_ == "NOUN":
             found = self.actors(_child(token, {"poss"})) or (self._doer(token) if doers else [])
         if not found and token.pos_ in {"NOUN", "PROPN"} and (self.c.agents.sector_of(token) or _addressees(token)):
