@@ -214,8 +214,9 @@ class AgentPhrases:
             return None
         of = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        if pobj is None or self._mention_actors_at(pobj) or pobj.lower_ in _DEICTIC_OBJECTS:
-            return None
+        if pobj is None or self._mention_actors_at(pobj) or pobj.lower_ in _DEICTIC_OBJECTS \
+                or pobj.lemma_.lower() in self.c.refs.class_nouns and all(c.dep_ == "det" for c in pobj.children):
+            return None  # "the military leadership of the country" is the country's, named apart
         cut = [t.left_edge.i for t in pobj.subtree if t.dep_ in {"relcl", "acl", "appos", "prep"} and t.i > pobj.i]
         cut += [t.i for t in pobj.subtree if t.text in {",", "(", ";"}]
         return min([pobj.right_edge.i + 1, *cut])
