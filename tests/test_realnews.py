@@ -3020,3 +3020,16 @@ def test_officials_met_including_named_ones_are_each_met(pipeline):
     # counterexample: with no names listed the officials stay the target
     got = roles(pipeline, "Blinken met with Lebanese government officials in Beirut.")
     assert [g[2:5] for g in got] == [("040", "Lebanese government officials", "LBN.GOV")]
+
+
+def test_an_envoy_named_after_his_posting_is_that_person(pipeline):
+    # Belarus MFA (validation batch): the recogniser misses the name after the long title and posting
+    got = roles(pipeline, "On January 30, 2020 the Deputy Minister of Foreign Affairs of the Republic of Belarus, "
+                          "Andrei Dapkiunas, met with the Ambassador Extraordinary and Plenipotentiary of the "
+                          "Russian Federation to the Republic of Belarus, Dmitry Mezentsev.")
+    assert [g[2:4] for g in got] == [("040", "dmitry-mezentsev")]
+    # the state he is posted to is not his own
+    assert got[0][4] != "BLR"
+    # counterexample: an office after a person's name is no second person
+    got = roles(pipeline, "The Security Council was briefed by Dr. Louisa Baxter, Operations Lead, Save the Children.")
+    assert all(g[3] != "operations-lead" for g in got)

@@ -1036,7 +1036,30 @@ def _name_after(
         if m.start == i and (adjacent or after_place or doc[i - 1].text == ",") and \
                 set(m.actor_ids) & person_ids:
             return m
-    return None
+    return _name_after_posting(token, token_mention, mentions, person_ids)
+
+
+_POSTING_WORDS = frozenset({"PROPN", "ADP", "DET", "CCONJ", "ADJ", "NOUN"})
+
+
+def _name_after_posting(
+    token: Token, token_mention: dict[int, int], mentions: list[DocMention], person_ids: set[str]
+) -> DocMention | None:
+    """The person named after a long title and its posting, a comma between: "the Ambassador
+    Extraordinary and Plenipotentiary of the Russian Federation to the Republic of Belarus, Dmitry
+    Mezentsev" (the parser hangs the name on the last place); not a name that starts a clause ("met the
+    Russian ambassador, Putin said")."""
+    doc = token.doc
+    end = token.i + 1
+    while end < len(doc) and end - token.i <= 16 and doc[end].pos_ in _POSTING_WORDS:
+        end += 1
+    if end >= len(doc) - 1 or doc[end].text != ",":
+        return None
+    idx = token_mention.get(end + 1)
+    if idx is None or idx < 0 or mentions[idx].start != end + 1 or not set(mentions[idx].actor_ids) & person_ids:
+        return None
+    after = mentions[idx].end
+    return mentions[idx] if after >= len(doc) or doc[after].pos_ not in {"VERB", "AUX"} else None
 
 
 def _name_before(
@@ -1224,11 +1247,24 @@ def _posted_to(token: Token) -> bool:
     ("Ambassador to Chișinău"), or a word of that object's phrase; not "loyal to Polish General X"."""
     node = token
     for _ in range(3):
-        if node.dep_ == "pobj" and node.head.lower_ in {"to", "in"} and node.head.head.lemma_.lower() in _ENVOYS:
+        if node.dep_ == "pobj" and node.head.lower_ in {"to", "in"} and (
+                node.head.head.lemma_.lower() in _ENVOYS or _after_envoy(node.head)):
             return True
         if node.head.i == node.i:
             return False
         node = node.head
+    return False
+
+
+def _after_envoy(prep: Token) -> bool:
+    """"met with the Ambassador of the Russian Federation to the Republic of Belarus": the parser hangs
+    "to" on the verb, but it follows the envoy's title, words of a name between."""
+    doc = prep.doc
+    for i in range(prep.i - 1, max(prep.sent.start, prep.i - 9) - 1, -1):
+        if doc[i].lemma_.lower() in _ENVOYS:
+            return True
+        if doc[i].pos_ not in {"PROPN", "ADP", "DET", "CCONJ", "ADJ", "NOUN"}:
+            return False
     return False
 
 

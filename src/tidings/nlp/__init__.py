@@ -89,6 +89,28 @@ def _titled_state_split(doc: Doc, ent: Span) -> list[Span] | None:
     return None
 
 
+def _appositive_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A person's name in apposition after a comma that the recogniser missed: "met with the Russian
+    Ambassador to Belarus, Dmitry Mezentsev." (two or three capitalised proper nouns, the last the
+    apposition, closing the phrase; never a state's name)."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    people = {e.end - 1 for e in ents if e.label_ == "PERSON"}
+    found: list[Span] = []
+    # after a person's name the apposition is an office ("Dr. Louisa Baxter, Operations Lead")
+    for comma in (t for t in doc if t.text == "," and t.i - 1 not in people):
+        end = comma.i + 1
+        while end < len(doc) and end - comma.i <= 3 and doc[end].pos_ == "PROPN" and doc[end].text.istitle() \
+                and doc[end].is_alpha and end not in taken:
+            end += 1
+        size = end - comma.i - 1
+        if not 2 <= size <= 3 or doc[end - 1].dep_ != "appos" or (end < len(doc) and not doc[end].is_punct):
+            continue
+        name = doc[comma.i + 1 : end]
+        if name.text.lower() not in _state_names():
+            found.append(Span(doc, name.start, name.end, label="PERSON"))
+    return found
+
+
 @Language.component("tidings_name_ends")
 def name_ends(doc: Doc) -> Doc:
     """A title's state read into a name is split off it (``_titled_state_split``), and a person's name
@@ -102,6 +124,10 @@ def name_ends(doc: Doc) -> Doc:
         split = _titled_state_split(doc, ent) if ent.label_ in {"ORG", "PERSON", "GPE"} else None
         spans.extend(split or [ent])
         changed = changed or split is not None
+    missed = _appositive_names(doc, spans)
+    if missed:
+        spans = sorted([*spans, *missed], key=lambda e: e.start)
+        changed = True
     for k, ent in enumerate(spans):
         last = ent[-1]
         if ent.label_ != "PERSON" or ent.end >= len(doc) or last.dep_ != "compound":
