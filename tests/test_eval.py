@@ -340,3 +340,14 @@ def test_real_plover_file_oracle() -> None:
     score = score_plover(records, oracle)
     assert score.type_accuracy == score.source_accuracy == score.target_accuracy == 1.0
     assert not {"DEMAND", "DISAPPROVE", "INVESTIGATE", "FIGHT"} & set(score.confusion)
+
+
+def test_a_person_is_known_by_the_surname_the_base_lets_stand_alone() -> None:
+    from tidings.actors.kb import ActorKB
+
+    kb = ActorKB.load()
+    # State Department readout: the gold names "al-Sudani"; the base spells the full name "Shia", not "Shiaa"
+    assert "al-Sudani" in kb.get("mohammed-shia-al-sudani").known_names()
+    assert kb.get("mohammed-shia-al-sudani").known_names().count("al-Sudani") == 1
+    # counterexample: a Lukashenka relative's surname alone is the president's, not his
+    assert "Lukashenka" not in kb.get("viktar-lukashenka").known_names()

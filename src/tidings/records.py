@@ -99,6 +99,14 @@ class Actor:
     def all_names(self) -> list[str]:
         return [self.name, *self.native.values(), *self.aliases]
 
+    def known_names(self) -> list[str]:
+        """Every name the actor goes by: its names, and for a person whose surname alone stands for
+        them in the base (``bare_surname``), that surname ("Blinken", "al-Sudani")."""
+        names = self.all_names()
+        if self.type == "person" and self.bare_surname:
+            names += [n.split()[-1] for n in names if len(n.split()) > 1]
+        return list(dict.fromkeys(names))
+
 
 @dataclass
 class Mention:

@@ -82,7 +82,7 @@ def _names(kb: ActorKB, stored: dict[str, Actor]) -> Callable[[str | None], tupl
         actor = kb.get(actor_id) or stored.get(actor_id)
         if actor is None:
             return [actor_id], None
-        return actor.all_names(), actor.country
+        return actor.known_names(), actor.country
     return names
 
 
