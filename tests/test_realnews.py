@@ -3033,3 +3033,16 @@ def test_an_envoy_named_after_his_posting_is_that_person(pipeline):
     # counterexample: an office after a person's name is no second person
     got = roles(pipeline, "The Security Council was briefed by Dr. Louisa Baxter, Operations Lead, Save the Children.")
     assert all(g[3] != "operations-lead" for g in got)
+
+
+def test_people_rounded_up_or_taken_into_custody_are_arrested(pipeline):
+    # WAFA (validation batch), Palestine Chronicle (development set): "rounded up five Palestinians"
+    got = roles(pipeline, "Soldiers rounded up five Palestinians, including two former prisoners.")
+    assert [g[1:4] for g in got] == [("MIL", "173", "Palestinians")]
+    assert [g[2:4] for g in roles(pipeline, "Police took two activists into custody.")] == [("173", "activists")]
+    # a passive names no one: the authorities
+    assert [g[:3] for g in roles(pipeline, "The opposition leader was placed under house arrest.")] == [
+        ("authorities", "GOV", "173")]
+    # counterexamples: a discussion or cattle rounded up is no arrest
+    assert events(pipeline, "The minister rounded up the discussion with a toast.") == []
+    assert events(pipeline, "The farmers rounded up their cattle.") == []
