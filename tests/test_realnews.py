@@ -3046,3 +3046,19 @@ def test_people_rounded_up_or_taken_into_custody_are_arrested(pipeline):
     # counterexamples: a discussion or cattle rounded up is no arrest
     assert events(pipeline, "The minister rounded up the discussion with a toast.") == []
     assert events(pipeline, "The farmers rounded up their cattle.") == []
+
+
+def test_an_appeal_for_a_release_is_addressed_to_whoever_holds_them(pipeline):
+    # New Arab, EIN Presswire (held-out set), UN experts (validation batch)
+    got = roles(pipeline, "Amnesty International called for the immediate and unconditional release of women "
+                          "human rights defenders recently detained by Afghanistan's Taliban.")
+    assert [g[2:4] for g in got] == [("020", "taliban")]
+    got = roles(pipeline, "The EU urges the immediate and unconditional release of all political prisoners in Belarus.")
+    assert [g[2:4] for g in got] == [("020", "BLR")]
+    got = roles(pipeline, "Amnesty International renewed its call for the release of Ales Bialiatski.")
+    assert [g[2:4] for g in got] == [("020", "BLR")]
+    # counterexamples: a named addressee stays; one's own state holds no one it asks to release
+    got = roles(pipeline, "The EU called on Lithuania to release Ales Bialiatski.")
+    assert [g[2:4] for g in got] == [("020", "LTU")]
+    got = roles(pipeline, "Lukashenka called for the release of Belarusian truckers.")
+    assert all(g[3] != "BLR" for g in got)

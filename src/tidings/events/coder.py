@@ -38,6 +38,7 @@ from tidings.events.syntax import (
     _first_conjunct,
     _hyphenated_lemma,
     _inside,
+    _is_release,
     _misparsed_verb,
     _object,
     _prep_objects,
@@ -227,6 +228,12 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, Directives, VerbPatterns, An
             partner = next((a for a in sides if self._other_camp(a, source)), None)
             if partner is not None:
                 return partner
+        if event.code[:2] in {"02", "10"}:
+            # "reiterated calls for the release of X": to whoever holds X
+            release = next((t for t in self.doc[event.trigger].subtree if _is_release(t)), None)
+            captor = self._captor_of(release, [source]) if release is not None else None
+            if captor is not None:
+                return captor
         return self._nearest_named(event)
 
     def _nearest_named(self, event: RawEvent) -> str | None:

@@ -16,6 +16,7 @@ from tidings.events.syntax import (
     _by_stranded,
     _child,
     _hypothetical,
+    _is_release,
     _nearest_subject,
     _noun_evidence_end,
     _pairs,
@@ -108,6 +109,10 @@ class NounPatterns:
                     find = self._visited
                 objects = _prep_objects(noun, spec) or (_for_clause_subject(noun) if spec == "for" else [])
                 targets = [a for t in objects for a in find(t)]
+                if p.code[:2] in {"02", "10"}:
+                    # "reiterated calls for the release of X": to whoever holds X
+                    targets = [c for t in objects if _is_release(t) for c in [self._captor_of(t, sources)] if c] \
+                        or targets
             targets = [a for a in targets if a not in sources]
             if targets:
                 break

@@ -506,3 +506,8 @@ def _subject_tokens(verb: Token) -> set[int]:
     """The token indices of a verb's subject phrases: places and actors there are the doer's, never
     where or to whom the act is done."""
     return {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+
+
+def _is_release(token: Token) -> bool:
+    """The noun "release" ("called for the release of X", "his release")."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() == "release"

@@ -31,6 +31,7 @@ from tidings.events.syntax import (
     _hyphenated_lemma,
     _hypothetical,
     _is_consult,
+    _is_release,
     _meets,
     _nearest_subject,
     _negated,
@@ -356,6 +357,9 @@ class VerbPatterns:
             sources = [s for s in sources if not self._armed_body(s)]
             if not sources or kind and kind[1] in _ARMED:
                 return
+        if p.code[:2] in {"02", "10"} and (release := self._release_asked(verb)) is not None:
+            # "urges the release of all political prisoners in Belarus": asked of whoever holds them
+            targets = [c for c in [self._captor_of(release, sources)] if c] or targets
         if p.requires_target and not targets and not two_sides:
             return
         if p.code[:2] == "17" and _background_state(verb):
@@ -847,6 +851,29 @@ class VerbPatterns:
                 found += [s for c in mod.children if c.dep_ == "conj" for s in [self._state_named(c)]
                           if s and s != owner and s not in found]
         return found
+
+    def _release_asked(self, verb: Token) -> Token | None:
+        """The release an appeal asks for when it names no addressee: "called for the release of X",
+        "urges the immediate release of X" (not "called on Belarus to release X")."""
+        if any(c.dep_ == "prep" and c.lower_ in {"on", "upon"} for c in verb.children):
+            return None
+        obj = _child(verb, {"dobj"})
+        asked = [obj] if obj is not None else _prep_objects(verb, "for")
+        return next((t for t in asked if _is_release(t)), None)
+
+    def _captor_of(self, release: Token, sources: list[str]) -> str | None:
+        """Who holds the ones a release is asked for: the doer its phrase names ("women human rights
+        defenders detained by the Taliban"), else the state they are held in ("political prisoners in
+        Belarus"), else their own state ("Ales Bialiatski": Belarus); never the one asking's own side."""
+        held = _prep_objects(release, "of") or [c for c in release.children if c.dep_ == "poss"]
+        own = self._own_states(sources)
+        by = [p for person in held for c in person.subtree if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        found = [a for t in by for a in self._agent(t, generic=True)]
+        places = [t for person in held for c in person.subtree if c.dep_ == "prep" and c.lower_ == "in"
+                  for t in c.children if t.dep_ == "pobj"]
+        found += [s for t in places for s in self._place_state(t)]
+        found += [s for person in held for a in self.actors(person) for s in [self._country_of(a)] if s]
+        return next((a for a in found if a not in sources and a not in own and not self._own_states([a]) & own), None)
 
     def _doer(self, act: Token) -> list[str]:
         """Who did the act a noun names, by its "by" phrase: "condemned bombardments by the Sudanese
