@@ -266,7 +266,7 @@ GENERIC_CASES = [
     ("Zelensky arrived in Warsaw on an official visit on Monday.", [("volodymyr-zelensky", "042", "POL")]),
     (
         "A Belarusian journalist was placed under investigation in Poland.",
-        [('?unknown', '090', '?Belarusian journalist#BLR.MED')],
+        [('?authorities#POL.GOV', '090', '?Belarusian journalist#BLR.MED')],
     ),
     (
         "Polish prosecutors put the former minister under investigation.",
@@ -342,7 +342,7 @@ GENERIC_CASES = [
     ),
     (
         "A Turkish engineer was placed under investigation in Lebanon.",
-        [('?unknown', '090', '?Turkish engineer#TUR.CVL')],
+        [('?authorities#LBN.GOV', '090', '?Turkish engineer#TUR.CVL')],
     ),
     # a surname that may not stand alone names the person after a title, or as owner of a government
     ("President Bush threatened new sanctions against Cuba.", [('george-w-bush', '130', 'CUB')]),

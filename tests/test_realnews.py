@@ -3062,3 +3062,13 @@ def test_an_appeal_for_a_release_is_addressed_to_whoever_holds_them(pipeline):
     assert [g[2:4] for g in got] == [("020", "LTU")]
     got = roles(pipeline, "Lukashenka called for the release of Belarusian truckers.")
     assert all(g[3] != "BLR" for g in got)
+
+
+def test_one_held_in_custody_is_held_by_the_authorities(pipeline):
+    # VOA (held-out set): "Blessed Mhlanga ... has been in custody since Feb. 24"
+    got = roles(pipeline, "The reporter had been in pretrial detention since September 30.")
+    assert got == [("authorities", "GOV", "173", "reporter", "MED")]
+    got = roles(pipeline, "The opposition leader remains in detention in Minsk.")
+    assert got == [("authorities", "BLR.GOV", "173", "opposition leader", "BLR.OPP")]
+    # counterexample: things in custody are no one detained
+    assert events(pipeline, "The documents are in the custody of the court.") == []

@@ -330,7 +330,7 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, Directives, VerbPatterns, An
         if event.code[:2] not in _VOICE_ROOTS and not event.source.startswith("?unknown"):
             self._remember_act(event)
         if event.target and (event.code[:3] in {"111", "112"} or event.code[:3] == "173" and
-                             self.doc[event.trigger].lemma_.lower() not in _ARRESTS):
+                             self.doc[event.trigger].lemma_.lower() not in _ARRESTS and event.pattern != "in-custody"):
             self.state.accusers[event.target] = event.source  # accused, criticised, charged (not arrested)
         if event.code[:2] in _VOICE_ROOTS and not event.source.startswith("?"):
             if event.pattern != "evaluation":

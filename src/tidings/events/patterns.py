@@ -24,6 +24,7 @@ _VERB_KEYS = frozenset({
     "id", "lemmas", "code", "targets", "particle", "object", "object_code", "object_mod_code", "object_kind",
     "requires", "symmetric", "context_target", "intent_for", "needs_intent", "source_from", "inherit_target",
     "requires_target", "patient_source", "stative", "received", "political_source", "bare", "armed_source",
+    "held",
 })
 _TARGET_KINDS = ("dobj", "dative", "prep:", "obj.prep:", "obj.poss", "xcomp.dobj", "ccomp.nsubj", "for.nsubj", "acomp",
                  "predicate.nsubj")
@@ -54,6 +55,7 @@ class VerbPattern:
     political_source: bool = False  # people at large do not do it ("refugees traveled to Poland" is no visit)
     bare: bool = False  # fits only with nothing asked: "called on the Crown Prince" is a courtesy call
     armed_source: bool = False  # no person does it: "Trump clashed with Zelensky" is no fighting
+    held: bool = False  # "has been in custody since": the subject is held by the enforcers of the setting
 
     @property
     def specificity(self) -> int:
@@ -275,6 +277,7 @@ def _verb_pattern(entry: dict[str, Any]) -> VerbPattern:
         political_source=bool(entry.get("political_source", False)),
         bare=bool(entry.get("bare", False)),
         armed_source=bool(entry.get("armed_source", False)),
+        held=bool(entry.get("held", False)),
     )
 
 

@@ -306,7 +306,8 @@ class VerbPatterns:
         obj = _pattern_object(verb, p)
         if obj is not None and p.objects:
             self.consumed.add(obj.i)
-        sources, targets, _passive = self._received(verb, obj) if p.received else self._verb_roles(verb, p)
+        sources, targets, _passive = self._received(verb, obj) if p.received else \
+            self._held(verb) if p.held else self._verb_roles(verb, p)
         via: list[str] = []
         if p.source_from and obj is not None:
             given = [a for t in _from_phrases(obj) for a in self.actors(t)]
@@ -416,6 +417,14 @@ class VerbPatterns:
         targets = [t for t in targets if t not in sources]
         return (sources, targets, False) if targets else ([], [], False)
 
+    def _held(self, verb: Token) -> tuple[list[str], list[str], bool]:
+        """"Mhlanga has been in custody since Feb. 24", "remains in pretrial detention": the subject is
+        held by whoever holds people (coder.yaml enforcers: the authorities), of the state the sentence
+        places it in, else of the document's setting."""
+        targets = self._agent(_child(verb, {"nsubj"}), True)
+        holder = self._enforcer(self.doc[verb.i], self._state_of_place(verb), "detention")
+        return ([holder], targets, False) if holder and targets else ([], [], False)
+
     def _person(self, actor_id: str) -> bool:
         """A person: one the base or the document knows as such, or a kind of official ("ministers")."""
         actor = self._known(actor_id)
@@ -499,7 +508,9 @@ class VerbPatterns:
                 patient = verb.head if _participle(verb) else _child(verb, {"nsubjpass"})
                 told = self.state.acts.get(act_kind(verb.lemma_.lower())) \
                     if p.code[:2] == "17" and patient is not None and patient.lower_ in {"those", "they"} else None
-                sources = [owner or told or self._enforcer(verb, place) or attacker or place or _UNKNOWN]
+                # an investigation "in Poland" is the Polish authorities'
+                enforcer = self._enforcer(verb, place if violent else self._state_of_place(verb))
+                sources = [owner or told or enforcer or attacker or place or _UNKNOWN]
         elif p.stative:
             # "X is opposed to": the subject, which the parser may hang on the auxiliary
             subj = _child(verb, {"nsubj", "nsubjpass"}) or _child(_child(verb, {"auxpass", "aux"}), {"nsubj"})
@@ -711,10 +722,11 @@ class VerbPatterns:
             return []
         return [doer]
 
-    def _enforcer(self, verb: Token, state: str | None) -> str | None:
+    def _enforcer(self, verb: Token, state: str | None, act: str | None = None) -> str | None:
         """Who does what the passive leaves without an agent, when the act says it: "was arrested" by
-        police, "was sentenced" by a court (placed in ``state``, else later by the document's setting)."""
-        word = LEXICON.enforcers.get(verb.lemma_.lower())
+        police, "was sentenced" by a court (placed in ``state``, else later by the document's setting);
+        ``act`` names the act when the verb does not ("is in detention")."""
+        word = LEXICON.enforcers.get(act or verb.lemma_.lower())
         sector = self.c.agents.terms.get(word) if word else None
         return GenericAgent(word, sector, state).raw_id() if word and sector else None
 
