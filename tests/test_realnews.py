@@ -3072,3 +3072,15 @@ def test_one_held_in_custody_is_held_by_the_authorities(pipeline):
     assert got == [("authorities", "BLR.GOV", "173", "opposition leader", "BLR.OPP")]
     # counterexample: things in custody are no one detained
     assert events(pipeline, "The documents are in the custody of the court.") == []
+
+
+def test_what_one_expects_another_to_do_now_is_asked_of_it(pipeline):
+    # EEAS (held-out set): "The EU expects the authorities of the Republic of Moldova to continue to facilitate ..."
+    got = roles(pipeline, "The EU expects the Cambodian authorities to reinstate the political rights of all "
+                          "opposition members.")
+    assert got == [("european-union", "EU", "020", "Cambodian authorities", "KHM.GOV")]
+    text = "We expect Kosovo and Serbia to engage immediately in the EU-facilitated Dialogue."
+    assert (0, "USA", "026", "SRB") in released(pipeline, text, "U.S. Department of State", date(2023, 6, 16))
+    # counterexamples: a past expectation foresaw; expecting harm is a forecast
+    assert events(pipeline, "Germany expected a significant number of EU states to abstain from voting.") == []
+    assert events(pipeline, "The EU expects Russia to attack again.") == []

@@ -60,6 +60,14 @@ def _necessity(verb: Token, words: frozenset[str]) -> bool:
         c.dep_ == "acomp" and c.lemma_.lower() in words for c in head.children)
 
 
+def _expected(verb: Token) -> bool:
+    """The clause is what a present "expect" asks of its subject: "We expect Kosovo and Serbia to engage
+    in the Dialogue" ("Germany expected EU states to abstain" foresaw: past, no appeal)."""
+    head = verb.head
+    return verb.dep_ in {"ccomp", "xcomp"} and head.lemma_.lower() == "expect" and head.tag_ in {"VBZ", "VBP"} \
+        and _child(verb, {"nsubj"}) is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 class Directives:
     """A part of ``_SentenceCoder``: its methods read the sentence coder's state (``self.c``, ``self.doc``,
     ``self.sent``, ``self.book``, ``self.events``, ``self.consumed``)."""
@@ -75,6 +83,8 @@ class Directives:
                 return False  # a headline or a slogan of no one: left to the patterns
             self._appeal_to(verb, frame, self._addressees(verb, frame))
             return True
+        if _expected(verb):
+            return self._code_expected(verb)
         if _necessity(verb, self.book.modality.necessity):
             frame = self._frame_of(verb) or self._sentence_voice()
             targets = self._subject_actors(verb, generic=True)
@@ -82,6 +92,21 @@ class Directives:
                 self._appeal_to(verb, frame, [t for t in targets if t not in frame.speaker])
             return True
         return False
+
+    def _code_expected(self, verb: Token) -> bool:
+        """"The EU expects the authorities of Moldova to continue to facilitate ...": an appeal by the
+        one expecting to the one expected to act; expecting harm ("we expect Russia to attack") is a
+        forecast, no event."""
+        fits = self._fitting(verb)
+        if fits and self._verb_code(verb, fits[0], _object(verb))[:2] >= "13":
+            return True
+        speakers = [a for a in self._subject_actors(verb.head, generic=True) if not a.startswith("?unknown")]
+        frame = self._frame_of(verb.head) or (_Frame(speaker=speakers[:1], via=[]) if speakers else None)
+        if frame is None:
+            return False
+        targets = self._agent(_child(verb, {"nsubj"}), True)
+        self._appeal_to(verb, frame, [t for t in targets if t not in frame.speaker])
+        return True
 
     def _addressees(self, verb: Token, frame: _Frame) -> list[str]:
         """Who an imperative is said to: the one the reporting verb addresses ("told the Belarusian
