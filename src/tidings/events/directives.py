@@ -98,7 +98,8 @@ class Directives:
         one expecting to the one expected to act; expecting harm ("we expect Russia to attack") is a
         forecast, no event."""
         fits = self._fitting(verb)
-        if fits and self._verb_code(verb, fits[0], _object(verb))[:2] >= "13":
+        hostile = verb.lemma_.lower() in self.book.hostile
+        if hostile or fits and self._verb_code(verb, fits[0], _object(verb))[:2] >= "13":
             return True
         speakers = [a for a in self._subject_actors(verb.head, generic=True) if not a.startswith("?unknown")]
         frame = self._frame_of(verb.head) or (_Frame(speaker=speakers[:1], via=[]) if speakers else None)
