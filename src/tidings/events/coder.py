@@ -34,6 +34,7 @@ from tidings.events.syntax import (
     _PLACE_PREPS_IN,
     _PRIVATE,
     _VOICE_ROOTS,
+    _child,
     _dedupe,
     _first_conjunct,
     _hyphenated_lemma,
@@ -138,6 +139,8 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "DIP", "SPY", "LEG", "JUD", "COP"})
 _CONTEXT_REACH = 3  # sentences after talks or acts were told in which their sides are context targets
 
+# verbs of speaking to someone: a statement to a body or an official when nothing else is told
+_ADDRESSING_VERBS = frozenset({"tell", "brief", "address"})
 # acts of detention, which charge no one: a denial of "the charges" answers whoever charged
 _ARRESTS = frozenset({"arrest", "detain", "apprehend"})
 
@@ -186,6 +189,8 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, Directives, VerbPatterns, An
                         break
         self._pact_sides()
         self._code_speech()
+        if not self.events:
+            self._code_address()
         self._code_appended_verdict()
         self._code_in_what()
         if not any(self._in_main_clause(e) for e in self.events):
@@ -210,6 +215,23 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, Directives, VerbPatterns, An
         # condemnation, not the issuing beside it
         saying = {e.source for e in self.events if e.pattern != "publish"}
         return [e for e in self.events if e.pattern != "publish" or e.source not in saying]
+
+    def _code_address(self) -> None:
+        """A statement made to a body or an official that the sentence says nothing else of: "Catherine
+        Russell, UNICEF's executive director, told a meeting of the U.N. Security Council", "Nebenzia told
+        the council" (010); telling a reporter or an outlet is where a report comes from, no event."""
+        for verb in self.tokens:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in _ADDRESSING_VERBS:
+                continue
+            heard = _child(verb, {"dobj", "dative"})
+            if heard is not None and heard.lemma_.lower() in LEXICON.meeting_nouns:
+                heard = next(iter(_prep_objects(heard, "of")), heard)  # "a meeting of the Council"
+            targets = [a for a in self.actors(heard) if self._official(a)] if heard is not None else []
+            sources = [a for a in self._subject_actors(verb) if self._official(a) and a not in targets]
+            if sources and targets:
+                self._add(RawEvent(self.index, verb.i, sources[0], targets[0], "010", "address", verb.i,
+                                   heard.right_edge.i + 1))
+                return
 
     def _context_target(self, event: RawEvent) -> str | None:
         """A target for an act whose clause names none, from its context (the source's own state and
