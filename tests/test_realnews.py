@@ -3104,3 +3104,13 @@ def test_a_statement_made_to_a_body_is_a_statement_to_it(pipeline):
     # counterexamples: telling an outlet or reporters is where a report comes from
     assert events(pipeline, "A foreign ministry spokesperson told AFP in Paris.") == []
     assert events(pipeline, "Lavrov told reporters in Moscow.") == []
+
+
+def test_it_in_an_adverbial_clause_is_the_main_clauses_subject(pipeline):
+    # Al Jazeera (validation batch): "Iraq ... summoned Turkey's ambassador ... as it blamed Ankara"
+    got = roles(pipeline, "Iraq summoned the ambassador as it blamed Ankara for a drone attack.")
+    assert ("IRQ", "IRQ", "112", "TUR", "TUR") in got
+    # counterexample: a clause joined by "and" may turn to the object
+    got = roles(pipeline, "After Israel launched airstrikes on Iran and it responded by firing missiles at Tel Aviv, "
+                          "armed groups attacked.")
+    assert ("IRN", "IRN", "195", "ISR", "ISR") in got

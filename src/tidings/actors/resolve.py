@@ -687,9 +687,18 @@ class ActorResolver:
                 # knows the last meeting, decides
                 return DocMention(token.i, token.i + 1, "plural", [], 0.6)
             return None
-        for index, actor_id, _ in reversed(ctx.things):
-            if index < token.i and index >= token.sent.start - 60:
-                return DocMention(token.i, token.i + 1, "pronoun", [actor_id], 0.6)
+        near = [(index, actor_id, subject) for index, actor_id, subject in ctx.things
+                if index < token.i and index >= token.sent.start - 60]
+        if token.lower_ == "it" and token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "advcl":
+            # the subject "it" of an adverbial clause is the main clause's subject, not an owner or object
+            # told between: "Iraq summoned Turkey's ambassador as it blamed Ankara" (but "Israel struck
+            # Iran and it responded": a clause joined by "and" may turn to the object)
+            main = {t.i for c in token.head.head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+            subject = next((actor_id for index, actor_id, _ in reversed(near) if index in main), None)
+            if subject is not None:
+                return DocMention(token.i, token.i + 1, "pronoun", [subject], 0.6)
+        if near:
+            return DocMention(token.i, token.i + 1, "pronoun", [near[-1][1]], 0.6)
         return None
 
     def _title_mention(self, doc: Doc, token: Token, ctx: _Context) -> DocMention | None:
