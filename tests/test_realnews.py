@@ -3114,3 +3114,13 @@ def test_it_in_an_adverbial_clause_is_the_main_clauses_subject(pipeline):
     got = roles(pipeline, "After Israel launched airstrikes on Iran and it responded by firing missiles at Tel Aviv, "
                           "armed groups attacked.")
     assert ("IRN", "IRN", "195", "ISR", "ISR") in got
+
+
+def test_a_past_tense_misjoined_to_an_infinitive_keeps_the_clause_subject(pipeline):
+    # IRNA (validation batch): "the two sides reviewed ways to enhance cooperation and exchanged views"
+    got = roles(pipeline, "Araghchi held talks with Hakan Fidan. The two sides reviewed ways to enhance "
+                          "cooperation and exchanged views on regional developments.")
+    assert [g[::2] for g in got].count(("abbas-araghchi", "040", "TUR.GOV")) == 2
+    # counterexample: a joined infinitive keeps its own subject ("to enhance ... and to protect")
+    got = roles(pipeline, "The EU urged Belarus to free prisoners and to end the repression.")
+    assert all(g[0] == "european-union" for g in got)

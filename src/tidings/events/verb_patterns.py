@@ -958,6 +958,13 @@ class VerbPatterns:
                     and node.head.dep_ == "prep" and node.head.head.pos_ in {"VERB", "AUX"}:
                 node = node.head.head  # "After meeting Lukashenko, Cole said": the clause's subject
                 continue
+            if node.dep_ == "conj" and node.tag_ == "VBD" and _infinitive(node.head):
+                # "the two sides reviewed ways to enhance cooperation and exchanged views": the parser joins
+                # the past tense to the infinitive; it goes with the finite verb above it
+                finite = _finite_above(node.head)
+                if finite is not None:
+                    node = finite
+                    continue
             if node.dep_ in {"conj", "xcomp", "advcl", "acomp"} and node.head.i != node.i:
                 node = node.head  # "Syria is willing to withdraw": through the adjective
                 continue
@@ -1131,3 +1138,20 @@ def _pattern_object(verb: Token, p: VerbPattern) -> Token | None:
     if obj is None and p.objects is not None and "dobj" not in p.targets and not p.code.startswith("01"):
         obj = _child(verb, {"nsubjpass"})
     return obj
+
+
+def _infinitive(verb: Token) -> bool:
+    """A "to" infinitive: "ways to enhance"."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _finite_above(verb: Token) -> Token | None:
+    """The nearest finite verb governing ``verb`` (through nouns, relative clauses and infinitives)."""
+    node = verb
+    for _ in range(4):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"} and node.tag_ in {"VBD", "VBZ", "VBP"}:
+            return node
+    return None
