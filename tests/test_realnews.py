@@ -3124,3 +3124,15 @@ def test_a_past_tense_misjoined_to_an_infinitive_keeps_the_clause_subject(pipeli
     # counterexample: a joined infinitive keeps its own subject ("to enhance ... and to protect")
     got = roles(pipeline, "The EU urged Belarus to free prisoners and to end the repression.")
     assert all(g[0] == "european-union" for g in got)
+
+
+def test_a_text_attacks_no_one(pipeline):
+    # TRT (validation batch): "a slanderous post by the Israeli foreign minister, which targeted Türkiye"
+    got = roles(pipeline, "The Turkish Foreign Ministry issued a statement in response to a slanderous post by the "
+                          "Israeli foreign minister, which targeted Türkiye and President Erdogan.")
+    assert all(g[2][:2] != "19" for g in got)
+    assert events(pipeline, "A report by Amnesty targeted the Belarusian regime.") == []
+    # counterexamples: jets that target do attack; a post that accuses accuses for its author
+    got = roles(pipeline, "Israeli jets, which targeted Hezbollah, struck Beirut.")
+    assert ("Israeli jets", "ISR.MIL", "190", "hezbollah", "LBN.REB") in got
+    assert [g[2:4] for g in roles(pipeline, "A post by the minister accused Turkey of lying.")] == [("112", "TUR")]

@@ -313,6 +313,8 @@ class VerbPatterns:
             given = [a for t in _from_phrases(obj) for a in self.actors(t)]
             if given:
                 via, sources = sources, given
+        if p.code[:2] in LEXICON.material_roots and self._told_by_a_text(verb):
+            return  # "a slanderous post by the Israeli foreign minister, which targeted Türkiye": words only
         if p.political_source:
             sources = [s for s in sources if _sector(s) not in LEXICON.victim_sectors]
         if p.armed_source:
@@ -416,6 +418,15 @@ class VerbPatterns:
             or self._act_referred(subj, sources)
         targets = [t for t in targets if t not in sources]
         return (sources, targets, False) if targets else ([], [], False)
+
+    def _told_by_a_text(self, verb: Token) -> bool:
+        """The verb's subject is a text (coder.yaml document_nouns), or a relative pronoun standing for one."""
+        subj = _nearest_subject(verb)
+        if subj is not None and subj.lower_ in {"which", "that"} and verb.dep_ == "relcl":
+            subj = _relcl_antecedent(verb)
+            if subj is not None and subj.dep_ == "pobj" and subj.head.lower_ == "by":
+                subj = subj.head.head  # "a post by the minister, which targeted": the parser takes the minister
+        return subj is not None and subj.lemma_.lower() in LEXICON.document_nouns
 
     def _held(self, verb: Token) -> tuple[list[str], list[str], bool]:
         """"Mhlanga has been in custody since Feb. 24", "remains in pretrial detention": the subject is
