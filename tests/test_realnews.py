@@ -3136,3 +3136,14 @@ def test_a_text_attacks_no_one(pipeline):
     got = roles(pipeline, "Israeli jets, which targeted Hezbollah, struck Beirut.")
     assert ("Israeli jets", "ISR.MIL", "190", "hezbollah", "LBN.REB") in got
     assert [g[2:4] for g in roles(pipeline, "A post by the minister accused Turkey of lying.")] == [("112", "TUR")]
+
+
+def test_forces_breaking_into_premises_raid_their_owner(pipeline):
+    # Viasna (validation batch), AP (development set): "police broke into the Mexican Embassy"
+    got = roles(pipeline, "Special police forces broke into Viasna's Brest office.")
+    assert got == [("special police forces", "BLR.COP", "170", "viasna", "BLR.NGO")]
+    got = roles(pipeline, "Police stormed the offices of the newspaper Nasha Niva.")
+    assert [g[2:4] for g in got] == [("170", "nasha-niva")]
+    # counterexamples: a house broken into by thieves, talks broken into groups
+    assert events(pipeline, "Thieves broke into the house.") == []
+    assert events(pipeline, "The talks broke into two groups.") == []
