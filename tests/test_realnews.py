@@ -3140,8 +3140,8 @@ def test_a_text_attacks_no_one(pipeline):
 
 def test_forces_breaking_into_premises_raid_their_owner(pipeline):
     # Viasna (validation batch), AP (development set): "police broke into the Mexican Embassy"
-    got = roles(pipeline, "Special police forces broke into Viasna's Brest office.")
-    assert got == [("special police forces", "BLR.COP", "170", "viasna", "BLR.NGO")]
+    got = roles(pipeline, "On 14 September special police forces broke into Viasna's Brest office.")
+    assert got == [("special police forces", "BLR.COP", "170", "viasna", "BLR.NGO")]  # no "September" in the name
     got = roles(pipeline, "Police stormed the offices of the newspaper Nasha Niva.")
     assert [g[2:4] for g in got] == [("170", "nasha-niva")]
     # counterexamples: a house broken into by thieves, talks broken into groups

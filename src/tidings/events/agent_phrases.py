@@ -170,7 +170,8 @@ class AgentPhrases:
                 and token.text[:1].isupper() and t.text[:1].isupper() and not self._mention_actors_at(t)]
         start = min((m.left_edge.i for m in mods), default=token.i)
         while start < token.i and (self.doc[start].pos_ in {"DET", "NUM", "PUNCT", "ADP"}
-                                   or self.doc[start].text in {"(", ")"}):
+                                   or self.doc[start].text in {"(", ")"}
+                                   or self.doc[start].ent_type_ in {"DATE", "TIME"}):  # "On 14 September police"
             start += 1
         end = token.i + 1
         if token.text[:1].isupper():
