@@ -3149,3 +3149,13 @@ def test_forces_breaking_into_premises_raid_their_owner(pipeline):
     # counterexamples: a house broken into by thieves, talks broken into groups
     assert events(pipeline, "Thieves broke into the house.") == []
     assert events(pipeline, "The talks broke into two groups.") == []
+
+
+def test_the_diplomat_goes_back_to_the_diplomat_named(pipeline):
+    # news.by (validation batch): "The Belarusian leader thanked the diplomat for his many years of fruitful work."
+    got = roles(pipeline, "Lukashenko met Russian Ambassador Dmitry Mezentsev. The Belarusian leader thanked the "
+                          "diplomat for his work.")
+    assert ("alyaksandr-lukashenka", "BLR.GOV", "051", "dmitry-mezentsev", "RUS.DIP") in got
+    # counterexample: with no diplomat named, "the diplomat" is still the last official acting
+    got = roles(pipeline, "Lavrov met Blinken in Geneva. The diplomat said the talks were useful.")
+    assert [g[2] for g in got] == ["040"]

@@ -869,10 +869,18 @@ class ActorResolver:
         learned: dict[str, Actor],
     ) -> str | None:
         generic = self.refs.titles[key].generic
+        sector = self.refs.titles[key].sector
+        # the clause's own subject is not the one its object names ("The Belarusian leader thanked the diplomat")
+        clause_subject = {t.i for c in token.head.children if c.dep_ == "nsubj" and token.dep_ in {"dobj", "pobj"}
+                          for t in c.subtree}
+        candidates = [(index, actor_id, was_subject) for index, actor_id, was_subject in history
+                      if index < token.i and index not in clause_subject]
+        if generic and sector == "DIP":
+            # "the diplomat" goes back to a diplomat when the text named one
+            envoys = [c for c in candidates if _code_sector(self.kb.get(c[1]) or learned.get(c[1])) == "DIP"]
+            candidates = envoys or candidates
         best: str | None = None
-        for index, actor_id, was_subject in reversed(history):
-            if index >= token.i:
-                continue
+        for _index, actor_id, was_subject in reversed(candidates):
             actor = self.kb.get(actor_id) or learned.get(actor_id)
             if actor is None or (country and actor.country and actor.country != country):
                 continue
@@ -1319,3 +1327,8 @@ def _of_class(actor: Actor, wanted: str) -> bool:
         return actor.type == "group" or (not igo and actor.parent is None and (actor.code or "").endswith(
             ("NGO", "REB", "OPP", "PTY", "MED")))
     return actor.parent is None
+
+
+def _code_sector(actor: Actor | None) -> str | None:
+    """The sector an actor's code ends with ("RUS.DIP" → DIP)."""
+    return actor.code.rsplit(".", 1)[-1] if actor is not None and actor.code and "." in actor.code else None
