@@ -3159,3 +3159,16 @@ def test_the_diplomat_goes_back_to_the_diplomat_named(pipeline):
     # counterexample: with no diplomat named, "the diplomat" is still the last official acting
     got = roles(pipeline, "Lavrov met Blinken in Geneva. The diplomat said the talks were useful.")
     assert [g[2] for g in got] == ["040"]
+
+
+def test_concern_at_what_someone_does_criticises_the_doer(pipeline):
+    # Kremlin, GOV.UK (held-out set): "Mr Putin expressed grave concern about Kiev's continuing military operation"
+    got = roles(pipeline, "Putin expressed grave concern about Kiev's continuing military operation in the southeast.")
+    assert [g[2:4] for g in got] == [("111", "UKR")]
+    got = roles(pipeline, "The EU expressed concern about the detention of Bialiatski by the Belarusian authorities.")
+    assert ("european-union", "EU", "111", "Belarusian authorities", "BLR.GOV") in got
+    # counterexamples: concern at a situation stays pessimism; one detained is no doer
+    got = roles(pipeline, "The UK is greatly concerned about the escalating situation in eastern DRC.")
+    assert [g[2] for g in got] == ["012"]
+    got = roles(pipeline, "UN experts expressed concern about Bialiatski's detention.")
+    assert [g[2:4] for g in got] == [("012", "ales-bialiatski")]

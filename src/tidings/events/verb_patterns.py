@@ -368,6 +368,11 @@ class VerbPatterns:
         if p.code[:2] == "17" and _background_state(verb):
             return  # "political prisoners currently detained in Belarus": a state the story assumes
         code = self._verb_code(verb, p, obj)
+        if code == "012" and (doers := self._concerning_doers(verb, p, sources)):
+            # concern at what someone does is criticism of the doer ("concerned by the actions of elements
+            # of the military", "grave concern about Kiev's continuing military operation"); concern at a
+            # situation stays pessimism (012: "the escalating situation in eastern DRC")
+            code, targets = "111", doers
         if code[:2] in _HARM_ROOTS and obj is not None:
             targets = [self._people_of(obj, t) for t in targets]
         negated, hypothetical = _negated(verb), _hypothetical(verb)
@@ -418,6 +423,24 @@ class VerbPatterns:
             or self._act_referred(subj, sources)
         targets = [t for t in targets if t not in sources]
         return (sources, targets, False) if targets else ([], [], False)
+
+    def _concerning_doers(self, verb: Token, p: VerbPattern, sources: list[str]) -> list[str]:
+        """The doers of the act a concern is about: its "by" phrase, its owner, or the "of" phrase of
+        "actions of X" (an act word: coder.yaml act_nouns and patient_acts, the pattern book's instruments
+        and accusations)."""
+        about = next((t for path in p.targets for t in _path(verb, path)), None)
+        if about is None:
+            return []
+        lemma = about.lemma_.lower()
+        if lemma not in LEXICON.act_nouns | LEXICON.patient_acts | self.book.instruments | set(self.book.accusations):
+            return []
+        # "Kiev's military operation" is Kiev's; "Bialiatski's detention" was done to him
+        owner = [] if lemma in LEXICON.patient_acts else self.actors(_child(about, {"poss"}))
+        doers = self._doer(about) or owner
+        if not doers and lemma in LEXICON.act_nouns:
+            doers = [a for t in _prep_objects(about, "of") for a in self._agent(t, True)]
+        own = self._own_states(sources)
+        return [d for d in doers if d not in sources and not self._own_states([d]) & own]
 
     def _told_by_a_text(self, verb: Token) -> bool:
         """The verb's subject is a text (coder.yaml document_nouns), or a relative pronoun standing for one."""
