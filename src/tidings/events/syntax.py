@@ -238,15 +238,17 @@ def _target_candidates(verb: Token, depth: int) -> Iterable[Token]:
 
 def _prep_objects(token: Token, word: str) -> list[Token]:
     out = []
-    for child in token.children:
-        if child.dep_ in {"prep", "agent"} and child.lower_ == word:
-            for c in child.children:
-                if c.dep_ == "pcomp" and c.pos_ == "VERB" and _child(c, {"nsubj"}) is not None:
-                    # "solidarity with the Ukrainian people fighting for freedom": the parser makes the
-                    # people the subject of "fighting", which it hangs on the preposition
-                    out.append(_child(c, {"nsubj"}))  # type: ignore[arg-type]
-                elif c.dep_ in {"pobj", "pcomp"}:
-                    out.append(c)
+    preps = [c for c in token.children if c.dep_ in {"prep", "agent"} and c.lower_ == word]
+    # "to the families of the victims and to the Government of Somalia": a preposition joined to another
+    preps += [c for p in preps for c in p.children if c.dep_ == "conj" and c.lower_ == word]
+    for child in preps:
+        for c in child.children:
+            if c.dep_ == "pcomp" and c.pos_ == "VERB" and _child(c, {"nsubj"}) is not None:
+                # "solidarity with the Ukrainian people fighting for freedom": the parser makes the
+                # people the subject of "fighting", which it hangs on the preposition
+                out.append(_child(c, {"nsubj"}))  # type: ignore[arg-type]
+            elif c.dep_ in {"pobj", "pcomp"}:
+                out.append(c)
     return out
 
 
