@@ -590,6 +590,8 @@ def build_actors(petrarch: Path, common: set[str], since: date = MIN_END) -> tup
             if entry is None or fold(entry.name) in _EXCLUDE:
                 continue
             keys = {fold(n) for n in [entry.name, *entry.aliases]}
+            # "The Security Council" is the curated "Security Council": an article is no part of a name
+            keys |= {k[4:] for k in keys if k.startswith("the ")}
             if keys & taken_keys:
                 stats[f"{source}: dropped (curated spelling)"] += 1
                 continue

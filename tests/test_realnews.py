@@ -3183,3 +3183,46 @@ def test_a_preposition_repeated_after_and_names_a_second_target(pipeline):
     # counterexample: another preposition joined is no second target of this one
     got = roles(pipeline, "The minister expressed condolences to the families of the victims and in Mogadishu.")
     assert [g[2:4] for g in got] == [("018", "families of the victims")]
+
+
+def test_a_verdict_or_concern_on_an_arrest_falls_on_whoever_holds_the_prisoner(pipeline):
+    # development batch (CPJ, State Department, UN experts): condemnation of a detention is of the authorities
+    # that made it, of the state it happened in or of the prisoner's state
+    got = events(pipeline, "The United States condemned the arrest of journalist Ales Bialiatski.")
+    assert [(e.source_id, e.cameo, e.target_name, e.target_code) for e in got if e.cameo == "111"] == [
+        ("USA", "111", "authorities", "BLR.GOV")]
+    got = events(pipeline, "The EU is deeply concerned about the arrest of journalists in Belarus.")
+    assert [(e.source_id, e.cameo, e.target_name, e.target_code) for e in got if e.source_id] == [
+        ("european-union", "111", "authorities", "BLR.GOV")]
+    # counterexample: no state's own authorities are its target; the judge's side holds no one here
+    got = events(pipeline, "Belarus condemned the arrest of Belarusian journalists.")
+    assert not any(e.target_name == "authorities" for e in got if e.source_id == "BLR")
+
+
+def test_concern_told_in_the_passive_is_concern(pipeline):
+    # development batch: the parser reads "is concerned by", "was alarmed by" as passive verbs
+    assert [(g[0], g[2], g[3]) for g in roles(pipeline, "The EU is alarmed by the situation in Belarus.")] == [
+        ("european-union", "012", "BLR")]
+    got = roles(pipeline, "The United States is concerned by the detention of several Armenian soldiers.")
+    assert [(g[0], g[2], g[3], g[4]) for g in got if g[0] == "USA"] == [("USA", "111", "authorities", "ARM.GOV")]
+    # counterexample: people at large disturbed by a thing state no political concern
+    assert roles(pipeline, "Fans were disturbed by the noise.") == []
+
+
+def test_the_security_council_and_its_members_are_the_un_organ(pipeline):
+    # development batch (UN press statements): "the Security Council" alone is the UN's, "Council members"
+    # the council just named, and "the parties to the conflict" whoever fights, asked by name
+    text = ("The members of the Security Council expressed deep concern over the violence. Council members "
+            "strongly condemned the attacks on El Fasher by the Rapid Support Forces.")
+    assert [(g[0], g[2], g[3]) for g in roles(pipeline, text)] == [
+        ("un-security-council", "012", None), ("un-security-council", "111", "rapid-support-forces")]
+    got = roles(pipeline, "The Security Council met on Sudan. Council members called on the parties to the "
+                          "conflict to protect civilians.")
+    assert ("un-security-council", "UN.SC", "020", "SDN", "SDN") in got
+    # counterexamples: a state's own security council keeps its office; the AU's council is the AU's;
+    # "Council members" with no council named are no one
+    got = roles(pipeline, "Alexander Volfovich, State Secretary of the Security Council, met the Chinese ambassador.")
+    assert [(g[0], g[1]) for g in got] == [("alexander-volfovich", "BLR.SEC")]
+    got = roles(pipeline, "The Chairperson calls on the AU Peace and Security Council to consider the situation.")
+    assert [g[3] for g in got] == ["african-union-peace-and-security-council"]
+    assert roles(pipeline, "Council members discussed the budget.") == []

@@ -662,7 +662,9 @@ class ActorResolver:
             # "Deputy Minister of Foreign Affairs of Belarus I.Sekreta": a title the parser made a
             # modifier of the name that follows it
             title = self._title_mention(doc, token, ctx)
-            return title if title is not None and title.confidence == 1.0 else None
+            if title is not None and title.confidence == 1.0:
+                return title
+            return self._description_mention(doc, token, ctx) if token.head.lemma_.lower() == "member" else None
         determined = any(c.lower_ in {"the", "both", "two", "these", "those"} for c in token.children)
         if lower in self.refs.plural_participants and token.tag_ in {"NNS", "NNPS"}:
             if _owned_by_name(token):
@@ -781,7 +783,9 @@ class ActorResolver:
     def _description_mention(self, doc: Doc, token: Token, ctx: _Context) -> DocMention | None:
         """"the regime", "the Assembly", "the conference", "the Foreign Ministry": a definite noun
         that names what an earlier mention was, or the ministry of the person last spoken of."""
-        if not any(c.lower_ == "the" for c in token.children) or token.tag_ in {"NNS", "NNPS"}:
+        # "Council members" are the members of the council just named, as "the Council" is that council
+        members = token.dep_ == "compound" and token.head.lemma_.lower() == "member" and token.text[:1].isupper()
+        if not (members or any(c.lower_ == "the" for c in token.children)) or token.tag_ in {"NNS", "NNPS"}:
             return None
         lemma = token.lemma_.lower()
         actor_id = ctx.head_owner.get(lemma)

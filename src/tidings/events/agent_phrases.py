@@ -681,6 +681,7 @@ class AgentPhrases:
 # nouns that, with "all" or "both" and no sides of talks to refer to, name the parties an appeal or a
 # reminder is addressed to ("called on all parties", "urged both sides", "urged all States")
 _ADDRESSEE_NOUNS = frozenset({"party", "side", "state", "stakeholder", "actor", "belligerent"})
+_STRIFE_NOUNS = frozenset({"conflict", "war", "fighting", "hostilities", "dispute", "crisis"})
 
 
 @lru_cache(maxsize=4)
@@ -694,8 +695,10 @@ def _organisation_codes(kb: ActorKB) -> frozenset[str]:
 def _addressees(token: Token) -> bool:
     lemma = token.lemma_.lower()
     singular = lemma[:-1] if lemma.endswith("s") else lemma  # the parser keeps "States" as its own lemma
-    return (lemma in _ADDRESSEE_NOUNS or singular in _ADDRESSEE_NOUNS) and token.tag_ in {"NNS", "NNPS"} and any(
+    # "all parties", "both sides", "the parties to the conflict": whoever takes part, not the sides of talks
+    return (lemma in _ADDRESSEE_NOUNS or singular in _ADDRESSEE_NOUNS) and token.tag_ in {"NNS", "NNPS"} and (any(
         c.dep_ in {"det", "predet"} and c.lower_ in {"all", "both"} for c in token.children)
+        or any(t.lemma_.lower() in _STRIFE_NOUNS for t in _prep_objects(token, "to")))
 
 
 def _child_det(token: Token) -> str | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from tidings.actors.agents import GenericAgent, parse_raw_id
+from tidings.actors.agents import GenericAgent, parse_raw_id, raw_country
 from tidings.events.agent_phrases import _addressees
 from tidings.events.lexicon import LEXICON, act_kind
 from tidings.events.patterns import Modality, VerbPattern
@@ -436,11 +436,27 @@ class VerbPatterns:
             return []
         # "Kiev's military operation" is Kiev's; "Bialiatski's detention" was done to him
         owner = [] if lemma in LEXICON.patient_acts else self.actors(_child(about, {"poss"}))
-        doers = self._doer(about) or owner
+        doers = self._doer(about) or owner or self._act_enforcer(about, sources)
         if not doers and lemma in LEXICON.act_nouns:
             doers = [a for t in _prep_objects(about, "of") for a in self._agent(t, True)]
         own = self._own_states(sources)
         return [d for d in doers if d not in sources and not self._own_states([d]) & own]
+
+    def _act_enforcer(self, act: Token, sources: list[str]) -> list[str]:
+        """Who did an act of coercion that a verdict or a concern names with no doer ("condemned the arrest
+        of journalist Ales Bialiatski", "concerned about the detention of students in Venezuela"): whoever
+        does such acts (coder.yaml enforcers: the authorities arrest, a court convicts), of the state the
+        act's phrase places it in, else of the state of those it was done to; never the judge's own side."""
+        if act.lemma_.lower() not in LEXICON.enforcers:
+            return []
+        state = self._place_below(act, 0, False)
+        if state is None:
+            patients = [a for t in _prep_objects(act, "of") for a in self._target_actors(t)]
+            state = next((c for a in patients for c in [self._country_of(a) or raw_country(a)] if c), None)
+        if state is None or state in self._own_states(sources):
+            return []
+        holder = self._enforcer(act, state, act.lemma_.lower())
+        return [holder] if holder else []
 
     def _told_by_a_text(self, verb: Token) -> bool:
         """The verb's subject is a text (coder.yaml document_nouns), or a relative pronoun standing for one."""
@@ -562,7 +578,7 @@ class VerbPatterns:
             # "welcomed the release of political prisoners in Belarus": a verdict on what was done to
             # someone falls on whoever did it, never on the ones it was done to
             targets = self._doer(obj) or self._act_referred(obj, sources, definite=False) or \
-                self._state_named_in(verb, self._own_states(sources), p.code)
+                self._act_enforcer(obj, sources) or self._state_named_in(verb, self._own_states(sources), p.code)
             return sources, [t for t in targets if t not in sources], passive
         for path in p.targets:
             if targets:
