@@ -3226,3 +3226,18 @@ def test_the_security_council_and_its_members_are_the_un_organ(pipeline):
     got = roles(pipeline, "The Chairperson calls on the AU Peace and Security Council to consider the situation.")
     assert [g[3] for g in got] == ["african-union-peace-and-security-council"]
     assert roles(pipeline, "Council members discussed the budget.") == []
+
+
+def test_an_attack_a_party_reports_accuses_its_named_owner(pipeline):
+    # development batch (Lebanon's health ministry, Armenia's defence ministry): the attack's owner is
+    # named by a demonym on the weapon, or by a "by" phrase in the passive
+    got = roles(pipeline, "Lebanon said Israeli airstrikes killed five people.")
+    assert ("LBN", "LBN", "112", "ISR", "ISR") in got
+    got = roles(pipeline, "Four Armenian soldiers were shot dead by Azerbaijani fire, the Armenian Defense "
+                          "Ministry said.")
+    assert [(g[0], g[2], g[3]) for g in got] == [("AZE", "190", "Armenian soldiers"),
+                                                 ("Armenian Defense Ministry", "112", "AZE")]
+    # counterexamples: one's own strikes, a news agency's report, a blaze no one owns
+    assert [g[2] for g in roles(pipeline, "Israel said its airstrikes killed five militants.")] == ["190"]
+    assert [g[2] for g in roles(pipeline, "Reuters said Israeli airstrikes killed five people.")] == ["190"]
+    assert roles(pipeline, "Four people were killed by a fire in the market.") == []

@@ -310,7 +310,7 @@ class ReportingFrames:
         for token in _content_tokens(root, verbs=True):
             if token.pos_ != "VERB" or not (token.lemma_.lower() in self.book.hostile or self._hostile_pattern(token)):
                 continue
-            for agent in self._subject_actors(token) or self._planner(token):
+            for agent in self._hostile_agents(token):
                 if agent in frame.speaker or self._same_side(agent, speaker):
                     continue
                 subj = _child(token, {"nsubj"}) or _child(token.head, {"nsubj"}) or token
@@ -318,6 +318,19 @@ class ReportingFrames:
                 self._add(RawEvent(self.index, token.i, speaker, agent, self.book.hostile_code, "hostile-act",
                                    start, _verb_evidence_end(token), speaker=speaker, via=_first(frame.via),
                                    from_speech=True))
+
+    def _hostile_agents(self, verb: Token) -> list[str]:
+        """Who does a hostile act a speaker tells: the subject, the maker of a plan, or the named owner of
+        an attack ("Israeli airstrikes killed five people"); in the passive, whoever its "by" phrase
+        names ("were shot dead by Azerbaijani fire"), never those it was done to."""
+        if _child(verb, {"nsubjpass", "auxpass"}) is not None:
+            by = _child(_child(verb, {"agent"}), {"pobj"})
+            if by is None:
+                return []
+            owner = self._affiliation(by, 1)
+            return [a for a in self._agent(by, True) if not a.startswith("?unknown")] or ([owner] if owner else [])
+        owner = self._instrument_owner(verb)
+        return self._subject_actors(verb) or self._planner(verb) or ([owner] if owner else [])
 
     def _hostile_pattern(self, verb: Token) -> bool:
         """A verb the pattern book codes as force, coercion or assault ("the army stopped a UN convoy at

@@ -515,8 +515,10 @@ class VerbPatterns:
             agent = _child(verb, {"agent"})
             sources = self._agent(_child(agent, {"pobj"}), generic=True) if agent is not None else []
             by = _child(agent, {"pobj"})
-            if by is not None and by.lemma_.lower() in self.book.instruments and "17" <= p.code[:2] <= "20" \
-                    and not self.actors(by):
+            # "fire" is an attack only when someone's ("by Azerbaijani fire"); a fire alone may be a blaze
+            owned_fire = by is not None and by.lemma_.lower() == "fire" and self._affiliation(by, 1) is not None
+            if by is not None and (by.lemma_.lower() in self.book.instruments or owned_fire) \
+                    and "17" <= p.code[:2] <= "20" and not self.actors(by):
                 # "killed by a roadside bomb outside Basra": the bomb's owner, else the state of the place
                 owner = self._affiliation(by, 1) or next(iter(self.actors(_child(by, {"poss"}))), None)
                 sources = [owner or self._state_of_place(verb) or _UNKNOWN]
@@ -807,6 +809,17 @@ class VerbPatterns:
         """"A roadside bombing killed ...", "an explosion wounded ...", "an attempt to assassinate X":
         the subject is the attack itself, not an actor; its owner ("Israeli air strikes") or an
         unknown attacker is the source."""
+        found = self._instrument_owner(verb)
+        if found is None:
+            return []
+        # "Today's heinous missile attack on a market ... killed 16 people" after Russia's attacks were
+        # told: the attacker the document last named
+        return [found or self.state.aggressor or self._state_of_place(verb) or _UNKNOWN]
+
+    def _instrument_owner(self, verb: Token) -> str | None:
+        """The owner the words give the attack that is a clause's subject ("Israeli air strikes", "the
+        army's shelling", "an attack by militants"): "" when the subject is an attack no one is said to
+        own, None when it is no attack."""
         node = verb
         while _nearest_subject(node) is None and node.dep_ == "conj" and node.head.i != node.i:
             node = node.head
@@ -816,12 +829,9 @@ class VerbPatterns:
         if subj is not None and subj.lower_ in {"that", "which"} and node.dep_ == "relcl":
             subj = _relcl_antecedent(node)  # "the mortar attack against the camp that killed"
         if subj is None or subj.lemma_.lower() not in self.book.instruments:
-            return []
-        owner = self._affiliation(subj, 1) or next(iter(self.actors(_child(subj, {"poss"}))), None) or next(
-            (a for t in _prep_objects(subj, "by") for a in self._agent(t, True)), None)
-        # "Today's heinous missile attack on a market ... killed 16 people" after Russia's attacks were
-        # told: the attacker the document last named
-        return [owner or self.state.aggressor or self._state_of_place(verb) or _UNKNOWN]
+            return None
+        return self._affiliation(subj, 1) or next(iter(self.actors(_child(subj, {"poss"}))), None) or next(
+            (a for t in _prep_objects(subj, "by") for a in self._agent(t, True)), None) or ""
 
     def _state_of_place(self, verb: Token) -> str | None:
         """"was arrested in Lebanon", "was killed in an explosion in a district of east Beirut", "killed
