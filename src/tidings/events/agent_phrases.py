@@ -12,7 +12,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from tidings.actors.agents import GenericAgent, parse_raw_id, raw_country
-from tidings.actors.kb import ActorKB
+from tidings.actors.kb import NAME_SUFFIXES, ActorKB
 from tidings.actors.resolve import DocMention
 from tidings.events.lexicon import LEXICON
 from tidings.events.places import find_places, place_country
@@ -227,6 +227,9 @@ class AgentPhrases:
 
     # -- agents the base does not know ------------------------------------------------------
     def _agent(self, token: Token | None, generic: bool) -> list[str]:
+        if token is not None and token.lower_.rstrip(".") in NAME_SUFFIXES and token.i >= 2 \
+                and self.doc[token.i - 1].text == "," and self.doc[token.i - 2].ent_type_ == "PERSON":
+            token = self.doc[token.i - 2]  # "Joseph R. Biden, Jr. spoke": the parser may take "Jr." as the subject
         found = self.actors(token)
         if token is None:
             return found
@@ -250,8 +253,8 @@ class AgentPhrases:
         """An agent that names no known actor: the state it belongs to ("Israeli troops", "rebels in
         the Ivory Coast", "Palestinians"), else a generic actor "?police", "?demonstrators" that keeps
         the event (the pipeline records it by name, with no actor id)."""
-        if token.pos_ not in {"NOUN", "PROPN"}:
-            return []
+        if token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_ in _NUMERIC_ENTS:
+            return []  # "on 7 September" is a day, never an agent
         if token.lemma_.lower() in self.book.agent_stop and not (token.pos_ == "PROPN" and token.ent_type_ == "ORG"):
             return []  # "the meeting", "the explosion"; but "the World Water Forum" is a body
         named = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i == token.i + 1),
@@ -681,6 +684,7 @@ class AgentPhrases:
 # nouns that, with "all" or "both" and no sides of talks to refer to, name the parties an appeal or a
 # reminder is addressed to ("called on all parties", "urged both sides", "urged all States")
 _ADDRESSEE_NOUNS = frozenset({"party", "side", "state", "stakeholder", "actor", "belligerent"})
+_NUMERIC_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _STRIFE_NOUNS = frozenset({"conflict", "war", "fighting", "hostilities", "dispute", "crisis"})
 
 

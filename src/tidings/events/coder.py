@@ -193,9 +193,10 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, Directives, VerbPatterns, An
             self._code_address()
         self._code_appended_verdict()
         self._code_in_what()
-        if not any(self._in_main_clause(e) for e in self.events):
+        if not any(self._in_main_clause(e) and not (e.code == "012" and e.target is None) for e in self.events):
             # a verdict on what the sentence's own subordinate clause tells: "is deeply troubled by
-            # credible reports that the RSF ... have razed multiple villages"
+            # credible reports that the RSF ... have razed multiple villages" (a concern at no one named
+            # leaves the verdict to be found)
             self._code_evaluation()
         # an act told again with its target in this sentence needs no guess (_dedupe drops it), and an
         # act told twice with none gets one guess, not two different ones

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from tidings.events.lexicon import LEXICON
 from tidings.events.patterns import Accusation
 from tidings.events.raw import RawEvent, _Frame
 from tidings.events.syntax import (
@@ -330,6 +331,10 @@ class ReportingFrames:
             owner = self._affiliation(by, 1)
             return [a for a in self._agent(by, True) if not a.startswith("?unknown")] or ([owner] if owner else [])
         owner = self._instrument_owner(verb)
+        subj = _nearest_subject(verb)
+        if not owner and subj is not None and subj.lemma_.lower() in LEXICON.act_nouns:
+            # "The actions by the Lukashenka regime threaten security", "Russia's actions undermine": the doer
+            owner = next(iter(self._doer(subj) or self.actors(_child(subj, {"poss"}))), None)
         return self._subject_actors(verb) or self._planner(verb) or ([owner] if owner else [])
 
     def _hostile_pattern(self, verb: Token) -> bool:

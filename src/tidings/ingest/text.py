@@ -54,6 +54,7 @@ _DATELINES = [
     re.compile(r"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?),\s+"
                r"(?P<outlet>[A-Z]{3,6})\s*[-—–]+\s+"),
 ]
+_DECK = _DATELINES[4]  # the place in parentheses, the one dateline printed after a summary line
 _NAME_WORD = r"(?!(?:The|A|An|In|On|At|This|That|It|He|She|They|We|As|For|After|Before)\b)[A-Z][\w'’.-]+"
 _BYLINE = re.compile(rf"^By (?P<author>{_NAME_WORD}(?: {_NAME_WORD}){{1,3}})(?:,\s*|\s+(?=[A-Z0-9“\"])|$)")
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
@@ -212,6 +213,9 @@ def _take_dateline(paragraphs: list[str], out: Extracted) -> list[str]:
         return paragraphs
     first = paragraphs[0]
     match = next((m for m in (p.match(first) for p in _DATELINES) if m), None)
+    if match is None and len(paragraphs) > 1 and _DECK.match(paragraphs[1]):
+        # a rights group's summary line before the story: "(Nairobi) – ..." opens the second paragraph
+        return [paragraphs[0], *_take_dateline(paragraphs[1:], out)]
     groups = match.groupdict() if match is not None else {}
     if match is None or any((groups.get(k) or "").strip().lower() in _LABELS for k in ("place", "outlet")):
         return paragraphs
