@@ -201,7 +201,7 @@ def test_the_development_set_is_scored_per_outlet_camp_and_region():
 
 
 def test_the_held_out_set_is_well_formed_and_scored():
-    # coded by annotators who never ran the coder (its misses read for common forms in rounds thirteen and fourteen):
+    # coded by annotators who never ran the coder (its misses read for common forms in rounds thirteen to fifteen):
     # its evidence is word for word in its texts, and the coder's figure there has a floor of its own
     folder = DATA / "heldout"
     texts = {p.name: p.read_text("utf-8") for p in (folder / "docs").iterdir()}
@@ -213,8 +213,8 @@ def test_the_held_out_set_is_well_formed_and_scored():
     result = CliRunner().invoke(app, ["eval", str(folder), "--format", "json"])
     assert result.exit_code == 0, result.output
     # 168 documents: 0.291 at round eleven's end; 240 in round twelve: 0.309 with its first coder, 0.321 its last;
-    # 312 since round thirteen: 0.340 with its first coder, 0.364 its last; 384 since round fourteen: 0.366
-    # with its first coder, 0.386 its last
+    # 312 since round thirteen: 0.340 with its first coder, 0.364 its last; 384 in round fourteen: 0.366
+    # with its first coder, 0.386 its last; 432 since round fifteen: 0.382 with its first coder, 0.388 its last
     assert json.loads(result.output)["root_f1"] >= 0.37
 
 
@@ -3269,3 +3269,13 @@ def test_a_generational_suffix_names_no_one(pipeline):
     assert [(g[0], g[2], g[3]) for g in got] == [("joe-biden", "040", "william-ruto")]
     # counterexample: the surname before the suffix still names him
     assert [g[0] for g in roles(pipeline, "Marcos met Ruto.")] == ["ferdinand-marcos-jr"]
+
+
+def test_a_day_is_never_an_agent(pipeline):
+    # validation batch (UN press on Kyiv): the parser may hang "on 7 September" where the attacker stands
+    text = ("The Secretary-General condemns the attacks by the Russian Federation on 7 September, which killed "
+            "several people. The attacks struck a Government building in central Kyiv.")
+    assert not [e for e in events(pipeline, text) if "september" in (e.source_name or "").lower()]
+    # counterexample: a number of people is its people ("thousands of Iraqi Kurds")
+    got = roles(pipeline, "Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk on Sunday.")
+    assert [(g[0], g[2]) for g in got] == [("IRQ", "141")]

@@ -253,7 +253,7 @@ class AgentPhrases:
         """An agent that names no known actor: the state it belongs to ("Israeli troops", "rebels in
         the Ivory Coast", "Palestinians"), else a generic actor "?police", "?demonstrators" that keeps
         the event (the pipeline records it by name, with no actor id)."""
-        if token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_ in _NUMERIC_ENTS:
+        if token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_ in _DAY_ENTS:
             return []  # "on 7 September" is a day, never an agent
         if token.lemma_.lower() in self.book.agent_stop and not (token.pos_ == "PROPN" and token.ent_type_ == "ORG"):
             return []  # "the meeting", "the explosion"; but "the World Water Forum" is a body
@@ -684,7 +684,7 @@ class AgentPhrases:
 # nouns that, with "all" or "both" and no sides of talks to refer to, name the parties an appeal or a
 # reminder is addressed to ("called on all parties", "urged both sides", "urged all States")
 _ADDRESSEE_NOUNS = frozenset({"party", "side", "state", "stakeholder", "actor", "belligerent"})
-_NUMERIC_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+_DAY_ENTS = frozenset({"DATE", "TIME"})
 _STRIFE_NOUNS = frozenset({"conflict", "war", "fighting", "hostilities", "dispute", "crisis"})
 
 
