@@ -3279,3 +3279,17 @@ def test_a_day_is_never_an_agent(pipeline):
     # counterexample: a number of people is its people ("thousands of Iraqi Kurds")
     got = roles(pipeline, "Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk on Sunday.")
     assert [(g[0], g[2]) for g in got] == [("IRQ", "141")]
+
+
+def test_a_killing_told_after_a_verdict_on_attacks_is_the_attackers(pipeline):
+    # held-out (AU, UN press): the judge never kills; the attacks' owner or an unknown attacker does
+    got = roles(pipeline, "The EU condemned the Russian attacks on Kharkiv, killing five civilians.")
+    assert [(g[0], g[2]) for g in got] == [("european-union", "111"), ("RUS", "190")]
+    got = roles(pipeline, "The Secretary-General strongly condemns the violent attacks yesterday in Bogota, "
+                          "killing 14 people.")
+    assert [g[0] for g in got if g[2] == "190"] == ["unknown"]
+    # counterexamples: who launches strikes kills by them; a participle of speech stays the judge's
+    assert [g[0] for g in roles(pipeline, "Israel launched airstrikes on Gaza, killing 20 people.")] == ["ISR", "ISR"]
+    got = roles(pipeline, "Lebanese President Joseph Aoun strongly condemned the attacks, accusing Israel of "
+                          "targeting civilian infrastructure.")
+    assert [(g[0], g[2], g[3]) for g in got] == [("joseph-aoun", "112", "ISR")]

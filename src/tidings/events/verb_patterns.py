@@ -1025,11 +1025,33 @@ class VerbPatterns:
                 if finite is not None:
                     node = finite
                     continue
+            judged = self._judged_attack(node)
+            if judged is not None:
+                return judged
             if node.dep_ in {"conj", "xcomp", "advcl", "acomp"} and node.head.i != node.i:
                 node = node.head  # "Syria is willing to withdraw": through the adjective
                 continue
             return self._stranded_subject(verb) if node.dep_ == "ROOT" else []
         return []
+
+    def _judged_attack(self, node: Token) -> list[str] | None:
+        """"The chairperson strongly condemns two attacks ..., killing more than 29 people": a participle of
+        force after a verdict on an attack is the attack's, its named owner's or an unknown attacker's,
+        never the judge's (but "Israel launched airstrikes on Gaza, killing 20" is Israel's). None when
+        the participle hangs on no verdict."""
+        if node.dep_ != "advcl" or node.tag_ != "VBG" or node.head.pos_ != "VERB":
+            return None
+        own = self._fitting(node)
+        if not own or not "18" <= own[0].code[:2] <= "20":
+            return None
+        attack = _child(node.head, {"dobj"})
+        fits = self._fitting(node.head)
+        if attack is None or attack.lemma_.lower() not in self.book.instruments or not fits \
+                or fits[0].code[:2] not in _VERDICT_ROOTS | {"01"}:
+            return None
+        owner = self._affiliation(attack, 1) or next(iter(self.actors(_child(attack, {"poss"}))), None) or next(
+            (a for t in _prep_objects(attack, "by") for a in self._agent(t, True)), None)
+        return [owner or _UNKNOWN]
 
     def _titled_protagonist(self, pronoun: Token) -> list[str]:
         """"The Secretary-General condemns the attack ... He conveys his condolences": "he" or "she" is
