@@ -3293,3 +3293,11 @@ def test_a_killing_told_after_a_verdict_on_attacks_is_the_attackers(pipeline):
     got = roles(pipeline, "Lebanese President Joseph Aoun strongly condemned the attacks, accusing Israel of "
                           "targeting civilian infrastructure.")
     assert [(g[0], g[2], g[3]) for g in got] == [("joseph-aoun", "112", "ISR")]
+
+
+def test_a_lead_in_to_a_statement_is_no_statement_of_its_own(pipeline):
+    # held-out (KCNA, State Department, EEAS): "issued the following statement:" introduces what was said
+    assert roles(pipeline, "A spokesman for the DPRK Foreign Ministry issued the following statement on Oct. 31:") == []
+    # counterexample: a statement on a subject is one
+    assert roles(pipeline, "The EU issued a statement on the situation in Sudan.") == [
+        ("european-union", "EU", "010", "SDN", "SDN")]

@@ -315,6 +315,8 @@ class VerbPatterns:
                 via, sources = sources, given
         if p.code[:2] in LEXICON.material_roots and self._told_by_a_text(verb):
             return  # "a slanderous post by the Israeli foreign minister, which targeted Türkiye": words only
+        if p.code == "010" and obj is not None and any(c.lower_ == "following" for c in obj.children):
+            return  # "issued the following statement:": a lead-in; what follows is what was said
         if p.political_source:
             sources = [s for s in sources if _sector(s) not in LEXICON.victim_sectors]
         if p.armed_source:
