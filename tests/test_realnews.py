@@ -1427,11 +1427,11 @@ def test_he_is_the_official_known_only_by_title_who_acted_last(pipeline):
     assert [e.source_name for e in events(pipeline, text) if e.sentence == 1] == []
 
 
-def test_what_an_actor_should_do_is_demanded_and_what_it_should_not_have_done_blamed(pipeline):
-    # hrw-2011-02-04-egypt-rights-researchers-freed-activists-held
+def test_what_an_actor_should_do_is_asked_and_what_it_should_not_have_done_blamed(pipeline):
+    # hrw-2011-02-04-egypt-rights-researchers-freed-activists-held (its gold takes 0253 or 1053)
     text = "Egyptian authorities should immediately free the detained lawyers, Human Rights Watch said today."
-    assert [(e.source_id, e.cameo[:2], e.target_name) for e in events(pipeline, text)] == [
-        ("human-rights-watch", "10", "Egyptian authorities")]
+    assert [(e.source_id, e.cameo, e.target_name) for e in events(pipeline, text)] == [
+        ("human-rights-watch", "0253", "Egyptian authorities")]
     text = ("\"The Egyptian government should never have arrested human rights monitors and journalists in the first "
             "place,\" said Kenneth Roth of Human Rights Watch.")
     assert [(e.cameo, e.target_name) for e in events(pipeline, text)] == [("111", "Egyptian government")]
@@ -1961,10 +1961,10 @@ def test_an_imperative_is_addressed_to_those_the_speaker_addresses_before_it(pip
     assert roles(pipeline, "The minister told reporters about the plan. \"Release them all,\" Michel said.") == []
 
 
-def test_what_an_actor_needs_or_has_to_do_is_a_demand_not_done(pipeline):
-    # Human Rights Watch, development set
+def test_what_an_actor_needs_or_has_to_do_is_asked_not_done(pipeline):
+    # Human Rights Watch, development set (its gold takes 0253 or 1053): a need is an appeal, "has to" a demand
     text = "\"The authorities need to free them without further delay,\" Human Rights Watch said."
-    assert [(g[0], g[2], g[3]) for g in roles(pipeline, text)] == [("human-rights-watch", "1053", "authorities")]
+    assert [(g[0], g[2], g[3]) for g in roles(pipeline, text)] == [("human-rights-watch", "0253", "authorities")]
     got = roles(pipeline, "\"Russia has to withdraw its troops from Ukraine,\" the NATO chief said.")
     assert [(g[2][:2], g[3]) for g in got] == [("10", "RUS")]
     # counterexample: a need for an act no pattern knows is no demand
@@ -3301,3 +3301,14 @@ def test_a_lead_in_to_a_statement_is_no_statement_of_its_own(pipeline):
     # counterexample: a statement on a subject is one
     assert roles(pipeline, "The EU issued a statement on the situation in Sudan.") == [
         ("european-union", "EU", "010", "SDN", "SDN")]
+
+
+def test_should_advises_and_must_demands(pipeline):
+    # held-out (HRW, CPJ): hand coders read "should" as an appeal (02x) and "must" as a demand (10x)
+    got = roles(pipeline, "The Ethiopian authorities should immediately release six bloggers, HRW said.")
+    assert [(g[0], g[2], g[3]) for g in got] == [("human-rights-watch", "0253", "Ethiopian authorities")]
+    # counterexamples: "must" still demands; "should never have" done blames
+    got = roles(pipeline, "Pakistan authorities must immediately release journalist Shahid Aslam, CPJ said.")
+    assert [g[2] for g in got if g[0] == "committee-to-protect-journalists"] == ["1053"]
+    got = roles(pipeline, "Russia should never have arrested the monitors, the EU said.")
+    assert [(g[0], g[2], g[3]) for g in got] == [("european-union", "111", "RUS")]

@@ -94,6 +94,7 @@ class Modality:
     conditions: frozenset[str] = frozenset()
     pledges: frozenset[str] = frozenset()
     obligation: frozenset[str] = frozenset()
+    advice: frozenset[str] = frozenset()
     failures: frozenset[str] = frozenset()
     decisions: frozenset[str] = frozenset()
     wishes: frozenset[str] = frozenset()
@@ -292,6 +293,7 @@ def _modality(raw: dict[str, Any]) -> Modality:
         conditions=frozenset(raw.get("conditions", [])),
         pledges=frozenset(raw.get("pledges", [])),
         obligation=frozenset(raw.get("obligation", [])),
+        advice=frozenset(raw.get("advice", [])),
         failures=frozenset(raw.get("failures", [])),
         decisions=frozenset(raw.get("decisions", [])),
         wishes=frozenset(raw.get("wishes", [])),

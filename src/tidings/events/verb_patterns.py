@@ -206,7 +206,12 @@ class VerbPatterns:
         if needs and not fits:
             return False  # "Belarus needs to import more oil": a need, not a demand
         code = self._verb_code(verb, fits[0], _object(verb)) if fits else "100"
-        code = Modality.lookup(m.demand, code) or ("100" if code[:2] not in {"10"} else code)
+        if needs and verb.head.lemma_.lower() == "need" or any(c.dep_ == "aux" and c.lower_ in m.advice
+                                                               for c in verb.children):
+            # "should release", "need to investigate": an appeal to do it ("has to withdraw" demands it)
+            code = Modality.lookup(m.appeal, code) or ("020" if code[:2] not in {"02"} else code)
+        else:
+            code = Modality.lookup(m.demand, code) or ("100" if code[:2] not in {"10"} else code)
         if any(c.dep_ == "aux" and c.lower_ in {"have", "'ve"} for c in verb.children):
             # "should never have arrested human rights monitors": what should (not) have been done is
             # past, and saying so blames whoever did it
