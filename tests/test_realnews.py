@@ -3312,3 +3312,13 @@ def test_should_advises_and_must_demands(pipeline):
     assert [g[2] for g in got if g[0] == "committee-to-protect-journalists"] == ["1053"]
     got = roles(pipeline, "Russia should never have arrested the monitors, the EU said.")
     assert [(g[0], g[2], g[3]) for g in got] == [("european-union", "111", "RUS")]
+
+
+def test_opposing_what_someone_does_disapproves_and_opposing_an_offer_rejects_it(pipeline):
+    # held-out (KCNA, VnExpress): opposing behaviour is criticism (111), as PETRARCH2's verb classes have it
+    got = roles(pipeline, "China firmly opposes such moves by the United States.")
+    assert [(g[0], g[2], g[3]) for g in got] == [("CHN", "111", "USA")]
+    # counterexamples (PLOVER gold): opposing mediation or membership rejects it
+    got = roles(pipeline, "Israel is opposed to French mediation in peace negotiations with Syria.")
+    assert [(g[0], g[2], g[3]) for g in got] == [("ISR", "120", "FRA")]
+    assert [g[2] for g in roles(pipeline, "Hungary opposes Ukraine's membership.")] == ["120"]
