@@ -3322,3 +3322,15 @@ def test_opposing_what_someone_does_disapproves_and_opposing_an_offer_rejects_it
     got = roles(pipeline, "Israel is opposed to French mediation in peace negotiations with Syria.")
     assert [(g[0], g[2], g[3]) for g in got] == [("ISR", "120", "FRA")]
     assert [g[2] for g in roles(pipeline, "Hungary opposes Ukraine's membership.")] == ["120"]
+
+
+def test_the_sides_of_talks_touch_upon_and_continue_their_discussion(pipeline):
+    # held-out (Kremlin, TASS readouts): what the sides go on to discuss is their consultation
+    text = ("Putin held talks with Tokayev in Moscow on Monday. They also touched upon regional issues, primarily the "
+            "developments in Afghanistan. The presidents continued their discussion of the migrant situation.")
+    assert [(g[0], g[2], g[3]) for g in roles(pipeline, text)] == [
+        ("vladimir-putin", "040", "kassym-jomart-tokayev")] * 3
+    assert [(g[0], g[2], g[3]) for g in roles(pipeline, "Colombia resumed talks with the ELN in Caracas.")] == [
+        ("COL", "040", "eln")]
+    # counterexample: one who touches on a subject with no talks near consults no one
+    assert roles(pipeline, "The minister touched on the subject of taxes.") == []
