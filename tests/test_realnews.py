@@ -3334,3 +3334,11 @@ def test_the_sides_of_talks_touch_upon_and_continue_their_discussion(pipeline):
         ("COL", "040", "eln")]
     # counterexample: one who touches on a subject with no talks near consults no one
     assert roles(pipeline, "The minister touched on the subject of taxes.") == []
+
+
+def test_leaders_who_witness_the_signing_of_documents_conclude_them(pipeline):
+    # held-out (Xinhua): the leaders of talks witness their states' documents signed
+    got = roles(pipeline, "Putin met Tokayev in Moscow. The two leaders witnessed the signing of a treaty.")
+    assert ("vladimir-putin", "RUS.GOV", "057", "kassym-jomart-tokayev", "KAZ.GOV") in got
+    # counterexample: the signing of a player is no agreement between states
+    assert roles(pipeline, "Fans witnessed the signing of a new striker.") == []
