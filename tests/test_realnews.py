@@ -3342,3 +3342,13 @@ def test_leaders_who_witness_the_signing_of_documents_conclude_them(pipeline):
     assert ("vladimir-putin", "RUS.GOV", "057", "kassym-jomart-tokayev", "KAZ.GOV") in got
     # counterexample: the signing of a player is no agreement between states
     assert roles(pipeline, "Fans witnessed the signing of a new striker.") == []
+
+
+def test_an_arabic_surname_opens_with_its_article(pipeline):
+    # held-out (IANS, SANA): "al-Sudani" alone names the Iraqi prime minister, as "Al-Sudani" did
+    got = roles(pipeline, "Pezeshkian met al-Sudani in Tehran on Tuesday.")
+    assert [(g[0], g[2], g[3]) for g in got] == [("masoud-pezeshkian", "040", "mohammed-shia-al-sudani")]
+    # counterexample: a lowercase word before a hyphen is no name ("pro-Russian" is no actor's name)
+    document = Document(id="r", text="Protesters staged a pro-Russian rally in Chisinau.", source="r.txt",
+                        published=date(2025, 3, 5))
+    assert not [m for m in pipeline.process(document).mentions if m.text.startswith("pro")]

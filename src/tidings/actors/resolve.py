@@ -165,11 +165,14 @@ def _is_word_bounded(text: str, start: int, end: int) -> bool:
     return not before.isalnum() and not after.isalnum()
 
 
+_PARTICLE_NAME = re.compile(r"^[a-z]{1,3}-[A-Z]")
+
+
 def _looks_like_name(surface: str, values: list[tuple[str, str]]) -> bool:
     """Proper names start with a capital; short acronyms must match case ("US" is not "us")."""
     first = surface[0]
-    if first.isalpha() and not first.isupper():
-        return False
+    if first.isalpha() and not first.isupper() and not _PARTICLE_NAME.match(surface):
+        return False  # (but an Arabic surname opens with its article: "al-Sudani", "el-Sisi")
     if any(kind == "acronym" for _, kind in values) and len(surface) <= 4:
         return surface.isupper() or surface[:1].isupper() and any(c.isupper() for c in surface[1:])
     return True
