@@ -837,8 +837,12 @@ class VerbPatterns:
             subj = _relcl_antecedent(node)  # "the mortar attack against the camp that killed"
         if subj is None or subj.lemma_.lower() not in self.book.instruments:
             return None
-        return self._affiliation(subj, 1) or next(iter(self.actors(_child(subj, {"poss"}))), None) or next(
-            (a for t in _prep_objects(subj, "by") for a in self._agent(t, True)), None) or ""
+        return self._owner_of_attack(subj) or ""
+
+    def _owner_of_attack(self, attack: Token) -> str | None:
+        """Whose an attack is by its words: a demonym or name on it, its owner, or its "by" phrase."""
+        return self._affiliation(attack, 1) or next(iter(self.actors(_child(attack, {"poss"}))), None) or next(
+            (a for t in _prep_objects(attack, "by") for a in self._agent(t, True)), None)
 
     def _state_of_place(self, verb: Token) -> str | None:
         """"was arrested in Lebanon", "was killed in an explosion in a district of east Beirut", "killed
@@ -1056,9 +1060,7 @@ class VerbPatterns:
         if attack is None or attack.lemma_.lower() not in self.book.instruments or not fits \
                 or fits[0].code[:2] not in _VERDICT_ROOTS | {"01"}:
             return None
-        owner = self._affiliation(attack, 1) or next(iter(self.actors(_child(attack, {"poss"}))), None) or next(
-            (a for t in _prep_objects(attack, "by") for a in self._agent(t, True)), None)
-        return [owner or _UNKNOWN]
+        return [self._owner_of_attack(attack) or _UNKNOWN]
 
     def _titled_protagonist(self, pronoun: Token) -> list[str]:
         """"The Secretary-General condemns the attack ... He conveys his condolences": "he" or "she" is
