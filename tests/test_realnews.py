@@ -3352,3 +3352,12 @@ def test_an_arabic_surname_opens_with_its_article(pipeline):
     document = Document(id="r", text="Protesters staged a pro-Russian rally in Chisinau.", source="r.txt",
                         published=date(2025, 3, 5))
     assert not [m for m in pipeline.process(document).mentions if m.text.startswith("pro")]
+
+
+def test_a_release_asked_of_no_one_named_is_asked_of_whoever_holds_the_prisoner(pipeline):
+    # held-out (Addis Standard on CPJ): never the prisoner; the authorities, placed by the document's setting
+    got = roles(pipeline, "CPJ called for the immediate release of journalist Bekalu Alamirew.")
+    assert [(g[0], g[2], g[3]) for g in got] == [("committee-to-protect-journalists", "020", "authorities")]
+    # counterexample: a prisoner of a known state is asked of that state
+    assert [(g[0], g[3]) for g in roles(pipeline, "The EU called for the release of Ales Bialiatski.")] == [
+        ("european-union", "BLR")]

@@ -257,9 +257,13 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, Directives, VerbPatterns, An
             captor = self._captor_of(release, [source]) if release is not None else None
             if captor is not None:
                 return captor
+            # else the one the sentence names, and at last whoever holds people ("the release of journalist
+            # Bekalu Alamirew": the authorities, placed by the document's setting)
+            held = {t.i for p in _prep_objects(release, "of") for t in p.subtree} if release is not None else set()
+            return self._nearest_named(event, held) or (next(iter(self._holders(release)), None) if release else None)
         return self._nearest_named(event)
 
-    def _nearest_named(self, event: RawEvent) -> str | None:
+    def _nearest_named(self, event: RawEvent, held: set[int] | None = None) -> str | None:
         """The actor named nearest the event's trigger in its sentence (after it first), outside places
         ("in Gaza" says where) and subjects: those who act in the sentence are not its targets ("the US
         and the UK have continued their strikes"; "U.S. and EU officials met"; "the United States is
@@ -268,6 +272,7 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, Directives, VerbPatterns, An
         # subjects, and who a report is according to or told to ("according to Sudan's foreign minister",
         # "said in a statement to Al Jazeera"), are no targets
         skipped = {t.i for s in self.tokens if s.dep_ in _SUBJECTS or _attribution(s) for t in s.subtree}
+        skipped |= held or set()  # those a release is asked for are not who is asked
         trigger = event.trigger
         for token in sorted(self.tokens, key=lambda t: (t.i < trigger, abs(t.i - trigger))):
             if token.pos_ not in {"PROPN", "NOUN"} or token.i in skipped or _placed(token):

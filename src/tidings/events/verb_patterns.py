@@ -369,7 +369,8 @@ class VerbPatterns:
                 return
         if p.code[:2] in {"02", "10"} and (release := self._release_asked(verb)) is not None:
             # "urges the release of all political prisoners in Belarus": asked of whoever holds them
-            targets = [c for c in [self._captor_of(release, sources)] if c] or targets
+            held = {a for t in _prep_objects(release, "of") for a in self.actors(t)}
+            targets = [c for c in [self._captor_of(release, sources)] if c] or [t for t in targets if t not in held]
         if p.requires_target and not targets and not two_sides:
             return
         if p.code[:2] == "17" and _background_state(verb):
@@ -957,6 +958,13 @@ class VerbPatterns:
         found += [s for t in places for s in self._place_state(t)]
         found += [s for person in held for a in self.actors(person) for s in [self._country_of(a)] if s]
         return next((a for a in found if a not in sources and a not in own and not self._own_states([a]) & own), None)
+
+    def _holders(self, release: Token) -> list[str]:
+        """Whoever holds people, for a release asked of no one the sentence names ("calling for the release
+        of journalist Bekalu Alamirew"): the authorities (coder.yaml enforcers), placed by the document."""
+        held = _prep_objects(release, "of") or [c for c in release.children if c.dep_ == "poss"]
+        holder = self._enforcer(release, None, "detention") if held else None
+        return [holder] if holder else []
 
     def _doer(self, act: Token) -> list[str]:
         """Who did the act a noun names, by its "by" phrase: "condemned bombardments by the Sudanese
