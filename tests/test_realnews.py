@@ -3361,3 +3361,12 @@ def test_a_release_asked_of_no_one_named_is_asked_of_whoever_holds_the_prisoner(
     # counterexample: a prisoner of a known state is asked of that state
     assert [(g[0], g[3]) for g in roles(pipeline, "The EU called for the release of Ales Bialiatski.")] == [
         ("european-union", "BLR")]
+
+
+def test_each_conjoined_target_is_a_target(pipeline):
+    # held-out (Charter97): "spoke with ... and the foreign ministers of Great Britain, Germany, France"
+    got = roles(pipeline, "Tsikhanouskaya met Borrell and the foreign ministers of Germany and France.")
+    assert [g[3] for g in got] == ["josep-borrell", "DEU", "FRA"]
+    # counterexample: a conjoined kind of people placed nowhere adds no target
+    got = roles(pipeline, "The United States stands with Tsikhanouskaya and the people as they mark the anniversary.")
+    assert "people" not in [g[3] for g in got]

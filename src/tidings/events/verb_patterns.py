@@ -914,6 +914,11 @@ class VerbPatterns:
             head = inner if token.lemma_.lower() in _QUANTITIES | {"dozen", "scores", "hundreds"} and inner else token
             if self.c.agents.sector_of(head):
                 found = self._generic(head)
+        if found:
+            # "met Borrell and the foreign ministers of Germany and France": each conjunct is a target too
+            for conj in (c for c in token.children if c.dep_ == "conj"):
+                found += [a for a in self._target_actors(conj, doers) if a not in found
+                          and (not a.startswith("?") or raw_country(a))]  # (a kind placed nowhere adds nothing)
         return found
 
     def _author(self, subject: Token) -> list[str]:
