@@ -260,7 +260,7 @@ class _SentenceCoder(AgentPhrases, ReportingFrames, Directives, VerbPatterns, An
             # else the one the sentence names, and at last whoever holds people ("the release of journalist
             # Bekalu Alamirew": the authorities, placed by the document's setting)
             held = {t.i for p in _prep_objects(release, "of") for t in p.subtree} if release is not None else set()
-            return self._nearest_named(event, held) or (next(iter(self._holders(release)), None) if release else None)
+            return self._nearest_named(event, held) or (self._holder(release) if release is not None else None)
         return self._nearest_named(event)
 
     def _nearest_named(self, event: RawEvent, held: set[int] | None = None) -> str | None:

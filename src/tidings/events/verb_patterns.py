@@ -954,7 +954,7 @@ class VerbPatterns:
         """Who holds the ones a release is asked for: the doer its phrase names ("women human rights
         defenders detained by the Taliban"), else the state they are held in ("political prisoners in
         Belarus"), else their own state ("Ales Bialiatski": Belarus); never the one asking's own side."""
-        held = _prep_objects(release, "of") or [c for c in release.children if c.dep_ == "poss"]
+        held = _released(release)
         own = self._own_states(sources)
         by = [p for person in held for c in person.subtree if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         found = [a for t in by for a in self._agent(t, generic=True)]
@@ -964,12 +964,10 @@ class VerbPatterns:
         found += [s for person in held for a in self.actors(person) for s in [self._country_of(a)] if s]
         return next((a for a in found if a not in sources and a not in own and not self._own_states([a]) & own), None)
 
-    def _holders(self, release: Token) -> list[str]:
+    def _holder(self, release: Token) -> str | None:
         """Whoever holds people, for a release asked of no one the sentence names ("calling for the release
         of journalist Bekalu Alamirew"): the authorities (coder.yaml enforcers), placed by the document."""
-        held = _prep_objects(release, "of") or [c for c in release.children if c.dep_ == "poss"]
-        holder = self._enforcer(release, None, "detention") if held else None
-        return [holder] if holder else []
+        return self._enforcer(release, None, "detention") if _released(release) else None
 
     def _doer(self, act: Token) -> list[str]:
         """Who did the act a noun names, by its "by" phrase: "condemned bombardments by the Sudanese
@@ -1259,3 +1257,8 @@ def _finite_above(verb: Token) -> Token | None:
         if node.pos_ in {"VERB", "AUX"} and node.tag_ in {"VBD", "VBZ", "VBP"}:
             return node
     return None
+
+
+def _released(release: Token) -> list[Token]:
+    """Those a release is asked for: its "of" phrase ("the release of X"), else its owner ("his release")."""
+    return _prep_objects(release, "of") or [c for c in release.children if c.dep_ == "poss"]

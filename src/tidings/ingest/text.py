@@ -32,6 +32,9 @@ _DATE_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONT
 _STAMP = r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}\.?)(?:,? \d{4})?"
 _CREDIT = r"(?:\s*\((?P<outlet>[^)]{2,40})\))?"
 _REGION = r"[A-Z][a-z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}"  # "Bangladesh", "South Korea", "Ill."
+# "(Nairobi) – Malian armed forces ...": the rights groups' place in parentheses before a dash (an agency's
+# name there, "(Reuters) –", is its credit); the one dateline printed after a summary line
+_DECK = re.compile(r"^\((?P<place>[A-Z][a-z][\w'-]*(?: [A-Z][a-z][\w'-]*)?)\)\s*[-—–]+\s+")
 _DATELINES = [
     # "February 14, Pozirk. Belarus’ exiled ..." (month day, outlet.)
     re.compile(rf"^(?P<date>{_STAMP}),\s+(?P<outlet>[A-Z][\w.&-]{{1,40}})\.\s+"),
@@ -47,14 +50,11 @@ _DATELINES = [
     # "ISTANBUL, TURKEY | Xinhua | ...": place, state and agency set off by bars, as some sites print them
     re.compile(r"^(?P<place>[A-Z][A-Z .'-]{2,30}?)(?:,\s+[A-Z][A-Za-z .'-]{1,30}?)?\s*\|\s*"
                r"(?P<outlet>[A-Z][\w .&-]{1,30}?)\s*\|\s+"),
-    # "(Nairobi) – Malian armed forces ...": the rights groups' place in parentheses before a dash (an
-    # agency's name there, "(Reuters) –", is its credit)
-    re.compile(r"^\((?P<place>[A-Z][a-z][\w'-]*(?: [A-Z][a-z][\w'-]*)?)\)\s*[-—–]+\s+"),
+    _DECK,
     # "Tehran, IRNA – ...": a place in Title Case, then an agency's name in capitals and a dash
     re.compile(r"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?),\s+"
                r"(?P<outlet>[A-Z]{3,6})\s*[-—–]+\s+"),
 ]
-_DECK = _DATELINES[4]  # the place in parentheses, the one dateline printed after a summary line
 _NAME_WORD = r"(?!(?:The|A|An|In|On|At|This|That|It|He|She|They|We|As|For|After|Before)\b)[A-Z][\w'’.-]+"
 _BYLINE = re.compile(rf"^By (?P<author>{_NAME_WORD}(?: {_NAME_WORD}){{1,3}})(?:,\s*|\s+(?=[A-Z0-9“\"])|$)")
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
